@@ -1,0 +1,61 @@
+//! The library's one error type.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in kamerzoek, with enough context to act on.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+    /// The query string is not valid query syntax.
+    #[error("query error at position {position}: {message}")]
+    Query {
+        /// Byte offset into the query string where the problem is.
+        position: usize,
+        /// What is wrong and what would be valid.
+        message: String,
+    },
+    /// The index directory holds an index of another schema version.
+    #[error("the index at {path} has schema version {found}, this kamerzoek needs version {expected}: delete the directory (or pass --rebuild) and index the letters again")]
+    SchemaVersion {
+        /// The index directory.
+        path: PathBuf,
+        /// The version recorded in the index.
+        found: u32,
+        /// The version this build writes and reads.
+        expected: u32,
+    },
+    /// The index directory does not hold a kamerzoek index.
+    #[error("no kamerzoek index at {path}: run `kamerzoek index --index {path} PATH...` first")]
+    NoIndex {
+        /// The directory that was looked at.
+        path: PathBuf,
+    },
+    /// The schema declaration in `index_schema/` is invalid (a build defect).
+    #[error("invalid index schema declaration: {0}")]
+    Schema(String),
+    /// A letter id was not found in the index.
+    #[error("no letter with id {0:?} in the index; `kamerzoek search` lists letter ids")]
+    UnknownLetter(String),
+    /// An error from the tantivy search library.
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    /// Any other I/O error, with what was being done.
+    #[error("{context}: {source}")]
+    Io {
+        /// What was being done.
+        context: String,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
