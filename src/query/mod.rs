@@ -1,0 +1,5 @@
+//! The query language: parsing query strings into a syntax tree, and compiling the
+//! tree into tantivy queries.
+
+pub mod ast;
+pub mod parser;
