@@ -1,0 +1,122 @@
+//! Command-line arguments. The doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Full-text search for Dutch parliamentary letters (Kamerbrieven).
+///
+/// The first search without an index builds one from the bundled letters.
+#[derive(Debug, Parser)]
+#[command(name = "kamerzoek", version, about, long_about = None)]
+pub struct Opts {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Index letter files (.txt) and directories of them.
+    Index(IndexArgs),
+    /// Search the index. Query syntax: see README (phrases, fields, OR, NOT, date ranges).
+    Search(SearchArgs),
+    /// Show one letter: metadata, sections, citations, warnings.
+    Show(ShowArgs),
+    /// Show what the index holds.
+    Stats(StatsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IndexLocation {
+    /// The index directory [default: $KAMERZOEK_INDEX, else ~/.local/share/kamerzoek/index].
+    #[arg(long, value_name = "DIR", global = true)]
+    pub index: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    #[command(flatten)]
+    pub location: IndexLocation,
+    /// Delete the index first and build it anew.
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Files and directories to index.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    #[command(flatten)]
+    pub location: IndexLocation,
+    /// Print JSON Lines, one hit per line.
+    #[arg(long)]
+    pub json: bool,
+    /// What a hit is.
+    #[arg(long, value_enum, default_value_t = ScopeArg::Letters)]
+    pub scope: ScopeArg,
+    /// How hits are ordered.
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+    /// At most this many hits.
+    #[arg(long, short = 'n', default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub limit: u32,
+    /// Only letters dated on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only letters dated on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// When to colour highlights.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+    /// The query; several words are joined with spaces.
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    #[command(flatten)]
+    pub location: IndexLocation,
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// The letter id (the file stem, as `search` lists it).
+    pub letter: String,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub location: IndexLocation,
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ScopeArg {
+    /// One hit per letter, naming its best section.
+    Letters,
+    /// One hit per section.
+    Sections,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SortArg {
+    /// Best match first.
+    Relevance,
+    /// Newest first.
+    Date,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ColorArg {
+    /// Colour when stdout is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}

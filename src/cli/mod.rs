@@ -1,0 +1,179 @@
+//! The commands: arguments in, library calls, output out.
+
+mod args;
+mod output;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use clap::Parser;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use kamerzoek::ingest::{self, Progress};
+use kamerzoek::search::{Scope, SearchOptions, Sort};
+use kamerzoek::{Error, LetterIndex};
+
+use args::{ColorArg, Command, IndexLocation, Opts, ScopeArg, SortArg};
+
+/// The letters that ship with kamerzoek, indexed on first use.
+const BUNDLED_CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+
+/// Runs the command line; the exit code is 0 on hits, 1 when a search found nothing.
+pub fn run() -> anyhow::Result<ExitCode> {
+    let opts = Opts::parse();
+    match opts.command {
+        Command::Index(a) => {
+            let dir = index_dir(&a.location)?;
+            if a.rebuild && dir.join("kamerzoek.json").exists() {
+                std::fs::remove_dir_all(&dir).with_context(|| format!("cannot delete {}", dir.display()))?;
+            }
+            let index = LetterIndex::open_or_create(&dir)?;
+            build(&index, &a.paths)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search(a) => {
+            let index = open(&a.location)?;
+            let options = SearchOptions {
+                scope: match a.scope {
+                    ScopeArg::Letters => Scope::Letters,
+                    ScopeArg::Sections => Scope::Sections,
+                },
+                sort: match a.sort {
+                    SortArg::Relevance => Sort::Relevance,
+                    SortArg::Date => Sort::Date,
+                },
+                limit: a.limit as usize,
+                from: a.from.as_deref().map(|d| parse_day("--from", d)).transpose()?,
+                to: a.to.as_deref().map(|d| parse_day("--to", d)).transpose()?,
+                ..SearchOptions::default()
+            };
+            let query = a.query.join(" ");
+            let hits = match index.search(&query, &options) {
+                Err(Error::Query { position, message }) => {
+                    bail!("{}", output::query_error(&query, position, &message))
+                }
+                other => other?,
+            };
+            let mut out = std::io::stdout().lock();
+            if a.json {
+                output::hits_json(&mut out, &hits)?;
+            } else {
+                output::hits_text(&mut out, &hits, use_color(a.color))?;
+            }
+            out.flush()?;
+            Ok(if hits.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Show(a) => {
+            let index = open(&a.location)?;
+            let (record, _body) = index.letter(&a.letter)?;
+            let mut out = std::io::stdout().lock();
+            if a.json {
+                serde_json::to_writer_pretty(&mut out, &record)?;
+                writeln!(out)?;
+            } else {
+                output::record_text(&mut out, &record)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stats(a) => {
+            let index = open(&a.location)?;
+            let stats = index.stats()?;
+            let mut out = std::io::stdout().lock();
+            if a.json {
+                serde_json::to_writer(&mut out, &stats)?;
+                writeln!(out)?;
+            } else {
+                output::stats_text(&mut out, &stats, index.path())?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The index directory: `--index`, else `$KAMERZOEK_INDEX`, else the user's data directory.
+fn index_dir(location: &IndexLocation) -> anyhow::Result<PathBuf> {
+    if let Some(dir) = &location.index {
+        return Ok(dir.clone());
+    }
+    default_index_dir()
+}
+
+fn default_index_dir() -> anyhow::Result<PathBuf> {
+    if let Some(dir) = std::env::var_os("KAMERZOEK_INDEX").filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .context("cannot choose an index directory: set KAMERZOEK_INDEX or pass --index DIR")?;
+    Ok(data.join("kamerzoek").join("index"))
+}
+
+/// Opens the index; the default index is built from the bundled letters on first use.
+fn open(location: &IndexLocation) -> anyhow::Result<LetterIndex> {
+    let dir = index_dir(location)?;
+    match LetterIndex::open(&dir) {
+        Err(Error::NoIndex { .. }) if location.index.is_none() && Path::new(BUNDLED_CORPUS).is_dir() => {
+            eprintln!("kamerzoek: no index yet; building {} from the bundled letters in {BUNDLED_CORPUS}", dir.display());
+            let index = LetterIndex::create(&dir)?;
+            build(&index, &[PathBuf::from(BUNDLED_CORPUS)])?;
+            Ok(index)
+        }
+        other => Ok(other?),
+    }
+}
+
+/// Indexes `paths` with a progress bar (on a terminal) and prints a summary.
+fn build(index: &LetterIndex, paths: &[PathBuf]) -> anyhow::Result<()> {
+    let bar = ProgressBar::with_draw_target(None, progress_target());
+    bar.set_style(ProgressStyle::with_template("{spinner} {pos}/{len} letters {wide_bar} {eta}").expect("valid template"));
+    let summary = ingest::index_paths(index, paths, &mut |event| match event {
+        Progress::Found { files } => bar.set_length(files as u64),
+        Progress::Indexed { letter } => {
+            bar.inc(1);
+            for w in &letter.warnings {
+                bar.suspend(|| eprintln!("warning: {}: {w}", letter.id));
+            }
+        }
+        Progress::Skipped { path, reason } => {
+            bar.inc(1);
+            bar.suspend(|| eprintln!("skipped: {}: {reason}", path.display()));
+        }
+    })?;
+    bar.finish_and_clear();
+    eprintln!(
+        "indexed {} letters ({} sections, {} warnings) in {:.2} s{}",
+        summary.letters,
+        summary.sections,
+        summary.warnings,
+        summary.elapsed.as_secs_f64(),
+        match summary.skipped.len() {
+            0 => String::new(),
+            n => format!("; skipped {n} files"),
+        }
+    );
+    Ok(())
+}
+
+fn progress_target() -> ProgressDrawTarget {
+    if std::io::stderr().is_terminal() {
+        ProgressDrawTarget::stderr()
+    } else {
+        ProgressDrawTarget::hidden()
+    }
+}
+
+fn use_color(choice: ColorArg) -> bool {
+    match choice {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal(),
+    }
+}
+
+fn parse_day(flag: &str, text: &str) -> anyhow::Result<time::Date> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(text, &format).with_context(|| format!("{flag} {text:?}: expected a day as YYYY-MM-DD, e.g. 2020-06-01"))
+}

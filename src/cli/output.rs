@@ -1,0 +1,120 @@
+//! What the command line prints: hits, letters and stats as text for people or JSON
+//! for programs.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use kamerzoek::index::Stats;
+use kamerzoek::record::LetterRecord;
+use kamerzoek::search::Hit;
+
+const BOLD: &str = "\x1b[1m";
+const MATCH: &str = "\x1b[1;33m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+/// One JSON object per hit, one per line.
+pub fn hits_json(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
+    for hit in hits {
+        serde_json::to_writer(&mut *out, hit)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// A numbered list: title, then letter id, date, section and score, then the snippet.
+pub fn hits_text(out: &mut impl Write, hits: &[Hit], color: bool) -> io::Result<()> {
+    if hits.is_empty() {
+        writeln!(out, "no letters match")?;
+        return Ok(());
+    }
+    let (bold, dim, reset) = if color { (BOLD, DIM, RESET) } else { ("", "", "") };
+    for hit in hits {
+        writeln!(out, "{:>2}. {bold}{}{reset}", hit.rank, hit.title)?;
+        let mut line = format!("{} · {}", hit.letter, hit.date.as_deref().unwrap_or("no date"));
+        if hit.date_inferred {
+            line.push_str(" (inferred)");
+        }
+        if let Some(section) = &hit.section {
+            line.push_str(&format!(" · § {section}"));
+        }
+        writeln!(out, "    {dim}{line} · score {:.2}{reset}", hit.score)?;
+        if !hit.snippet.is_empty() {
+            writeln!(out, "    {}", highlighted(&hit.snippet, &hit.highlights, color))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The snippet with its highlights marked: colour on a terminal, `[…]` otherwise.
+fn highlighted(snippet: &str, highlights: &[(usize, usize)], color: bool) -> String {
+    let (open, close) = if color { (MATCH, RESET) } else { ("[", "]") };
+    let mut out = String::with_capacity(snippet.len() + highlights.len() * 8);
+    let mut at = 0;
+    for &(s, e) in highlights {
+        let (Some(before), Some(word)) = (snippet.get(at..s), snippet.get(s..e)) else { continue };
+        out.push_str(before);
+        out.push_str(open);
+        out.push_str(word);
+        out.push_str(close);
+        at = e;
+    }
+    out.push_str(snippet.get(at..).unwrap_or(""));
+    out
+}
+
+/// A letter's metadata, sections, citations and warnings.
+pub fn record_text(out: &mut impl Write, r: &LetterRecord) -> io::Result<()> {
+    writeln!(out, "{}", r.title)?;
+    let fields = [
+        ("id", Some(r.id.as_str())),
+        ("date", r.date.as_deref()),
+        ("subject", r.subject.as_deref()),
+        ("sender", r.sender.as_deref()),
+        ("signer", r.signer.as_deref()),
+        ("reference", r.reference.as_deref()),
+        ("number", r.number.as_deref()),
+        ("kamerstuk", r.kamerstuk.as_deref()),
+        ("source", r.source.as_deref()),
+    ];
+    for (name, value) in fields {
+        if let Some(v) = value {
+            let note = if name == "date" && r.date_inferred { " (inferred from the text)" } else { "" };
+            writeln!(out, "  {name:<10} {v}{note}")?;
+        }
+    }
+    writeln!(out, "sections ({})", r.sections.len())?;
+    for s in &r.sections {
+        writeln!(out, "  {:>6}..{:<6} {}", s.start, s.end, s.heading.as_deref().unwrap_or("(opening)"))?;
+    }
+    writeln!(out, "citations ({})", r.citations.len())?;
+    for c in &r.citations {
+        writeln!(out, "  {:<24} {}", c.key, c.text.split_whitespace().collect::<Vec<_>>().join(" "))?;
+    }
+    if !r.warnings.is_empty() {
+        writeln!(out, "warnings ({})", r.warnings.len())?;
+        for w in &r.warnings {
+            writeln!(out, "  {w}")?;
+        }
+    }
+    Ok(())
+}
+
+/// Counts and size.
+pub fn stats_text(out: &mut impl Write, s: &Stats, path: Option<&Path>) -> io::Result<()> {
+    if let Some(p) = path {
+        writeln!(out, "index           {}", p.display())?;
+    }
+    writeln!(out, "letters         {}", s.letters)?;
+    writeln!(out, "sections        {}", s.sections)?;
+    writeln!(out, "segments        {}", s.segments)?;
+    writeln!(out, "size on disk    {:.1} KiB", s.size_bytes as f64 / 1024.0)?;
+    writeln!(out, "schema version  {}", s.schema_version)
+}
+
+/// A query error with the query and a caret under the position.
+pub fn query_error(query: &str, position: usize, message: &str) -> String {
+    let column = query.get(..position.min(query.len())).map(|p| p.chars().count()).unwrap_or(0);
+    format!("invalid query at position {position}: {message}\n  {query}\n  {}^", " ".repeat(column))
+}

@@ -1,0 +1,262 @@
+//! The on-disk index: creating and opening it (with its schema version), and writing
+//! letters into it.
+//!
+//! Invariants:
+//! - an index directory holds `kamerzoek.json` (the schema version) next to tantivy's own
+//!   files; an index of another version is never opened, only refused;
+//! - a letter is written as one letter document plus one document per section, all
+//!   carrying the letter's id in `letter`, so re-adding a letter replaces all of them;
+//! - nothing a writer does is visible to readers before `commit`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::schema::Schema;
+use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+use crate::analysis;
+use crate::letter::Letter;
+use crate::record::LetterRecord;
+use crate::schema::{self, kind, Fields};
+use crate::{Error, Result};
+
+/// The file in the index directory that records the schema version.
+const META_FILE: &str = "kamerzoek.json";
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Meta {
+    schema_version: u32,
+}
+
+/// A kamerzoek index: letters and their sections, searchable.
+pub struct LetterIndex {
+    pub(crate) index: Index,
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
+    path: Option<PathBuf>,
+}
+
+impl LetterIndex {
+    /// Opens the index in `dir`, refusing one of another schema version.
+    pub fn open(dir: &Path) -> Result<LetterIndex> {
+        let meta_path = dir.join(META_FILE);
+        let meta = match fs::read_to_string(&meta_path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::NoIndex { path: dir.to_path_buf() })
+            }
+            Err(source) => return Err(Error::Read { path: meta_path, source }),
+        };
+        let meta: Meta = serde_json::from_str(&meta).map_err(|e| Error::Io {
+            context: format!("{} is damaged", meta_path.display()),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+        })?;
+        if meta.schema_version != schema::version() {
+            return Err(Error::SchemaVersion {
+                path: dir.to_path_buf(),
+                found: meta.schema_version,
+                expected: schema::version(),
+            });
+        }
+        let index = Index::open_in_dir(dir)?;
+        Self::from_index(index, Some(dir.to_path_buf()))
+    }
+
+    /// Creates a new, empty index in `dir` (created if missing; it must not hold an index).
+    pub fn create(dir: &Path) -> Result<LetterIndex> {
+        fs::create_dir_all(dir).map_err(|source| Error::Io {
+            context: format!("cannot create index directory {}", dir.display()),
+            source,
+        })?;
+        let index = Index::create_in_dir(dir, schema::build()?)?;
+        let meta = serde_json::to_string(&Meta { schema_version: schema::version() })
+            .expect("meta serialises");
+        fs::write(dir.join(META_FILE), meta).map_err(|source| Error::Io {
+            context: format!("cannot write {}", dir.join(META_FILE).display()),
+            source,
+        })?;
+        Self::from_index(index, Some(dir.to_path_buf()))
+    }
+
+    /// Opens the index in `dir`, or creates it when `dir` holds none.
+    pub fn open_or_create(dir: &Path) -> Result<LetterIndex> {
+        match Self::open(dir) {
+            Err(Error::NoIndex { .. }) => Self::create(dir),
+            other => other,
+        }
+    }
+
+    /// Creates an index in memory (for tests and one-off runs).
+    pub fn create_in_ram() -> Result<LetterIndex> {
+        let index = Index::create_in_ram(schema::build()?);
+        Self::from_index(index, None)
+    }
+
+    fn from_index(index: Index, path: Option<PathBuf>) -> Result<LetterIndex> {
+        analysis::register(index.tokenizers());
+        let fields = Fields::new(&index.schema())?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(LetterIndex { index, reader, fields, path })
+    }
+
+    /// The directory of an on-disk index.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The tantivy schema.
+    pub fn schema(&self) -> Schema {
+        self.index.schema()
+    }
+
+    /// A writer; only one may exist at a time, across processes.
+    pub fn writer(&self) -> Result<LetterWriter> {
+        let writer = self.index.writer(WRITER_HEAP_BYTES)?;
+        Ok(LetterWriter { writer, fields: self.fields })
+    }
+
+    /// Makes the last commit visible to searches from this handle.
+    pub fn reload(&self) -> Result<()> {
+        Ok(self.reader.reload()?)
+    }
+
+    /// Counts of what the index holds.
+    pub fn stats(&self) -> Result<Stats> {
+        let searcher = self.reader.searcher();
+        let count = |k: &str| -> Result<u64> {
+            let term = Term::from_field_text(self.fields.kind, k);
+            Ok(searcher.doc_freq(&term)?)
+        };
+        let size_bytes = match &self.path {
+            Some(p) => dir_size(p),
+            None => 0,
+        };
+        Ok(Stats {
+            letters: count(kind::LETTER)?,
+            sections: count(kind::SECTION)?,
+            segments: searcher.segment_readers().len(),
+            size_bytes,
+            schema_version: schema::version(),
+        })
+    }
+}
+
+/// What an index holds.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stats {
+    /// Letters.
+    pub letters: u64,
+    /// Sections of all letters.
+    pub sections: u64,
+    /// tantivy segments.
+    pub segments: usize,
+    /// Bytes on disk (0 for an index in memory).
+    pub size_bytes: u64,
+    /// The schema version.
+    pub schema_version: u32,
+}
+
+fn dir_size(dir: &Path) -> u64 {
+    fs::read_dir(dir)
+        .map(|entries| {
+            entries.flatten().filter_map(|e| e.metadata().ok()).filter(|m| m.is_file()).map(|m| m.len()).sum()
+        })
+        .unwrap_or(0)
+}
+
+/// The indexing heap; bounds memory while indexing whatever the corpus size.
+const WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
+
+/// Writes letters into the index. Dropping it without `commit` discards the changes.
+pub struct LetterWriter {
+    writer: IndexWriter,
+    fields: Fields,
+}
+
+impl LetterWriter {
+    /// Adds a letter (replacing any letter with the same id) as a letter document and one
+    /// document per section.
+    pub fn add(&mut self, letter: &Letter, record: &LetterRecord) -> Result<()> {
+        let f = &self.fields;
+        self.writer.delete_term(Term::from_field_text(f.letter, &letter.id));
+
+        let mut doc = self.shared_fields(letter, record);
+        doc.add_text(f.kind, kind::LETTER);
+        doc.add_text(f.id, &letter.id);
+        for section in &letter.sections {
+            if let Some(h) = &section.heading {
+                doc.add_text(f.section, h);
+            }
+        }
+        doc.add_text(f.text, &letter.body);
+        doc.add_text(f.body, &letter.body);
+        doc.add_text(f.record, serde_json::to_string(record).expect("record serialises"));
+        self.writer.add_document(doc)?;
+
+        for (ordinal, section) in letter.sections.iter().enumerate() {
+            let mut doc = self.shared_fields(letter, record);
+            doc.add_text(f.kind, kind::SECTION);
+            doc.add_text(f.id, format!("{}#{}", letter.id, ordinal));
+            if let Some(h) = &section.heading {
+                doc.add_text(f.section, h);
+            }
+            doc.add_text(f.text, letter.body.get(section.start..section.end).unwrap_or(""));
+            doc.add_u64(f.start, section.start as u64);
+            doc.add_u64(f.end, section.end as u64);
+            self.writer.add_document(doc)?;
+        }
+        Ok(())
+    }
+
+    /// The fields every document of a letter carries, so field queries work in any scope.
+    fn shared_fields(&self, letter: &Letter, record: &LetterRecord) -> TantivyDocument {
+        let f = &self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.letter, &letter.id);
+        doc.add_text(f.title, &letter.title);
+        let optional = [
+            (f.subject, &letter.subject),
+            (f.sender, &letter.sender),
+            (f.signer, &letter.signer),
+            (f.number, &letter.number),
+            (f.kamerstuk, &letter.kamerstuk),
+        ];
+        for (field, value) in optional {
+            if let Some(v) = value {
+                doc.add_text(field, v);
+            }
+        }
+        for key in record.citations.iter().map(|c| &c.key) {
+            doc.add_text(f.cites, key);
+        }
+        if let Some(date) = letter.date {
+            doc.add_date(f.date, date_time(date));
+        }
+        doc.add_bool(f.date_inferred, letter.date_inferred);
+        doc
+    }
+
+    /// Removes a letter and its sections.
+    pub fn delete(&mut self, letter_id: &str) {
+        self.writer.delete_term(Term::from_field_text(self.fields.letter, letter_id));
+    }
+
+    /// Makes everything added so far durable and visible to new readers.
+    pub fn commit(&mut self) -> Result<()> {
+        self.writer.commit()?;
+        Ok(())
+    }
+
+    /// Commits and waits for background merges to finish.
+    pub fn finish(mut self) -> Result<()> {
+        self.writer.commit()?;
+        self.writer.wait_merging_threads()?;
+        Ok(())
+    }
+}
+
+/// A calendar date as the index stores it: midnight UTC.
+pub(crate) fn date_time(date: time::Date) -> DateTime {
+    DateTime::from_utc(date.midnight().assume_utc())
+}

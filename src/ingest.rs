@@ -1,0 +1,151 @@
+//! Ingestion: finding letter files under the paths a user names, parsing them, and
+//! writing them into the index. One bad file is reported and skipped; it never stops
+//! the run.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::index::LetterIndex;
+use crate::letter::{self, Letter};
+use crate::record::LetterRecord;
+use crate::{Error, Result};
+
+/// What happens during an indexing run, for progress displays.
+#[derive(Debug)]
+pub enum Progress<'a> {
+    /// The files to read have been found.
+    Found {
+        /// How many.
+        files: usize,
+    },
+    /// A letter was parsed and added.
+    Indexed {
+        /// The letter.
+        letter: &'a Letter,
+    },
+    /// A file was skipped.
+    Skipped {
+        /// The file.
+        path: &'a Path,
+        /// Why.
+        reason: &'a str,
+    },
+}
+
+/// The outcome of an indexing run.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// Letters added.
+    pub letters: usize,
+    /// Sections added.
+    pub sections: usize,
+    /// Parser warnings over all letters.
+    pub warnings: usize,
+    /// Files skipped, with the reason.
+    pub skipped: Vec<(PathBuf, String)>,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+/// File extensions read as plain-text letters.
+const TEXT_EXTENSIONS: &[&str] = &["txt"];
+
+/// Lists the letter files under `paths` (files are taken as given; directories are
+/// walked), sorted so runs are reproducible.
+pub fn letter_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        if path.is_file() {
+            files.push(path.clone());
+            continue;
+        }
+        if !path.exists() {
+            problems.push((path.clone(), "no such file or directory".to_string()));
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+            match entry {
+                Ok(e) if e.file_type().is_file() && has_text_extension(e.path()) => {
+                    files.push(e.into_path())
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    let p = e.path().map(Path::to_path_buf).unwrap_or_else(|| path.clone());
+                    problems.push((p, e.to_string()));
+                }
+            }
+        }
+    }
+    (files, problems)
+}
+
+fn has_text_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| e.eq_ignore_ascii_case(t)))
+}
+
+/// Reads and parses one plain-text letter file; its id is the file stem.
+pub fn read_letter(path: &Path) -> Result<Letter> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("letter").to_string();
+    let (text, lossy) = match String::from_utf8(bytes) {
+        Ok(t) => (t, false),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
+    };
+    if text.trim().is_empty() {
+        return Err(Error::Io {
+            context: format!("{} is empty", path.display()),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, "no text"),
+        });
+    }
+    let mut letter = letter::parse_text(&id, &text);
+    if lossy {
+        letter.warnings.push("the file is not valid UTF-8; undecodable bytes were replaced".into());
+    }
+    Ok(letter)
+}
+
+/// The record the index keeps for a letter.
+pub fn record_of(letter: &Letter, source: Option<&Path>) -> LetterRecord {
+    LetterRecord::from_letter(letter, source.map(|p| p.display().to_string()))
+}
+
+/// Indexes every letter file under `paths` and commits.
+pub fn index_paths(
+    index: &LetterIndex,
+    paths: &[PathBuf],
+    on_progress: &mut dyn FnMut(Progress),
+) -> Result<Summary> {
+    let started = Instant::now();
+    let (files, problems) = letter_files(paths);
+    let mut summary = Summary::default();
+    for (path, reason) in problems {
+        on_progress(Progress::Skipped { path: &path, reason: &reason });
+        summary.skipped.push((path, reason));
+    }
+    on_progress(Progress::Found { files: files.len() });
+    let mut writer = index.writer()?;
+    for path in &files {
+        match read_letter(path) {
+            Ok(letter) => {
+                let record = record_of(&letter, Some(path));
+                writer.add(&letter, &record)?;
+                summary.letters += 1;
+                summary.sections += letter.sections.len();
+                summary.warnings += letter.warnings.len();
+                on_progress(Progress::Indexed { letter: &letter });
+            }
+            Err(e) => {
+                let reason = e.to_string();
+                on_progress(Progress::Skipped { path, reason: &reason });
+                summary.skipped.push((path.clone(), reason));
+            }
+        }
+    }
+    writer.finish()?;
+    index.reload()?;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}

@@ -1,0 +1,312 @@
+//! Compiling a query tree into a tantivy query, and into a [`Highlighter`] that marks
+//! what it matched in snippets.
+//!
+//! Words and phrases go through the same Dutch analyzer as the index. A written word
+//! that analyses to several tokens (a hyphenated compound `re-integratie`, `36800-X`)
+//! becomes a phrase of its parts OR, where the analyzer gave a joined form, that form:
+//! `re-integratie` matches `re-integratie`, `reintegratie` and, through the parts,
+//! `re-integratieproces` is found by `integratieproces`. A word that analyses to
+//! nothing (a stop word) constrains nothing and is dropped.
+
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery,
+};
+use tantivy::schema::{Field as IndexField, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::Term;
+
+use crate::query::ast::{Field, Query as Node, QueryKind, Span};
+use crate::schema::Fields;
+use crate::search::filter;
+use crate::search::snippet::{Highlighter, PhraseTarget};
+use crate::{Error, Result};
+
+/// A compiled query and what to highlight for it.
+pub struct Compiled {
+    /// The tantivy query.
+    pub query: Box<dyn Query>,
+    /// What to mark in snippets.
+    pub highlighter: Highlighter,
+}
+
+/// The fields searched when a word names none, with their weights.
+const DEFAULT_FIELDS: &[(Field, f32)] = &[
+    (Field::Title, 2.0),
+    (Field::Subject, 2.0),
+    (Field::Section, 1.5),
+    (Field::Text, 1.0),
+    (Field::Sender, 0.5),
+    (Field::Signer, 0.5),
+];
+
+/// Compiles a parsed query.
+pub fn compile(node: &Node, fields: &Fields, analyzer: &TextAnalyzer) -> Result<Compiled> {
+    let mut c = Compiler { fields, analyzer: analyzer.clone(), highlighter: Highlighter::default() };
+    let query = c.node(node, None, false)?.ok_or_else(|| Error::Query {
+        position: node.span.start,
+        message: "the query has only stop words (like `de`, `van`, `het`) or nothing to search for; add a content word".into(),
+    })?;
+    Ok(Compiled { query, highlighter: c.highlighter })
+}
+
+struct Compiler<'a> {
+    fields: &'a Fields,
+    analyzer: TextAnalyzer,
+    highlighter: Highlighter,
+}
+
+/// An analysed token, as the query needs it.
+struct Tok {
+    term: String,
+    position: usize,
+    position_length: usize,
+}
+
+impl Compiler<'_> {
+    /// `None` when the node constrains nothing (stop words only).
+    fn node(&mut self, node: &Node, field: Option<Field>, negated: bool) -> Result<Option<Box<dyn Query>>> {
+        match &node.kind {
+            QueryKind::Term(raw) => self.words(raw, 0, field, negated, node.span),
+            QueryKind::Phrase { text, slop } => self.words(text, *slop, field, negated, node.span),
+            QueryKind::Prefix(raw) => self.prefix(raw, field, negated, node.span),
+            QueryKind::Field { field, query } => self.node(query, Some(*field), negated),
+            QueryKind::Date(range) => {
+                let (from, to) = range.inclusive();
+                Ok(Some(filter(crate::search::date_range(self.fields, from, to))))
+            }
+            QueryKind::Cites(raw) => {
+                let key = cite_key(raw).ok_or_else(|| Error::Query {
+                    position: node.span.start,
+                    message: format!(
+                        "cannot read {raw:?} as a citation; write it like `kst-33763-176`, `33763-176` or \"Kamerstuk 33 763, nr. 176\""
+                    ),
+                })?;
+                Ok(Some(term_query(Term::from_field_text(self.fields.cites, &key))))
+            }
+            QueryKind::Not(inner) => {
+                let inner = self.node(inner, field, !negated)?;
+                Ok(inner.map(|q| exclude(q)))
+            }
+            QueryKind::And(children) => {
+                let mut clauses = Vec::new();
+                for child in children {
+                    if let QueryKind::Not(inner) = &child.kind {
+                        if let Some(q) = self.node(inner, field, !negated)? {
+                            clauses.push((Occur::MustNot, q));
+                        }
+                    } else if let Some(q) = self.node(child, field, negated)? {
+                        clauses.push((Occur::Must, q));
+                    }
+                }
+                if clauses.is_empty() {
+                    return Ok(None);
+                }
+                if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
+                    clauses.push((Occur::Must, Box::new(AllQuery)));
+                }
+                Ok(Some(Box::new(BooleanQuery::new(clauses))))
+            }
+            QueryKind::Or(children) => {
+                let mut clauses = Vec::new();
+                for child in children {
+                    if let Some(q) = self.node(child, field, negated)? {
+                        clauses.push((Occur::Should, q));
+                    }
+                }
+                Ok(match clauses.len() {
+                    0 => None,
+                    1 => clauses.pop().map(|(_, q)| q),
+                    _ => Some(Box::new(BooleanQuery::new(clauses))),
+                })
+            }
+        }
+    }
+
+    /// A word or a phrase, in one field or the default fields.
+    fn words(&mut self, raw: &str, slop: u32, field: Option<Field>, negated: bool, span: Span) -> Result<Option<Box<dyn Query>>> {
+        match field {
+            Some(Field::Number) => {
+                let value = raw.trim().trim_start_matches(['n', 'N']).trim_start_matches(['r', 'R', '.', ' ']);
+                return Ok(Some(term_query(Term::from_field_text(self.fields.number, value))));
+            }
+            Some(Field::Kamerstuk) => {
+                let key = cite_key(raw).ok_or_else(|| Error::Query {
+                    position: span.start,
+                    message: format!("cannot read {raw:?} as a Kamerstuk; write it like `kst-36360-X-1` or \"36 360 X, nr. 1\""),
+                })?;
+                return Ok(Some(term_query(Term::from_field_text(self.fields.kamerstuk, &key))));
+            }
+            _ => {}
+        }
+        let toks = self.analyze(raw);
+        if toks.is_empty() {
+            return Ok(None);
+        }
+        let variants = variants(&toks);
+        if !negated && highlights_body(field) {
+            for v in &variants {
+                match v.as_slice() {
+                    [(_, only)] => {
+                        self.highlighter.terms.insert(only.clone());
+                    }
+                    _ => self.highlighter.phrases.push(PhraseTarget { terms: v.clone(), slop }),
+                }
+            }
+        }
+        let per_field = |f: IndexField| -> Box<dyn Query> {
+            let mut alternatives: Vec<Box<dyn Query>> = variants.iter().map(|v| variant_query(f, v, slop)).collect();
+            if alternatives.len() == 1 {
+                alternatives.pop().expect("one alternative")
+            } else {
+                Box::new(BooleanQuery::new(alternatives.into_iter().map(|q| (Occur::Should, q)).collect()))
+            }
+        };
+        Ok(Some(self.over_fields(field, per_field)))
+    }
+
+    /// `prefix*`: terms that start with the prefix, lowercased and folded but not stemmed.
+    fn prefix(&mut self, raw: &str, field: Option<Field>, negated: bool, span: Span) -> Result<Option<Box<dyn Query>>> {
+        let prefix = raw.to_lowercase();
+        if prefix.is_empty() {
+            return Err(Error::Query { position: span.start, message: "a prefix needs at least one letter or digit before `*`".into() });
+        }
+        if !negated && highlights_body(field) {
+            self.highlighter.prefixes.push(prefix.clone());
+        }
+        let pattern = format!("{}.*", regex_syntax_escape(&prefix));
+        let mut err = None;
+        let q = self.over_fields(field, |f| match RegexQuery::from_pattern(&pattern, f) {
+            Ok(q) => Box::new(q),
+            Err(e) => {
+                err = Some(e);
+                Box::new(tantivy::query::EmptyQuery)
+            }
+        });
+        match err {
+            Some(e) => Err(Error::Query { position: span.start, message: format!("cannot search for this prefix: {e}") }),
+            None => Ok(Some(q)),
+        }
+    }
+
+    /// Builds the query for one field, or a weighted OR over the default fields.
+    fn over_fields(&self, field: Option<Field>, mut build: impl FnMut(IndexField) -> Box<dyn Query>) -> Box<dyn Query> {
+        match field {
+            Some(f) => build(self.index_field(f)),
+            None => {
+                let clauses = DEFAULT_FIELDS
+                    .iter()
+                    .map(|&(f, weight)| {
+                        let q: Box<dyn Query> = Box::new(BoostQuery::new(build(self.index_field(f)), weight));
+                        (Occur::Should, q)
+                    })
+                    .collect();
+                Box::new(BooleanQuery::new(clauses))
+            }
+        }
+    }
+
+    fn index_field(&self, field: Field) -> IndexField {
+        let f = self.fields;
+        match field {
+            Field::Title => f.title,
+            Field::Subject => f.subject,
+            Field::Section => f.section,
+            Field::Text => f.text,
+            Field::Sender => f.sender,
+            Field::Signer => f.signer,
+            Field::Number => f.number,
+            Field::Kamerstuk => f.kamerstuk,
+        }
+    }
+
+    fn analyze(&mut self, text: &str) -> Vec<Tok> {
+        let mut out = Vec::new();
+        let mut stream = self.analyzer.token_stream(text);
+        while let Some(t) = stream.next() {
+            out.push(Tok { term: t.text.clone(), position: t.position, position_length: t.position_length.max(1) });
+        }
+        out
+    }
+}
+
+/// True when the field's matches can be seen in a snippet of the body.
+fn highlights_body(field: Option<Field>) -> bool {
+    matches!(field, None | Some(Field::Text) | Some(Field::Section))
+}
+
+/// The ways a written word sequence can occur: as its parts, and (when the analyzer
+/// joined a compound) with each compound written solid. Each variant is a list of
+/// `(relative position, term)`.
+fn variants(toks: &[Tok]) -> Vec<Vec<(usize, String)>> {
+    let base = toks[0].position;
+    let parts: Vec<(usize, String)> = toks
+        .iter()
+        .filter(|t| t.position_length == 1)
+        .map(|t| (t.position - base, t.term.clone()))
+        .collect();
+    let joined: Vec<&Tok> = toks.iter().filter(|t| t.position_length > 1).collect();
+    if joined.is_empty() {
+        return vec![parts];
+    }
+    // The solid variant: a joined token takes one position instead of its parts'.
+    let mut solid = Vec::new();
+    let mut shift = 0usize;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if t.position_length > 1 {
+            solid.push((t.position - base - shift, t.term.clone()));
+            let covered_end = t.position + t.position_length;
+            shift += t.position_length - 1;
+            i += 1;
+            while i < toks.len() && toks[i].position < covered_end && toks[i].position_length == 1 {
+                i += 1;
+            }
+        } else {
+            solid.push((t.position - base - shift, t.term.clone()));
+            i += 1;
+        }
+    }
+    if parts.is_empty() {
+        vec![solid]
+    } else {
+        vec![parts, solid]
+    }
+}
+
+fn variant_query(field: IndexField, terms: &[(usize, String)], slop: u32) -> Box<dyn Query> {
+    match terms {
+        [(_, only)] => term_query(Term::from_field_text(field, only)),
+        _ => {
+            let terms = terms.iter().map(|(p, t)| (*p, Term::from_field_text(field, t))).collect();
+            Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
+        }
+    }
+}
+
+fn term_query(term: Term) -> Box<dyn Query> {
+    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
+}
+
+/// Everything but `q`.
+fn exclude(q: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![(Occur::Must, Box::new(AllQuery)), (Occur::MustNot, q)]))
+}
+
+/// Escapes regex syntax so a prefix is matched literally.
+fn regex_syntax_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\.+*?()|[]{}^$#&-~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A citation key from what the user wrote. (Interim: accepts keys as written.)
+fn cite_key(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    (!raw.is_empty()).then(|| raw.to_string())
+}

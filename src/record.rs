@@ -1,0 +1,94 @@
+//! A letter's record: what the index keeps about a letter besides its text, and what
+//! `show` prints.
+
+use serde::{Deserialize, Serialize};
+
+use crate::letter::Letter;
+
+/// A letter's metadata, sections, citations and warnings, as stored in the index.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LetterRecord {
+    /// The letter id (its file stem).
+    pub id: String,
+    /// The display title.
+    pub title: String,
+    /// `Betreft …`.
+    pub subject: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// True when the date was inferred from the text rather than stated.
+    pub date_inferred: bool,
+    /// The sending office.
+    pub sender: Option<String>,
+    /// Who signed.
+    pub signer: Option<String>,
+    /// `Onze referentie`.
+    pub reference: Option<String>,
+    /// The letter's number (`Nr. 96` → `96`).
+    pub number: Option<String>,
+    /// The letter's own Kamerstuk key.
+    pub kamerstuk: Option<String>,
+    /// Sections: heading and byte range of the body.
+    pub sections: Vec<SectionRecord>,
+    /// Citations of other documents.
+    pub citations: Vec<CitationRecord>,
+    /// Problems met while parsing.
+    pub warnings: Vec<String>,
+    /// The file the letter came from.
+    pub source: Option<String>,
+}
+
+/// A section in a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionRecord {
+    /// The heading; null for text before the first heading.
+    pub heading: Option<String>,
+    /// Byte offset into the body.
+    pub start: usize,
+    /// Byte offset into the body (exclusive).
+    pub end: usize,
+}
+
+/// A citation in a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitationRecord {
+    /// The normalised key (`kst-33763-38`).
+    pub key: String,
+    /// The citation as written.
+    pub text: String,
+    /// Byte offset into the body.
+    pub start: usize,
+    /// Byte offset into the body (exclusive).
+    pub end: usize,
+}
+
+impl LetterRecord {
+    /// The record of a parsed letter.
+    pub fn from_letter(letter: &Letter, source: Option<String>) -> LetterRecord {
+        LetterRecord {
+            id: letter.id.clone(),
+            title: letter.title.clone(),
+            subject: letter.subject.clone(),
+            date: letter.date.map(format_date),
+            date_inferred: letter.date_inferred,
+            sender: letter.sender.clone(),
+            signer: letter.signer.clone(),
+            reference: letter.reference.clone(),
+            number: letter.number.clone(),
+            kamerstuk: letter.kamerstuk.clone(),
+            sections: letter
+                .sections
+                .iter()
+                .map(|s| SectionRecord { heading: s.heading.clone(), start: s.start, end: s.end })
+                .collect(),
+            citations: Vec::new(),
+            warnings: letter.warnings.clone(),
+            source,
+        }
+    }
+}
+
+/// `YYYY-MM-DD`.
+pub fn format_date(date: time::Date) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
+}

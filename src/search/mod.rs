@@ -1,0 +1,256 @@
+//! Searching: running a query over letters or sections, ranking, and dressing each hit
+//! with its letter's metadata, best section and a snippet.
+
+pub mod snippet;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
+use time::Date;
+
+use crate::analysis;
+use crate::index::{date_time, LetterIndex};
+use crate::query::{self, compile::Compiled};
+use crate::record::{format_date, LetterRecord};
+use crate::schema::{kind, Fields};
+use crate::{Error, Result};
+
+pub use snippet::{Highlighter, Snippet};
+
+/// What a hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// One hit per letter, naming its best section.
+    #[default]
+    Letters,
+    /// One hit per section.
+    Sections,
+}
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Best match first.
+    #[default]
+    Relevance,
+    /// Newest first.
+    Date,
+}
+
+/// How to search.
+#[derive(Debug, Clone)]
+pub struct SearchOptions {
+    /// Letters or sections.
+    pub scope: Scope,
+    /// Relevance or date.
+    pub sort: Sort,
+    /// At most this many hits.
+    pub limit: usize,
+    /// Only letters dated on or after this day.
+    pub from: Option<Date>,
+    /// Only letters dated on or before this day.
+    pub to: Option<Date>,
+    /// Build snippets (costs a pass over each hit's text).
+    pub snippets: bool,
+    /// Snippet length in bytes, about.
+    pub snippet_len: usize,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions { scope: Scope::Letters, sort: Sort::Relevance, limit: 10, from: None, to: None, snippets: true, snippet_len: 240 }
+    }
+}
+
+/// One search result.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// 1-based rank.
+    pub rank: usize,
+    /// The ranking score (BM25; 0 when sorted by date).
+    pub score: f32,
+    /// The letter id.
+    pub letter: String,
+    /// The letter's title.
+    pub title: String,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// True when the date was inferred.
+    pub date_inferred: bool,
+    /// The heading of the hit's section (for letters: of the best matching section).
+    pub section: Option<String>,
+    /// Text around the matches.
+    pub snippet: String,
+    /// Byte ranges of `snippet` to highlight.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+impl LetterIndex {
+    /// Runs a query in kamerzoek's query language.
+    pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<Hit>> {
+        let ast = query::parser::parse(query)?;
+        let compiled = query::compile::compile(&ast, &self.fields, &analysis::dutch_analyzer())?;
+        self.run(compiled, options)
+    }
+
+    fn run(&self, compiled: Compiled, options: &SearchOptions) -> Result<Vec<Hit>> {
+        let searcher = self.reader.searcher();
+        let f = &self.fields;
+        let scope_kind = match options.scope {
+            Scope::Letters => kind::LETTER,
+            Scope::Sections => kind::SECTION,
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Must, compiled.query.box_clone()),
+            (Occur::Must, filter(keyword(f.kind, scope_kind))),
+        ];
+        if options.from.is_some() || options.to.is_some() {
+            clauses.push((Occur::Must, filter(date_range(f, options.from, options.to))));
+        }
+        let query = BooleanQuery::new(clauses);
+        let limit = options.limit.max(1);
+        let found: Vec<(f32, DocAddress)> = match options.sort {
+            Sort::Relevance => searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?,
+            Sort::Date => searcher
+                .search(&query, &TopDocs::with_limit(limit).order_by_fast_field::<DateTime>("date", Order::Desc))?
+                .into_iter()
+                .map(|(_, addr)| (0.0, addr))
+                .collect(),
+        };
+        let mut dresser = Dresser { index: self, searcher: &searcher, compiled: &compiled, options, bodies: HashMap::new() };
+        found.into_iter().enumerate().map(|(i, (score, addr))| dresser.hit(i + 1, score, addr)).collect()
+    }
+
+    /// The record of one letter, for `show`.
+    pub fn letter(&self, id: &str) -> Result<(LetterRecord, String)> {
+        let searcher = self.reader.searcher();
+        let doc = letter_doc(&searcher, &self.fields, id)?.ok_or_else(|| Error::UnknownLetter(id.to_string()))?;
+        let record = text_of(&doc, self.fields.record).unwrap_or_default();
+        let record: LetterRecord = serde_json::from_str(&record).map_err(|e| Error::Io {
+            context: format!("the stored record of letter {id} is damaged; re-index it"),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+        })?;
+        Ok((record, text_of(&doc, self.fields.body).unwrap_or_default()))
+    }
+}
+
+/// Turns hit addresses into [`Hit`]s: metadata, best section, snippet.
+struct Dresser<'a> {
+    index: &'a LetterIndex,
+    searcher: &'a Searcher,
+    compiled: &'a Compiled,
+    options: &'a SearchOptions,
+    bodies: HashMap<String, String>,
+}
+
+impl Dresser<'_> {
+    fn hit(&mut self, rank: usize, score: f32, addr: DocAddress) -> Result<Hit> {
+        let f = self.index.fields;
+        let doc: TantivyDocument = self.searcher.doc(addr)?;
+        let letter = text_of(&doc, f.letter).unwrap_or_default();
+        let section_range = match self.options.scope {
+            Scope::Sections => section_of(&doc, &f),
+            Scope::Letters => self.best_section(&letter)?,
+        };
+        let mut hit = Hit {
+            rank,
+            score,
+            title: text_of(&doc, f.title).unwrap_or_default(),
+            date: doc.get_first(f.date).and_then(|v| v.as_datetime()).map(|d| format_date(d.into_utc().date())),
+            date_inferred: doc.get_first(f.date_inferred).and_then(|v| v.as_bool()).unwrap_or(false),
+            section: section_range.as_ref().and_then(|s| s.0.clone()),
+            snippet: String::new(),
+            highlights: Vec::new(),
+            letter,
+        };
+        if self.options.snippets {
+            let body = match self.options.scope {
+                Scope::Letters => text_of(&doc, f.body).unwrap_or_default(),
+                Scope::Sections => self.body_of(&hit.letter)?,
+            };
+            let (start, end) = section_range.map(|s| (s.1, s.2)).unwrap_or((0, body.len()));
+            let text = body.get(start..end).unwrap_or(&body);
+            let mut analyzer = analysis::dutch_analyzer();
+            let s = self.compiled.highlighter.snippet(&mut analyzer, text, self.options.snippet_len);
+            hit.snippet = s.text;
+            hit.highlights = s.highlights;
+        }
+        Ok(hit)
+    }
+
+    /// The best-scoring section of a letter for the query, if the query matches any.
+    fn best_section(&self, letter: &str) -> Result<Option<(Option<String>, usize, usize)>> {
+        let f = &self.index.fields;
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, self.compiled.query.box_clone()),
+            (Occur::Must, filter(keyword(f.letter, letter))),
+            (Occur::Must, filter(keyword(f.kind, kind::SECTION))),
+        ]);
+        let top = self.searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        match top.first() {
+            Some(&(_, addr)) => Ok(section_of(&self.searcher.doc(addr)?, f)),
+            None => Ok(None),
+        }
+    }
+
+    fn body_of(&mut self, letter: &str) -> Result<String> {
+        if let Some(b) = self.bodies.get(letter) {
+            return Ok(b.clone());
+        }
+        let f = &self.index.fields;
+        let body = letter_doc(self.searcher, f, letter)?.and_then(|d| text_of(&d, f.body)).unwrap_or_default();
+        self.bodies.insert(letter.to_string(), body.clone());
+        Ok(body)
+    }
+}
+
+fn section_of(doc: &TantivyDocument, f: &Fields) -> Option<(Option<String>, usize, usize)> {
+    let start = doc.get_first(f.start).and_then(|v| v.as_u64())? as usize;
+    let end = doc.get_first(f.end).and_then(|v| v.as_u64())? as usize;
+    Some((text_of(doc, f.section), start, end))
+}
+
+fn letter_doc(searcher: &Searcher, f: &Fields, id: &str) -> Result<Option<TantivyDocument>> {
+    let query = BooleanQuery::new(vec![
+        (Occur::Must, keyword(f.kind, kind::LETTER)),
+        (Occur::Must, keyword(f.letter, id)),
+    ]);
+    let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+    match top.first() {
+        Some(&(_, addr)) => Ok(Some(searcher.doc(addr)?)),
+        None => Ok(None),
+    }
+}
+
+fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    doc.get_first(field)?.as_str().map(str::to_string)
+}
+
+pub(crate) fn keyword(field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
+}
+
+/// A clause that restricts without adding to the score.
+pub(crate) fn filter(query: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(query, 0.0))
+}
+
+/// Letters dated within `[from, to]` (either end open).
+pub(crate) fn date_range(f: &Fields, from: Option<Date>, to: Option<Date>) -> Box<dyn Query> {
+    use std::ops::Bound;
+    let bound = |d: Option<Date>, inclusive: bool| match d {
+        Some(d) if inclusive => Bound::Included(Term::from_field_date(f.date, date_time(d))),
+        Some(d) => Bound::Excluded(Term::from_field_date(f.date, date_time(d))),
+        None => Bound::Unbounded,
+    };
+    // `to` is a whole day: everything before the next midnight.
+    let upper = match to.and_then(|d| d.next_day()) {
+        Some(next) => bound(Some(next), false),
+        None => bound(to, true),
+    };
+    Box::new(RangeQuery::new(bound(from, true), upper))
+}
