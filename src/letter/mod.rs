@@ -1,8 +1,18 @@
 //! Letter parsing: plain text (as extracted from PDF) into metadata, sections and a
 //! repaired body that analysis and snippets work on.
 
+mod dates;
+mod footnotes;
+mod furniture;
+mod lines;
+mod metadata;
+mod repair;
+mod sections;
+
 use serde::Serialize;
 use time::Date;
+
+pub use repair::FOOTNOTES_HEADING;
 
 /// One parsed letter.
 #[derive(Debug, Clone, Serialize)]
@@ -48,21 +58,77 @@ pub struct Section {
     pub end: usize,
 }
 
-/// Parses a letter given as plain text.
+/// Parses a letter given as plain text (as extracted from PDF): repairs the text, reads the
+/// metadata and splits the repaired body into sections. Never fails: what cannot be found
+/// is `None` and named in `warnings`.
+///
+/// The title is the subject when the letter states one; otherwise `Brief van de <sender>,
+/// <date>` (or without the date); otherwise the first heading; otherwise the start of the
+/// first line of the body; otherwise the id.
 pub fn parse_text(id: &str, raw: &str) -> Letter {
+    let repaired = repair::repair(raw);
+    let meta = metadata::extract(&repaired.body);
+    let sections = sections::build(&repaired.body, &repaired.heading_starts);
+    let title = title(id, &meta, &sections, &repaired.body);
     Letter {
         id: id.to_string(),
-        title: id.to_string(),
-        subject: None,
-        date: None,
-        date_inferred: false,
-        sender: None,
-        signer: None,
-        reference: None,
-        number: None,
-        kamerstuk: None,
-        body: raw.to_string(),
-        sections: vec![Section { heading: None, start: 0, end: raw.len() }],
-        warnings: Vec::new(),
+        title,
+        subject: meta.subject,
+        date: meta.date,
+        date_inferred: meta.date_inferred,
+        sender: meta.sender,
+        signer: meta.signer,
+        reference: meta.reference,
+        number: meta.number,
+        kamerstuk: repaired.kamerstuk,
+        body: repaired.body,
+        sections,
+        warnings: meta.warnings,
+    }
+}
+
+/// Longest title taken from the first line of the body, in characters.
+const MAX_TITLE_CHARS: usize = 80;
+
+fn title(id: &str, meta: &metadata::Metadata, sections: &[Section], body: &str) -> String {
+    if let Some(subject) = &meta.subject {
+        return subject.clone();
+    }
+    if let Some(sender) = &meta.sender {
+        return match meta.date {
+            Some(date) => format!("Brief van de {sender}, {}", dates::format_dutch(date)),
+            None => format!("Brief van de {sender}"),
+        };
+    }
+    let first_heading = sections
+        .iter()
+        .filter_map(|s| s.heading.as_deref())
+        .find(|h| *h != repair::FOOTNOTES_HEADING);
+    if let Some(heading) = first_heading {
+        return heading.to_string();
+    }
+    match body.lines().map(str::trim).find(|l| !l.is_empty()) {
+        Some(line) if line.chars().count() > MAX_TITLE_CHARS => {
+            let cut: String = line.chars().take(MAX_TITLE_CHARS).collect();
+            format!("{}…", cut.trim_end())
+        }
+        Some(line) => line.to_string(),
+        None => id.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod scratch_dump {
+    #[test]
+    fn dump() {
+        let mut paths: Vec<_> = std::fs::read_dir("corpus").unwrap().map(|e| e.unwrap().path()).collect();
+        paths.sort();
+        for p in paths {
+            let raw = std::fs::read_to_string(&p).unwrap();
+            let l = super::parse_text(p.file_stem().unwrap().to_str().unwrap(), &raw);
+            println!("=== {} | {:?} | subj={:?} date={:?} inf={} sender={:?} signer={:?} ref={:?} nr={:?} kst={:?}\nwarn={:?}", l.id, l.title, l.subject, l.date, l.date_inferred, l.sender, l.signer, l.reference, l.number, l.kamerstuk, l.warnings);
+            for s in &l.sections { println!("  SECTION {:?} {}..{}", s.heading, s.start, s.end); }
+            println!("{}", l.body);
+        }
     }
 }
