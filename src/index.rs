@@ -12,7 +12,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use tantivy::schema::Schema;
+use tantivy::collector::Count;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Schema};
 use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use crate::analysis;
@@ -124,9 +126,10 @@ impl LetterIndex {
     /// Counts of what the index holds.
     pub fn stats(&self) -> Result<Stats> {
         let searcher = self.reader.searcher();
+        // Counted by a search, not `doc_freq`, which still includes deleted documents.
         let count = |k: &str| -> Result<u64> {
-            let term = Term::from_field_text(self.fields.kind, k);
-            Ok(searcher.doc_freq(&term)?)
+            let query = TermQuery::new(Term::from_field_text(self.fields.kind, k), IndexRecordOption::Basic);
+            Ok(searcher.search(&query, &Count)? as u64)
         };
         let size_bytes = match &self.path {
             Some(p) => dir_size(p),
@@ -177,7 +180,14 @@ pub struct LetterWriter {
 impl LetterWriter {
     /// Adds a letter (replacing any letter with the same id) as a letter document and one
     /// document per section.
-    pub fn add(&mut self, letter: &Letter, record: &LetterRecord) -> Result<()> {
+    pub fn add(&mut self, letter: &Letter) -> Result<()> {
+        self.add_from(letter, None)
+    }
+
+    /// Like [`add`](Self::add), recording the file the letter came from.
+    pub fn add_from(&mut self, letter: &Letter, source: Option<&Path>) -> Result<()> {
+        let record = LetterRecord::from_letter(letter, source.map(|p| p.display().to_string()));
+        let record = &record;
         let f = &self.fields;
         self.writer.delete_term(Term::from_field_text(f.letter, &letter.id));
 

@@ -7,7 +7,6 @@ use std::time::{Duration, Instant};
 
 use crate::index::LetterIndex;
 use crate::letter::{self, Letter};
-use crate::record::LetterRecord;
 use crate::{Error, Result};
 
 /// What happens during an indexing run, for progress displays.
@@ -107,11 +106,6 @@ pub fn read_letter(path: &Path) -> Result<Letter> {
     Ok(letter)
 }
 
-/// The record the index keeps for a letter.
-pub fn record_of(letter: &Letter, source: Option<&Path>) -> LetterRecord {
-    LetterRecord::from_letter(letter, source.map(|p| p.display().to_string()))
-}
-
 /// Indexes every letter file under `paths` and commits.
 pub fn index_paths(
     index: &LetterIndex,
@@ -130,8 +124,7 @@ pub fn index_paths(
     for path in &files {
         match read_letter(path) {
             Ok(letter) => {
-                let record = record_of(&letter, Some(path));
-                writer.add(&letter, &record)?;
+                writer.add_from(&letter, Some(path))?;
                 summary.letters += 1;
                 summary.sections += letter.sections.len();
                 summary.warnings += letter.warnings.len();

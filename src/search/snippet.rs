@@ -192,11 +192,11 @@ fn collapse_whitespace(text: &str, spans: &[(usize, usize)]) -> (String, Vec<(us
     let mut in_space = true; // drops leading whitespace
     for (i, c) in text.char_indices() {
         if c.is_whitespace() {
+            map[i] = out.len();
             if !in_space {
                 out.push(' ');
                 in_space = true;
             }
-            map[i] = out.len();
         } else {
             map[i] = out.len();
             out.push(c);

@@ -1,0 +1,265 @@
+//! The command line on the bundled letters: queries of every kind, output formats,
+//! errors and exit codes.
+
+mod util;
+
+use util::{Indexed, L000, L001, L002, L003, L004};
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+#[test]
+fn a_phrase_ranks_the_letter_that_contains_it_first() {
+    let idx = Indexed::corpus();
+    let hits = idx.letters(&["\"sociale partners\""]);
+    assert_eq!(hits, [L001]);
+}
+
+#[test]
+fn phrase_with_slop_allows_words_in_between() {
+    let idx = Indexed::corpus();
+    assert!(idx.letters(&["\"re-integratie medewerkers\""]).is_empty());
+    assert_eq!(idx.letters(&["\"verzuimende medewerkers\"~3"]), [L002]);
+}
+
+#[test]
+fn a_phrase_with_a_stop_word_lines_up_with_the_text() {
+    let idx = Indexed::corpus();
+    assert_eq!(idx.letters(&["\"Minister van Defensie\""]), [L002]);
+    assert_eq!(idx.letters(&["\"Staatssecretaris van Binnenlandse Zaken\""]), [L003]);
+}
+
+#[test]
+fn field_queries_search_one_field_in_english_or_dutch() {
+    let idx = Indexed::corpus();
+    assert_eq!(idx.letters(&["subject:remotie"]), [L000]);
+    assert_eq!(idx.letters(&["onderwerp:remotie"]), [L000]);
+    assert_eq!(idx.letters(&["signer:Knops"]), [L003]);
+    assert_eq!(idx.letters(&["ondertekenaar:Hennis-Plasschaert"]), [L002]);
+    assert_eq!(idx.letters(&["number:96"]), [L002]);
+    assert_eq!(idx.letters(&["kamerstuk:kst-36360-X-1"]), [L004]);
+    assert_eq!(idx.letters(&["sectie:urgentie"]), [L003]);
+    assert_eq!(sorted(idx.letters(&["afzender:staatssecretaris"])), [L000, L001, L003]);
+}
+
+#[test]
+fn date_ranges_years_and_comparisons() {
+    let idx = Indexed::corpus();
+    assert_eq!(idx.letters(&["defensie date:[2015-01-01 TO 2016-12-31]"]), [L002]);
+    assert_eq!(idx.letters(&["date:2020 werk"]), [L003]);
+    assert_eq!(sorted(idx.letters(&["datum:>=2021-01-01 defensie"])), [L000, L001]);
+    assert_eq!(idx.letters(&["defensie", "--from", "2015-01-01", "--to", "2015-12-31"]), [L002]);
+}
+
+#[test]
+fn boolean_or_not_and_parentheses() {
+    let idx = Indexed::corpus();
+    // 004 has `thuiswerk- en een internetvergoeding`: the suspended compound counts.
+    assert_eq!(sorted(idx.letters(&["re-integratie OR thuiswerken"])), [L002, L003, L004]);
+    let without = idx.letters(&["defensie -remotie"]);
+    assert!(!without.contains(&L000.to_string()) && without.contains(&L001.to_string()), "{without:?}");
+    assert_eq!(idx.letters(&["(remotie OR reservisten) NOT salarisschaal"]), [L001]);
+}
+
+#[test]
+fn hyphenated_compounds_match_joined_and_parts() {
+    let idx = Indexed::corpus();
+    for q in ["re-integratie", "reintegratie", "re-integratieproces", "reintegratieproces"] {
+        assert_eq!(idx.letters(&[q]), [L002], "query {q}");
+    }
+    assert!(idx.letters(&["integratie"]).contains(&L002.to_string()));
+    assert_eq!(idx.letters(&["ICT-infrastructuur"]), [L003]);
+}
+
+#[test]
+fn pdf_artefacts_are_repaired_before_indexing() {
+    let idx = Indexed::corpus();
+    // `bevin-` + `dingen` across a line break, `veiligheidsre` + `gio’s` without a hyphen.
+    assert!(idx.letters(&["bevindingen"]).contains(&L002.to_string()));
+    assert_eq!(idx.letters(&["veiligheidsregio"]), [L004]);
+    assert_eq!(idx.letters(&["talentmanagement"]), [L004]);
+    // The footnote marker in `Rijk 20251` is not part of the year.
+    assert_eq!(idx.letters(&["\"Strategisch Personeelsbeleid Rijk 2025\""]), [L003]);
+}
+
+#[test]
+fn diacritics_fold() {
+    let idx = Indexed::corpus();
+    assert_eq!(idx.letters(&["continuiteit"]), [L003]);
+    assert_eq!(idx.letters(&["continuïteit"]), [L003]);
+}
+
+#[test]
+fn highlights_are_stem_aware_and_point_into_the_snippet() {
+    let idx = Indexed::corpus();
+    let hits = idx.search_json(&["militair"]);
+    assert!(!hits.is_empty());
+    let mut marked = Vec::new();
+    for hit in &hits {
+        let snippet = hit["snippet"].as_str().unwrap();
+        for h in hit["highlights"].as_array().unwrap() {
+            let (s, e) = (h[0].as_u64().unwrap() as usize, h[1].as_u64().unwrap() as usize);
+            marked.push(snippet[s..e].to_lowercase());
+        }
+    }
+    assert!(marked.iter().any(|m| m == "militairen"), "{marked:?}");
+    assert!(marked.iter().all(|m| m.starts_with("militair")), "{marked:?}");
+}
+
+#[test]
+fn json_hits_have_the_documented_keys() {
+    let idx = Indexed::corpus();
+    let hit = &idx.search_json(&["remotie"])[0];
+    for key in ["rank", "score", "letter", "title", "date", "date_inferred", "section", "snippet", "highlights"] {
+        assert!(hit.get(key).is_some(), "missing {key} in {hit}");
+    }
+    assert_eq!(hit["rank"], 1);
+    assert_eq!(hit["date"], "2026-04-13");
+}
+
+#[test]
+fn sections_scope_gives_one_hit_per_section() {
+    let idx = Indexed::corpus();
+    let hits = idx.search_json(&["--scope", "sections", "\"sociale partners\""]);
+    assert!(hits.len() >= 2, "{hits:?}");
+    assert!(hits.iter().all(|h| h["letter"] == L001));
+    assert_eq!(hits[0]["section"], "Verhouding met sociale partners");
+    let headings: std::collections::HashSet<_> = hits.iter().map(|h| h["section"].to_string()).collect();
+    assert_eq!(headings.len(), hits.len(), "each hit is another section");
+}
+
+#[test]
+fn letters_scope_names_the_best_section() {
+    let idx = Indexed::corpus();
+    let hit = &idx.search_json(&["urgentie coronacrisis"])[0];
+    assert_eq!(hit["letter"], L003);
+    assert_eq!(hit["section"], "1. Urgentie");
+}
+
+#[test]
+fn sort_by_date_puts_the_newest_first() {
+    let idx = Indexed::corpus();
+    let hits = idx.search_json(&["--sort", "date", "defensie"]);
+    let dates: Vec<&str> = hits.iter().filter_map(|h| h["date"].as_str()).collect();
+    let mut expected = dates.clone();
+    expected.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, expected);
+    assert!(dates.len() >= 3);
+}
+
+#[test]
+fn limit_caps_the_hits() {
+    let idx = Indexed::corpus();
+    assert_eq!(idx.search_json(&["--limit", "2", "defensie"]).len(), 2);
+}
+
+#[test]
+fn no_hits_exits_1() {
+    let idx = Indexed::corpus();
+    let out = idx.run("search", &["xylofoon"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn syntax_errors_name_the_position_and_exit_2() {
+    let idx = Indexed::corpus();
+    let out = idx.run("search", &["remotie \"open"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("position 8"), "{err}");
+    assert!(err.contains('^'), "{err}");
+}
+
+#[test]
+fn unknown_fields_list_the_valid_ones() {
+    let idx = Indexed::corpus();
+    let out = idx.run("search", &["auteur:knops"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("auteur") && err.contains("title") && err.contains("ondertekenaar"), "{err}");
+}
+
+#[test]
+fn invalid_dates_are_errors_not_panics() {
+    let idx = Indexed::corpus();
+    for q in ["date:[2020-13-45 TO x]", "date:2020-02-30", "--from"] {
+        let out = idx.run("search", &[q]);
+        assert_eq!(out.status.code(), Some(2), "{q}");
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    }
+}
+
+#[test]
+fn show_json_has_the_documented_keys() {
+    let idx = Indexed::corpus();
+    let out = idx.run("show", &["--json", L004]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in ["id", "title", "subject", "date", "date_inferred", "sender", "signer", "reference", "number", "kamerstuk", "sections", "citations", "warnings"] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(v["kamerstuk"], "kst-36360-X-1");
+    let sections = v["sections"].as_array().unwrap();
+    assert!(sections.iter().any(|s| s["heading"] == "HR-transitie"));
+}
+
+#[test]
+fn show_of_an_unknown_letter_says_so() {
+    let idx = Indexed::corpus();
+    let out = idx.run("show", &["999_nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("999_nope"));
+}
+
+#[test]
+fn stats_counts_letters_and_sections() {
+    let idx = Indexed::corpus();
+    let out = idx.run("stats", &["--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["letters"], 5);
+    assert!(v["sections"].as_u64().unwrap() >= 20);
+    assert_eq!(v["schema_version"], 1);
+    assert!(v["size_bytes"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn an_index_of_another_schema_version_is_refused() {
+    let idx = Indexed::corpus();
+    std::fs::write(idx.path().join("kamerzoek.json"), r#"{"schema_version":0}"#).unwrap();
+    let out = idx.run("search", &["remotie"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("schema version 0") && err.contains("index the letters again"), "{err}");
+}
+
+#[test]
+fn reindexing_a_letter_replaces_it() {
+    let idx = Indexed::corpus();
+    let again = idx.run("index", &[util::path_str(&util::corpus().join(format!("{L000}.txt")))]);
+    assert!(again.status.success());
+    assert_eq!(idx.letters(&["remotie"]), [L000]);
+    let out = idx.run("stats", &["--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["letters"], 5);
+}
+
+#[test]
+fn terminal_output_marks_matches_without_colour() {
+    let idx = Indexed::corpus();
+    let out = idx.run("search", &["--limit", "1", "remotie"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn show_json_of_each_seed() {
+    let idx = Indexed::corpus();
+    for id in [L000, L001, L002, L003, L004] {
+        let out = idx.run("show", &["--json", id]);
+        let mut v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["source"] = serde_json::Value::Null; // the path differs between checkouts
+        insta::assert_json_snapshot!(format!("show_{id}"), v);
+    }
+}

@@ -1,0 +1,86 @@
+//! Shared helpers for the command-line tests: a fresh index of the bundled letters per
+//! test, and running `kamerzoek` against it.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// The bundled letters.
+pub fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// A temporary index of the bundled letters.
+pub struct Indexed {
+    dir: TempDir,
+}
+
+impl Indexed {
+    /// Indexes the bundled corpus into a new temporary directory.
+    pub fn corpus() -> Indexed {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = kamerzoek(&["index", "--index", path_str(dir.path()), path_str(&corpus())]);
+        assert!(out.status.success(), "indexing failed: {}", String::from_utf8_lossy(&out.stderr));
+        Indexed { dir }
+    }
+
+    /// The index directory.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Runs `kamerzoek SUBCOMMAND --index DIR ARGS...`.
+    pub fn run(&self, subcommand: &str, args: &[&str]) -> Output {
+        let mut all = vec![subcommand, "--index", path_str(self.dir.path())];
+        all.extend_from_slice(args);
+        kamerzoek(&all)
+    }
+
+    /// `search --json` hits as JSON values; panics unless the command succeeded or found nothing.
+    pub fn search_json(&self, args: &[&str]) -> Vec<serde_json::Value> {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let out = self.run("search", &all);
+        assert!(
+            out.status.code() == Some(0) || out.status.code() == Some(1),
+            "search {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .expect("utf-8 output")
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+            .collect()
+    }
+
+    /// The letter ids of `search --json` hits, in rank order.
+    pub fn letters(&self, args: &[&str]) -> Vec<String> {
+        self.search_json(args).iter().map(|h| h["letter"].as_str().expect("letter id").to_string()).collect()
+    }
+}
+
+/// Runs the `kamerzoek` binary with no colour and no default index from the environment.
+pub fn kamerzoek(args: &[&str]) -> Output {
+    Command::cargo_bin("kamerzoek")
+        .expect("binary built")
+        .args(args)
+        .env_remove("KAMERZOEK_INDEX")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("kamerzoek runs")
+}
+
+pub fn path_str(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+/// Short names for the seed letters.
+pub const L000: &str = "000_7103214013612ba8";
+pub const L001: &str = "001_7caab24e6105f95a";
+pub const L002: &str = "002_e57fd0cb040071f5";
+pub const L003: &str = "003_16c0e16309443de4";
+pub const L004: &str = "004_7d131c89f8bf0dc6";
