@@ -1,0 +1,462 @@
+//! Laws and regulations cited by name: `Kaderwet Dienstplicht`, `Wet op de
+//! Defensiegereedheid`, `Militaire Ambtenarenwet 1931`, `Algemeen militair
+//! ambtenarenreglement`, `Besluit medezeggenschap Defensie 2008`.
+//!
+//! Precision comes first, so a name is read word by word around a head word and every
+//! word must earn its place:
+//! - heads: `Wet`, `Besluit`, `Regeling`, `Reglement` (capitalised), or a capitalised
+//!   compound ending in `wet`, `besluit`, `regeling`, `reglement` (`Kaderwet`,
+//!   `Inkomstenregeling`); a lowercase head (`wet`, `ambtenarenreglement`) only after a
+//!   capitalised adjective such as `Algemeen`/`Militaire`;
+//! - after the head: capitalised words, lowercase words from a vocabulary of the words
+//!   Dutch defence and personnel regulations are named with (taken from the titles of
+//!   the regulations in the BWB), the connectors `op (de|het)`, `voor (de|het)`,
+//!   `inzake`, `der`, `en` when a name word follows, and a final year (`1931`);
+//! - words must be separated by whitespace only, so a full stop or comma ends the name;
+//! - a bare `Wet`/`Besluit`/`Regeling` or a generic compound (`Overgangsregeling`) alone
+//!   is no citation; a compound law (`Ziektewet`) alone is.
+//!
+//! Key: `wet:` + the name lowercased, accents folded, whitespace collapsed to single
+//! spaces (`wet:kaderwet dienstplicht`), ready to be matched against regulation titles.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::text::{char_at, fold};
+use super::{Citation, CitationKind};
+
+static TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\p{L}[\p{L}'’\-]*|\d+").expect("token pattern compiles"));
+
+const HEAD_WORDS: &[&str] = &["Wet", "Besluit", "Regeling", "Reglement", "Rijkswet"];
+const HEAD_SUFFIXES: &[&str] = &["wet", "besluit", "regeling", "reglement"];
+
+/// Compounds that name a kind of regulation rather than one regulation.
+const GENERIC_COMPOUNDS: &[&str] = &[
+    "overgangsregeling",
+    "uitvoeringsregeling",
+    "uitvoeringsbesluit",
+    "wijzigingsregeling",
+    "wijzigingsbesluit",
+    "subsidieregeling",
+    "kabinetsbesluit",
+    "raadsbesluit",
+    "ministerraadsbesluit",
+    "investeringsbesluit",
+    "bestuursbesluit",
+    "regeringsbesluit",
+    "instellingsbesluit",
+    "mandaatbesluit",
+    "mandaatregeling",
+    "beleidsregeling",
+    "vertrekregeling",
+    "regeling",
+    "besluit",
+    "reglement",
+    "wet",
+];
+
+/// Capitalised words that start the next citation rather than continue a name
+/// (`Wijziging Inkomstenregeling Militairen Staatscourant nr. 17540`).
+const NOT_NAME_WORDS: &[&str] = &[
+    "Staatscourant",
+    "Stcrt",
+    "Staatsblad",
+    "Stb",
+    "Kamerstuk",
+    "Kamerstukken",
+    "Handelingen",
+    "Aanhangsel",
+];
+
+/// Capitalised adjectives that open a regulation's name.
+const ADJECTIVES: &[&str] = &[
+    "Algemeen",
+    "Algemene",
+    "Militair",
+    "Militaire",
+    "Burgerlijk",
+    "Burgerlijke",
+    "Bijzonder",
+    "Bijzondere",
+    "Tijdelijk",
+    "Tijdelijke",
+    "Aanvullend",
+    "Aanvullende",
+];
+
+/// Lowercase words that occur in the names of Dutch defence and personnel regulations.
+const VOCABULARY: &[&str] = &[
+    "aanbesteding",
+    "aanvullende",
+    "algemeen",
+    "algemene",
+    "ambtenaar",
+    "ambtenaren",
+    "arbeid",
+    "arbeidsduur",
+    "arbeidsongeschikten",
+    "arbeidsongeschiktheids-",
+    "arbeidsongeschiktheidsverzekering",
+    "arbeidsongeschiktheidsvoorziening",
+    "arbeidsvoorwaarden",
+    "behandeling",
+    "beroepsmilitairen",
+    "bescherming",
+    "bestuursrecht",
+    "bewakers",
+    "bijzondere",
+    "blijvende",
+    "bovenwettelijke",
+    "burgerlijk",
+    "burgerlijke",
+    "burgerpersoneel",
+    "defensie",
+    "defensie-",
+    "defensiegereedheid",
+    "defensiepersoneel",
+    "dienst",
+    "dienstongeschiktheid",
+    "dienstplicht",
+    "dienstplichtigen",
+    "diensttijd",
+    "flexibel",
+    "gedeeltelijk",
+    "gelijke",
+    "geneeskundig",
+    "georganiseerd",
+    "gevaarlijke",
+    "geweldgebruik",
+    "gewetensbezwaren",
+    "gewezen",
+    "goederen",
+    "immunisatie",
+    "inkomsten",
+    "inlichtingen-",
+    "invaliditeitspensioen",
+    "invaliditeitsvoorzieningen",
+    "keuringsreglement",
+    "klachtrecht",
+    "krijgsmacht",
+    "krijgsmachtpersoneel",
+    "luchthavens",
+    "luchtvaart",
+    "luchtvaartuigen",
+    "materieel",
+    "medezeggenschap",
+    "militair",
+    "militaire",
+    "militairen",
+    "munitie",
+    "nabestaanden",
+    "nabestaandenpensioen",
+    "normalisering",
+    "objecten",
+    "onbemande",
+    "ontplofbare",
+    "opkomstplicht",
+    "overheidspersoneel",
+    "overleg",
+    "pensioen",
+    "pensioenen",
+    "personeel",
+    "persoonsgegevens",
+    "rechtspositie",
+    "rechtspositionele",
+    "rechtstoestand",
+    "reservepersoneel",
+    "reserve-personeel",
+    "reservisten",
+    "sector",
+    "stoffen",
+    "straf-",
+    "strafrecht",
+    "strategische",
+    "tegemoetkoming",
+    "tucht-",
+    "tuchtrecht",
+    "uitkering",
+    "uitkeringen",
+    "uitzending",
+    "veiligheidsdiensten",
+    "veiligheidsgebied",
+    "veiligheidsonderzoeken",
+    "verplaatsingskosten",
+    "veteranen",
+    "vervoer",
+    "wapens",
+    "werkloosheid",
+    "werken",
+    "ziektekostenvoorziening",
+    "zorg",
+];
+
+#[derive(Clone, Copy)]
+struct Token<'a> {
+    word: &'a str,
+    start: usize,
+    end: usize,
+}
+
+/// All laws and regulations cited by name in `text`, in text order.
+pub(crate) fn find(text: &str) -> Vec<Citation> {
+    let tokens: Vec<Token> = TOKEN
+        .find_iter(text)
+        .map(|m| Token {
+            word: m.as_str(),
+            start: m.start(),
+            end: m.end(),
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match name_at(text, &tokens, i) {
+            Some((first, last)) => {
+                let (start, end) = (tokens[first].start, tokens[last].end);
+                let written = &text[start..end];
+                out.push(Citation {
+                    key: format!("wet:{}", fold(written)),
+                    kind: CitationKind::Wet,
+                    text: written.to_string(),
+                    start,
+                    end,
+                    partial: false,
+                    title: None,
+                    motion_by: None,
+                });
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Whether only whitespace (and at most one line break) separates two tokens.
+fn joined(text: &str, a: Token, b: Token) -> bool {
+    let gap = &text[a.end..b.start];
+    !gap.is_empty() && gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_lowercase(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn compound_head(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    HEAD_SUFFIXES
+        .iter()
+        .find(|s| lower.ends_with(*s) && lower.len() >= s.len() + 3)
+        .copied()
+}
+
+fn is_generic(word: &str) -> bool {
+    GENERIC_COMPOUNDS.contains(&word.to_lowercase().as_str())
+}
+
+fn in_vocabulary(word: &str) -> bool {
+    VOCABULARY.contains(&word.to_lowercase().replace('’', "'").as_str()) && is_lowercase(word)
+}
+
+/// A word that may continue a name: capitalised, or a known lowercase name word.
+fn is_name_word(word: &str) -> bool {
+    if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    (is_capitalised(word) && !NOT_NAME_WORDS.contains(&word)) || in_vocabulary(word)
+}
+
+fn is_year(text: &str, t: Token) -> bool {
+    let year_like = t.word.len() == 4
+        && t.word
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..2100).contains(&y));
+    // `2026-2028`, `2015/16` are periods, not part of a name
+    year_like && !matches!(char_at(text, t.end), Some('-' | '–' | '/'))
+}
+
+/// If a name has its head at token `h`, the first and last token of the name.
+fn name_at(text: &str, tokens: &[Token], h: usize) -> Option<(usize, usize)> {
+    let head = tokens[h].word;
+    let standalone = HEAD_WORDS.contains(&head);
+    let lower_standalone = HEAD_WORDS.iter().any(|w| w.to_lowercase() == head);
+    let compound = compound_head(head).is_some() && !standalone;
+    if !(standalone || lower_standalone || compound) {
+        return None;
+    }
+    let first = adjective_start(text, tokens, h);
+    let last = extend_right(text, tokens, h);
+    let has_adjective = first < h;
+    let has_words = last > h && tokens[h + 1..=last].iter().any(|t| !is_year(text, *t));
+    let accepted = if is_lowercase(head) {
+        has_adjective && (compound || has_words)
+    } else if standalone {
+        has_words || has_adjective
+    } else if is_generic(head) {
+        false
+    } else {
+        head.to_lowercase().ends_with("wet") || has_words || has_adjective
+    };
+    accepted.then_some((first, last))
+}
+
+/// Walks left from the head over vocabulary words to a capitalised adjective
+/// (`Algemeen militair ambtenarenreglement`); without one the name starts at the head.
+fn adjective_start(text: &str, tokens: &[Token], h: usize) -> usize {
+    let mut i = h;
+    while i > 0 && joined(text, tokens[i - 1], tokens[i]) {
+        let word = tokens[i - 1].word;
+        if ADJECTIVES.contains(&word) {
+            return i - 1;
+        }
+        if !in_vocabulary(word) {
+            break;
+        }
+        i -= 1;
+    }
+    h
+}
+
+/// The last token of the name whose head is token `h`.
+fn extend_right(text: &str, tokens: &[Token], h: usize) -> usize {
+    let mut last = h;
+    loop {
+        let next = last + 1;
+        let Some(&t) = tokens.get(next) else { break };
+        if !joined(text, tokens[last], t) {
+            break;
+        }
+        if is_year(text, t) {
+            return if last > h || compound_head(tokens[h].word).is_some() {
+                next
+            } else {
+                last
+            };
+        }
+        if is_name_word(t.word) && !HEAD_WORDS.contains(&t.word) {
+            last = next;
+            continue;
+        }
+        match connector_len(text, tokens, next) {
+            Some(n) => last = next + n,
+            None => break,
+        }
+    }
+    last
+}
+
+/// If a connector starts at token `i` and a name word follows it, how many tokens
+/// (connector plus that word) minus one to add.
+fn connector_len(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let word = tokens.get(i)?.word;
+    let follows = |j: usize| -> Option<Token> {
+        let (a, b) = (*tokens.get(j - 1)?, *tokens.get(j)?);
+        joined(text, a, b).then_some(b)
+    };
+    match word {
+        "op" | "voor" => {
+            let next = follows(i + 1)?;
+            if matches!(next.word, "de" | "het") {
+                let name = follows(i + 2)?;
+                is_name_word(name.word).then_some(2)
+            } else {
+                is_name_word(next.word).then_some(1)
+            }
+        }
+        "inzake" | "der" => is_name_word(follows(i + 1)?.word).then_some(1),
+        "en" => in_vocabulary(follows(i + 1)?.word).then_some(1),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        find(text).into_iter().map(|c| c.text).collect()
+    }
+
+    #[test]
+    fn law_names_table() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "In de Kaderwet Dienstplicht moet een grondslag",
+                &["Kaderwet Dienstplicht"],
+            ),
+            (
+                "Zodra de Wet op de Defensiegereedheid in werking treedt",
+                &["Wet op de Defensiegereedheid"],
+            ),
+            (
+                "de Militaire Ambtenarenwet 1931 bepaalt",
+                &["Militaire Ambtenarenwet 1931"],
+            ),
+            (
+                "het Algemeen militair ambtenarenreglement is",
+                &["Algemeen militair ambtenarenreglement"],
+            ),
+            (
+                "volgens de Wet ambtenaren defensie.",
+                &["Wet ambtenaren defensie"],
+            ),
+            (
+                "het Besluit medezeggenschap Defensie 2008 regelt",
+                &["Besluit medezeggenschap Defensie 2008"],
+            ),
+            (
+                "(Wijziging Inkomstenregeling Militairen Staatscourant",
+                &["Inkomstenregeling Militairen"],
+            ),
+            (
+                "de Ziektewet en de Werkloosheidswet",
+                &["Ziektewet", "Werkloosheidswet"],
+            ),
+            (
+                "de Algemene wet bestuursrecht",
+                &["Algemene wet bestuursrecht"],
+            ),
+            (
+                "de Wet gewetensbezwaren militaire dienst in verband met de Kaderwet dienstplicht",
+                &[
+                    "Wet gewetensbezwaren militaire dienst",
+                    "Kaderwet dienstplicht",
+                ],
+            ),
+            (
+                "het Burgerlijk ambtenarenreglement defensie en enige",
+                &["Burgerlijk ambtenarenreglement defensie"],
+            ),
+            (
+                "de Aanbestedingswet op defensie- en veiligheidsgebied",
+                &["Aanbestedingswet op defensie- en veiligheidsgebied"],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(names(text), expected.to_vec(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn not_law_names() {
+        for text in [
+            "een politiek besluit om een stap te zetten",
+            "gebruik te maken van deze regeling.",
+            "het wetgevingstraject tot wijziging van de wet",
+            "De Wet. Het Besluit, de Regeling",
+            "een Overgangsregeling is nodig",
+            "Wet en regelgeving",
+            "de Wet van 20 december 1956",
+            "Wetenschap en onderzoek",
+            "de inkomstenregeling militairen",
+        ] {
+            assert_eq!(names(text), Vec::<String>::new(), "{text:?}");
+        }
+    }
+}
