@@ -36,6 +36,8 @@ pub struct LetterIndex {
     pub(crate) index: Index,
     pub(crate) reader: IndexReader,
     pub(crate) fields: Fields,
+    /// The query-side analyzer; cloned per search (a clone shares nothing mutable).
+    pub(crate) analyzer: tantivy::tokenizer::TextAnalyzer,
     path: Option<PathBuf>,
 }
 
@@ -99,7 +101,7 @@ impl LetterIndex {
         analysis::register(index.tokenizers());
         let fields = Fields::new(&index.schema())?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(LetterIndex { index, reader, fields, path })
+        Ok(LetterIndex { index, reader, fields, analyzer: analysis::dutch_analyzer(), path })
     }
 
     /// The directory of an on-disk index.

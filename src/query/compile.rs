@@ -166,7 +166,8 @@ impl Compiler<'_> {
 
     /// `prefix*`: terms that start with the prefix, lowercased and folded but not stemmed.
     fn prefix(&mut self, raw: &str, field: Option<Field>, negated: bool, span: Span) -> Result<Option<Box<dyn Query>>> {
-        let prefix = raw.to_lowercase();
+        let mut prefix = String::new();
+        crate::analysis::fold_into(raw, &mut prefix);
         if prefix.is_empty() {
             return Err(Error::Query { position: span.start, message: "a prefix needs at least one letter or digit before `*`".into() });
         }

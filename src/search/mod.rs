@@ -12,7 +12,6 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
 use time::Date;
 
-use crate::analysis;
 use crate::index::{date_time, LetterIndex};
 use crate::query::{self, compile::Compiled};
 use crate::record::{format_date, LetterRecord};
@@ -93,7 +92,7 @@ impl LetterIndex {
     /// Runs a query in kamerzoek's query language.
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<Hit>> {
         let ast = query::parser::parse(query)?;
-        let compiled = query::compile::compile(&ast, &self.fields, &analysis::dutch_analyzer())?;
+        let compiled = query::compile::compile(&ast, &self.fields, &self.analyzer)?;
         self.run(compiled, options)
     }
 
@@ -121,7 +120,14 @@ impl LetterIndex {
                 .map(|(_, addr)| (0.0, addr))
                 .collect(),
         };
-        let mut dresser = Dresser { index: self, searcher: &searcher, compiled: &compiled, options, bodies: HashMap::new() };
+        let mut dresser = Dresser {
+            index: self,
+            searcher: &searcher,
+            compiled: &compiled,
+            options,
+            analyzer: self.analyzer.clone(),
+            bodies: HashMap::new(),
+        };
         found.into_iter().enumerate().map(|(i, (score, addr))| dresser.hit(i + 1, score, addr)).collect()
     }
 
@@ -144,6 +150,7 @@ struct Dresser<'a> {
     searcher: &'a Searcher,
     compiled: &'a Compiled,
     options: &'a SearchOptions,
+    analyzer: tantivy::tokenizer::TextAnalyzer,
     bodies: HashMap<String, String>,
 }
 
@@ -174,8 +181,7 @@ impl Dresser<'_> {
             };
             let (start, end) = section_range.map(|s| (s.1, s.2)).unwrap_or((0, body.len()));
             let text = body.get(start..end).unwrap_or(&body);
-            let mut analyzer = analysis::dutch_analyzer();
-            let s = self.compiled.highlighter.snippet(&mut analyzer, text, self.options.snippet_len);
+            let s = self.compiled.highlighter.snippet(&mut self.analyzer, text, self.options.snippet_len);
             hit.snippet = s.text;
             hit.highlights = s.highlights;
         }
