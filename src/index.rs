@@ -239,7 +239,7 @@ impl LetterWriter {
                 doc.add_text(field, v);
             }
         }
-        for key in record.citations.iter().map(|c| &c.key) {
+        for key in record.citations.iter().map(|c| &c.citation.key) {
             doc.add_text(f.cites, key);
         }
         if let Some(date) = letter.date {

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::citations::{self, Citation};
 use crate::letter::Letter;
 
 /// A letter's metadata, sections, citations and warnings, as stored in the index.
@@ -49,17 +50,14 @@ pub struct SectionRecord {
     pub end: usize,
 }
 
-/// A citation in a record.
+/// A citation in a record: where the letter cites what, and the sentence around it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CitationRecord {
-    /// The normalised key (`kst-33763-38`).
-    pub key: String,
-    /// The citation as written.
-    pub text: String,
-    /// Byte offset into the body.
-    pub start: usize,
-    /// Byte offset into the body (exclusive).
-    pub end: usize,
+    /// The citation (key, kind, text as written, byte span in the body, …).
+    #[serde(flatten)]
+    pub citation: Citation,
+    /// The sentence that holds the citation, whitespace collapsed.
+    pub sentence: String,
 }
 
 impl LetterRecord {
@@ -81,7 +79,14 @@ impl LetterRecord {
                 .iter()
                 .map(|s| SectionRecord { heading: s.heading.clone(), start: s.start, end: s.end })
                 .collect(),
-            citations: Vec::new(),
+            citations: citations::extract(&letter.body)
+                .into_iter()
+                .map(|c| {
+                    let (s, e) = citations::sentence_span(&letter.body, c.start, c.end);
+                    let sentence = letter.body.get(s..e).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+                    CitationRecord { citation: c, sentence }
+                })
+                .collect(),
             warnings: letter.warnings.clone(),
             source,
         }

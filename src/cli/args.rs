@@ -24,6 +24,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Show what the index holds.
     Stats(StatsArgs),
+    /// Analyse text from stdin: the analyzer's tokens or the citations, as JSON Lines.
+    Analyze(AnalyzeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -119,4 +121,24 @@ pub enum ColorArg {
     Always,
     /// Never colour.
     Never,
+}
+
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct AnalyzeWhat {
+    /// Print the analyzer's tokens: text, position, position_length, start, end.
+    #[arg(long)]
+    pub tokens: bool,
+    /// Print the citations found: id (the normalised key), text, start, end.
+    #[arg(long)]
+    pub citations: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    #[command(flatten)]
+    pub what: AnalyzeWhat,
+    /// With --tokens: the exact-form analyzer (no stop words, no stemming).
+    #[arg(long, requires = "tokens")]
+    pub exact: bool,
 }

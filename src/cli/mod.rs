@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use kamerzoek::analysis;
 use kamerzoek::ingest::{self, Progress};
 use kamerzoek::search::{Scope, SearchOptions, Sort};
 use kamerzoek::{Error, LetterIndex};
@@ -74,6 +75,22 @@ pub fn run() -> anyhow::Result<ExitCode> {
             } else {
                 output::record_text(&mut out, &record)?;
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Analyze(a) => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text).context("cannot read text from stdin")?;
+            let mut out = std::io::stdout().lock();
+            if a.what.tokens {
+                let mut analyzer = if a.exact { analysis::exact_analyzer() } else { analysis::dutch_analyzer() };
+                for token in analysis::tokens(&mut analyzer, &text) {
+                    serde_json::to_writer(&mut out, &token)?;
+                    writeln!(out)?;
+                }
+            } else {
+                output::citations_json(&mut out, &kamerzoek::citations::extract(&text))?;
+            }
+            out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Stats(a) => {

@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
+use kamerzoek::citations::Citation;
 use kamerzoek::index::Stats;
 use kamerzoek::record::LetterRecord;
 use kamerzoek::search::Hit;
@@ -90,6 +91,7 @@ pub fn record_text(out: &mut impl Write, r: &LetterRecord) -> io::Result<()> {
     }
     writeln!(out, "citations ({})", r.citations.len())?;
     for c in &r.citations {
+        let c = &c.citation;
         writeln!(out, "  {:<24} {}", c.key, c.text.split_whitespace().collect::<Vec<_>>().join(" "))?;
     }
     if !r.warnings.is_empty() {
@@ -117,4 +119,21 @@ pub fn stats_text(out: &mut impl Write, s: &Stats, path: Option<&Path>) -> io::R
 pub fn query_error(query: &str, position: usize, message: &str) -> String {
     let column = query.get(..position.min(query.len())).map(|p| p.chars().count()).unwrap_or(0);
     format!("invalid query at position {position}: {message}\n  {query}\n  {}^", " ".repeat(column))
+}
+
+/// `analyze --citations`: one object per citation with `id` (the key), `text`, `start`, `end`.
+pub fn citations_json(out: &mut impl Write, found: &[Citation]) -> io::Result<()> {
+    for c in found {
+        let line = serde_json::json!({
+            "id": c.key,
+            "text": c.text,
+            "start": c.start,
+            "end": c.end,
+            "kind": c.kind,
+            "partial": c.partial,
+        });
+        serde_json::to_writer(&mut *out, &line)?;
+        writeln!(out)?;
+    }
+    Ok(())
 }

@@ -19,7 +19,7 @@ use crate::query::ast::{Field, Query as Node, QueryKind, Span};
 use crate::schema::Fields;
 use crate::search::filter;
 use crate::search::snippet::{Highlighter, PhraseTarget};
-use crate::{Error, Result};
+use crate::{citations, Error, Result};
 
 /// A compiled query and what to highlight for it.
 pub struct Compiled {
@@ -75,7 +75,7 @@ impl Compiler<'_> {
                 Ok(Some(filter(crate::search::date_range(self.fields, from, to))))
             }
             QueryKind::Cites(raw) => {
-                let key = cite_key(raw).ok_or_else(|| Error::Query {
+                let key = citations::normalize(raw).ok_or_else(|| Error::Query {
                     position: node.span.start,
                     message: format!(
                         "cannot read {raw:?} as a citation; write it like `kst-33763-176`, `33763-176` or \"Kamerstuk 33 763, nr. 176\""
@@ -130,7 +130,7 @@ impl Compiler<'_> {
                 return Ok(Some(term_query(Term::from_field_text(self.fields.number, value))));
             }
             Some(Field::Kamerstuk) => {
-                let key = cite_key(raw).ok_or_else(|| Error::Query {
+                let key = citations::normalize(raw).ok_or_else(|| Error::Query {
                     position: span.start,
                     message: format!("cannot read {raw:?} as a Kamerstuk; write it like `kst-36360-X-1` or \"36 360 X, nr. 1\""),
                 })?;
@@ -304,10 +304,4 @@ fn regex_syntax_escape(text: &str) -> String {
         out.push(c);
     }
     out
-}
-
-/// A citation key from what the user wrote. (Interim: accepts keys as written.)
-fn cite_key(raw: &str) -> Option<String> {
-    let raw = raw.trim();
-    (!raw.is_empty()).then(|| raw.to_string())
 }
