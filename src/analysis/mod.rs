@@ -1,16 +1,114 @@
 //! Dutch text analysis: one tantivy analyzer, used for indexing and querying alike.
+//!
+//! [`DUTCH`] (`kz_dutch`) is a tokenizer and a chain of small token filters, one
+//! module per rule; the rules that see one token at a time are [`TokenRule`]s run by
+//! the [`PerToken`] filter:
+//!
+//! 1. [`WordTokenizer`] (`words`): UAX#29 word segments with alphanumeric content;
+//!    segments glued by an in-word hyphen or `&` with letters on both sides form one
+//!    written word (`re-integratie`, `P&O-functionarissen`); numbers stay
+//!    (`2026`, `120.000`, `81%` -> `81`), `2026-2028` is two numbers.
+//! 2. [`HyphenatedCompounds`] (`compounds`): a hyphenated word gives the joined word
+//!    (position `p`, `position_length` = parts, offsets over the whole word), then each
+//!    part at `p`, `p + 1`, …; the next word is at `p + parts`.
+//! 3. [`Apostrophes`] (`apostrophes`): `scenario’s` -> `scenario`; the clitics `'t`,
+//!    `'n`, `'s` keep their apostrophe; every apostrophe is written `'`.
+//! 4. [`FoldDiacritics`] (`folding`): lower case, no diacritics (`continuïteit` =
+//!    `continuiteit`), ligatures spelled out, soft hyphens removed.
+//! 5. [`DutchStopWords`] (`stop_words`): the Snowball Dutch list plus `'t`, `'n`,
+//!    `zo'n`, …; a removed word keeps its position.
+//! 6. [`DutchStemmer`] (`stemming`): the classic Snowball Dutch stemmer.
+//!
+//! [`EXACT`] (`kz_exact`) is steps 1–4: unstemmed terms that keep every word.
+//!
+//! Invariants, for every input (checked by property tests):
+//! - no panic, and no empty term;
+//! - offsets are byte offsets into the input, on char boundaries, `start < end`;
+//! - positions never decrease in stream order; each written word or compound part has
+//!   a position of its own (a joined compound shares it with its first part) and a
+//!   removed stop word leaves its position unused, so an analysed phrase query lines
+//!   up with the analysed text;
+//! - the parts of a compound follow its joined word, at positions `p .. p + n`, with
+//!   offsets inside the joined word's offsets.
 
-use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TextAnalyzer, TokenizerManager};
+mod apostrophes;
+mod compounds;
+mod folding;
+mod per_token;
+mod stemming;
+mod stop_words;
+mod words;
+
+use serde::Serialize;
+use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
+
+pub use apostrophes::Apostrophes;
+pub use compounds::HyphenatedCompounds;
+pub use folding::{fold_into, FoldDiacritics};
+pub use per_token::{PerToken, TokenRule};
+pub use stemming::DutchStemmer;
+pub use stop_words::{is_stop_word, DutchStopWords, CLITICS, SNOWBALL_DUTCH};
+pub use words::WordTokenizer;
 
 /// The name under which the Dutch analyzer is registered in the index.
 pub const DUTCH: &str = "kz_dutch";
 
-/// Builds the Dutch analyzer.
+/// The name under which the exact-form analyzer (no stop words, no stemming) is registered.
+pub const EXACT: &str = "kz_exact";
+
+/// Builds the Dutch analyzer: words, compounds, apostrophes, folding, stop words, stemming.
 pub fn dutch_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default()).filter(LowerCaser).build()
+    TextAnalyzer::builder(WordTokenizer::default())
+        .filter(HyphenatedCompounds)
+        .filter(PerToken(Apostrophes::default()))
+        .filter(PerToken(FoldDiacritics::default()))
+        .filter(PerToken(DutchStopWords))
+        .filter(PerToken(DutchStemmer))
+        .build()
+}
+
+/// Builds the exact-form analyzer: the Dutch chain without stop-word removal and stemming.
+pub fn exact_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(WordTokenizer::default())
+        .filter(HyphenatedCompounds)
+        .filter(PerToken(Apostrophes::default()))
+        .filter(PerToken(FoldDiacritics::default()))
+        .build()
 }
 
 /// Registers kamerzoek's analyzers with an index's tokenizer manager.
 pub fn register(manager: &TokenizerManager) {
     manager.register(DUTCH, dutch_analyzer());
+    manager.register(EXACT, exact_analyzer());
+}
+
+/// One term as an analyzer produced it, with where it came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AnalyzedToken {
+    /// The term as indexed.
+    pub text: String,
+    /// Position in the token stream; compound parts and stop words use positions too.
+    pub position: usize,
+    /// Number of positions the term covers: the number of parts for a joined compound, else 1.
+    pub position_length: usize,
+    /// Byte offset of the term's first character in the analysed text.
+    pub start: usize,
+    /// Byte offset just past the term's last character in the analysed text.
+    pub end: usize,
+}
+
+/// Runs `analyzer` over `text` and collects its tokens.
+pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<AnalyzedToken> {
+    let mut stream = analyzer.token_stream(text);
+    let mut collected = Vec::new();
+    while let Some(token) = stream.next() {
+        collected.push(AnalyzedToken {
+            text: token.text.clone(),
+            position: token.position,
+            position_length: token.position_length,
+            start: token.offset_from,
+            end: token.offset_to,
+        });
+    }
+    collected
 }

@@ -1,0 +1,609 @@
+//! The Dutch analyzer: one table of input -> expected tokens per rule, the Snowball
+//! stemmer vocabulary, index/query agreement, and property tests of the invariants.
+
+use std::io::Read;
+
+use kamerzoek::analysis::{
+    dutch_analyzer, exact_analyzer, fold_into, register, tokens, AnalyzedToken, DutchStemmer,
+    PerToken, CLITICS, DUTCH, EXACT, SNOWBALL_DUTCH,
+};
+use proptest::prelude::*;
+use tantivy::tokenizer::{RawTokenizer, TextAnalyzer, TokenizerManager};
+
+/// Renders tokens as `term@position`, with `/length` for a joined compound.
+fn render(tokens: &[AnalyzedToken]) -> String {
+    let rendered: Vec<String> = tokens
+        .iter()
+        .map(|token| match token.position_length {
+            1 => format!("{}@{}", token.text, token.position),
+            length => format!("{}@{}/{}", token.text, token.position, length),
+        })
+        .collect();
+    rendered.join(" ")
+}
+
+fn dutch(text: &str) -> String {
+    render(&tokens(&mut dutch_analyzer(), text))
+}
+
+fn exact(text: &str) -> String {
+    render(&tokens(&mut exact_analyzer(), text))
+}
+
+/// Checks a table of input -> expected rendering for one analyzer.
+fn check(analyze: fn(&str) -> String, table: &[(&str, &str)]) {
+    let failures: Vec<String> = table
+        .iter()
+        .filter_map(|&(input, expected)| {
+            let actual = analyze(input);
+            (actual != expected)
+                .then(|| format!("{input:?}\n   expected: {expected}\n     actual: {actual}"))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// Rule 1: words by UAX#29 boundaries, numbers kept.
+
+#[test]
+fn words_and_numbers() {
+    check(
+        exact,
+        &[
+            (
+                "Met ingang van 1 januari 2024",
+                "met@0 ingang@1 van@2 1@3 januari@4 2024@5",
+            ),
+            (
+                "van de ruim 120.000 medewerkers",
+                "van@0 de@1 ruim@2 120.000@3 medewerkers@4",
+            ),
+            ("– 81% van de medewerkers", "81@0 van@1 de@2 medewerkers@3"),
+            (
+                "(Kamerstuk 33763, nr. 176)",
+                "kamerstuk@0 33763@1 nr@2 176@3",
+            ),
+            (
+                "· de enquête; «thuis zouden zitten»",
+                "de@0 enquete@1 thuis@2 zouden@3 zitten@4",
+            ),
+            ("Vrouw & Defensie (VD)", "vrouw@0 defensie@1 vd@2"),
+            ("", ""),
+            (" – ; ·« »", ""),
+        ],
+    );
+}
+
+// Rule 2: lower case and diacritic folding.
+
+#[test]
+fn folding() {
+    check(
+        exact,
+        &[
+            (
+                "de continuïteit van vitale",
+                "de@0 continuiteit@1 van@2 vitale@3",
+            ),
+            ("continuïteit continuiteit", "continuiteit@0 continuiteit@1"),
+            ("reïntegratie", "reintegratie@0"),
+            ("de verplichte enquête", "de@0 verplichte@1 enquete@2"),
+            (
+                "Aruba, Curaçao en Sint Maarten",
+                "aruba@0 curacao@1 en@2 sint@3 maarten@4",
+            ),
+            ("werk-privé", "werkprive@0/2 werk@0 prive@1"),
+            ("DEFENSIE Defensie", "defensie@0 defensie@1"),
+            // Decomposed diacritics, ligatures, the ij ligature and a soft hyphen.
+            ("continui\u{0308}teit", "continuiteit@0"),
+            ("ﬁnanciën ĲSSELMEER", "financien@0 ijsselmeer@1"),
+            ("re\u{00AD}integratie", "reintegratie@0"),
+            ("Straße Œuvre Łódź", "strasse@0 oeuvre@1 lodz@2"),
+            ("Ελλάδα", "ελλάδα@0"),
+        ],
+    );
+}
+
+#[test]
+fn folding_matches_the_analyzer_on_stop_words() {
+    // The stop-word lists must be in the form tokens reach them, or they never match.
+    let mut folded = String::new();
+    for &word in SNOWBALL_DUTCH.iter().chain(CLITICS) {
+        fold_into(word, &mut folded);
+        assert_eq!(folded, word);
+    }
+    assert_eq!(SNOWBALL_DUTCH.len(), 101);
+}
+
+// Rule 3: apostrophes.
+
+#[test]
+fn apostrophes() {
+    check(
+        exact,
+        &[
+            ("de vte’s van", "de@0 vte@1 van@2"),
+            ("scenario’s scenario's", "scenario@0 scenario@1"),
+            (
+                "collega’s SMT’s veiligheidsregio’s gio’s",
+                "collega@0 smt@1 veiligheidsregio@2 gio@3",
+            ),
+            ("zo’n kwart", "zo'n@0 kwart@1"),
+            ("zo'n kwart", "zo'n@0 kwart@1"),
+            ("’t is 'n huis", "'t@0 is@1 'n@2 huis@3"),
+            ("‘t Hooft", "'t@0 hooft@1"),
+            ("'s avonds", "'s@0 avonds@1"),
+            ("d’Hondt", "d'hondt@0"),
+            // A quotation mark is not a clitic, and a lone apostrophe is no token.
+            ("de term ‘waslijst’ een", "de@0 term@1 waslijst@2 een@3"),
+            ("’s ’ ' s", "'s@0 s@1"),
+        ],
+    );
+    check(
+        dutch,
+        &[
+            (
+                "Sinds maart werkt naar schatting zo’n kwart",
+                "sind@0 maart@1 werkt@2 schatting@4 kwart@6",
+            ),
+            ("’t is 'n huis van ’s lands", "huis@3 land@6"),
+            ("zijn m’n z'n d'r", ""),
+        ],
+    );
+}
+
+#[test]
+fn apostrophe_offsets_cover_the_written_word() {
+    let text = "zo’n ’t SMT’s";
+    let found = tokens(&mut exact_analyzer(), text);
+    let written: Vec<&str> = found
+        .iter()
+        .map(|token| &text[token.start..token.end])
+        .collect();
+    assert_eq!(written, ["zo’n", "’t", "SMT’s"]);
+}
+
+// Rule 4: stop words keep their positions.
+
+#[test]
+fn stop_words() {
+    check(
+        dutch,
+        &[
+            ("de minister van Defensie", "minister@1 defensie@3"),
+            ("minister van defensie", "minister@0 defensie@2"),
+            ("Het is niet de bedoeling dat", "bedoel@4"),
+            (
+                "De Staatssecretaris van Defensie",
+                "staatssecretaris@1 defensie@3",
+            ),
+            ("ik heb uw Kamer", "kamer@3"),
+        ],
+    );
+}
+
+// Rule 5: the classic Snowball stemmer.
+
+#[test]
+fn stemming() {
+    check(
+        dutch,
+        &[
+            ("medewerkers", "medewerker@0"),
+            ("verplichte verplicht", "verplicht@0 verplicht@1"),
+            ("reservisten reservist", "reservist@0 reservist@1"),
+            ("personele personeel", "personel@0 personel@1"),
+            ("opkomstplicht", "opkomstplicht@0"),
+            ("mogelijkheden", "mogelijk@0"),
+            // Classic Snowball undoubles the vowel of the last syllable.
+            ("gereedheid gereed", "gered@0 gered@1"),
+            // The classic algorithm: the new one (tantivy's) stems `lichamelijk` differently.
+            ("lichamelijke", "licham@0"),
+        ],
+    );
+}
+
+fn read_gzipped_lines(name: &str) -> Vec<String> {
+    let path = format!(
+        "{}/tests/data/snowball-dutch/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let file = std::fs::File::open(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(file)
+        .read_to_string(&mut text)
+        .unwrap_or_else(|error| panic!("{path}: {error}"));
+    text.lines().map(str::to_owned).collect()
+}
+
+#[test]
+fn stemmer_reproduces_the_snowball_vocabulary() {
+    let words = read_gzipped_lines("voc.txt.gz");
+    let stems = read_gzipped_lines("output.txt.gz");
+    assert_eq!(words.len(), 45_670);
+    assert_eq!(stems.len(), words.len());
+    let mut stemmer = TextAnalyzer::builder(RawTokenizer::default())
+        .filter(PerToken(DutchStemmer))
+        .build();
+    let mut failures = Vec::new();
+    for (word, expected) in words.iter().zip(&stems) {
+        let mut stream = stemmer.token_stream(word);
+        let actual = stream
+            .next()
+            .map(|token| token.text.clone())
+            .unwrap_or_default();
+        if &actual != expected {
+            failures.push(format!("{word} -> {actual}, expected {expected}"));
+        }
+    }
+    let passed = words.len() - failures.len();
+    println!(
+        "Snowball Dutch vocabulary: {passed} of {} pairs pass",
+        words.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} pairs fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+// Rule 6: hyphenated compounds.
+
+#[test]
+fn hyphenated_compounds() {
+    check(
+        dutch,
+        &[
+            ("re-integratie", "reintegratie@0/2 re@0 integratie@1"),
+            (
+                "het re-integratieproces van",
+                "reintegratieproces@1/2 re@1 integratieproces@2",
+            ),
+            (
+                "de ICT-infrastructuur",
+                "ictinfrastructur@1/2 ict@1 infrastructur@2",
+            ),
+            ("oud-militairen", "oudmilitair@0/2 oud@0 militair@1"),
+            ("de HR-transitie", "hrtransitie@1/2 hr@1 transitie@2"),
+            (
+                "het Trimbos-instituut gevraagd",
+                "trimbosinstitut@1/2 trimbos@1 institut@2 gevraagd@3",
+            ),
+            (
+                "P&O-functionarissen",
+                "p&ofunctionariss@0/2 p&o@0 functionariss@1",
+            ),
+            (
+                "civiel-militaire samenwerking",
+                "civielmilitair@0/2 civiel@0 militair@1 samenwerk@2",
+            ),
+            ("Defensie-enquête", "defensieenquet@0/2 defensie@0 enquet@1"),
+            (
+                "Hennis-Plasschaert",
+                "hennisplasschaert@0/2 hennis@0 plasschaert@1",
+            ),
+            // Stop words inside a compound keep their position, like anywhere else.
+            ("in-huis", "inhuis@0/2 huis@1"),
+            // A suspended hyphen is the plain word; `in` is a stop word.
+            ("voor in- en doorstroom van", "doorstrom@3"),
+            (
+                "de bewakings- en beveiligingstaak",
+                "bewak@1 beveiligingstak@3",
+            ),
+            ("de bewaking", "bewak@1"),
+            // Numbers on either side: no compound.
+            ("2026-2028", "2026@0 2028@1"),
+            ("(Kamerstuk 36800-X)", "kamerstuk@0 36800@1 x@2"),
+            ("de COVID-19 pandemie", "covid@1 19@2 pandemie@3"),
+            ("27-jarigen", "27@0 jarig@1"),
+            // Dashes are not hyphens.
+            ("2024–2030 werk – privé", "2024@0 2030@1 werk@2 priv@3"),
+        ],
+    );
+    check(
+        exact,
+        &[
+            ("in- en doorstroom", "in@0 en@1 doorstroom@2"),
+            (
+                "bewakings- en beveiligingstaak",
+                "bewakings@0 en@1 beveiligingstaak@2",
+            ),
+            ("in-huis", "inhuis@0/2 in@0 huis@1"),
+            ("'s-Gravenhage", "sgravenhage@0/2 's@0 gravenhage@1"),
+            (
+                "woon-werk-verkeer",
+                "woonwerkverkeer@0/3 woon@0 werk@1 verkeer@2",
+            ),
+            ("re\u{2010}integratie", "reintegratie@0/2 re@0 integratie@1"),
+        ],
+    );
+}
+
+#[test]
+fn compound_offsets() {
+    let text = "het re-integratieproces, P&O-functionarissen";
+    let found = tokens(&mut dutch_analyzer(), text);
+    let spans: Vec<(&str, &str, usize)> = found
+        .iter()
+        .map(|token| {
+            (
+                token.text.as_str(),
+                &text[token.start..token.end],
+                token.position,
+            )
+        })
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            ("reintegratieproces", "re-integratieproces", 1),
+            ("re", "re", 1),
+            ("integratieproces", "integratieproces", 2),
+            ("p&ofunctionariss", "P&O-functionarissen", 3),
+            ("p&o", "P&O", 3),
+            ("functionariss", "functionarissen", 4),
+        ]
+    );
+}
+
+// Index and query agree.
+
+mod index {
+    use super::*;
+    use tantivy::collector::Count;
+    use tantivy::query::{PhraseQuery, Query, TermQuery};
+    use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+    use tantivy::{doc, Index, Term};
+
+    const LETTER: &str = "Onder moeilijke omstandigheden is de continuïteit van de \
+        dienstverlening gewaarborgd. De minister van Defensie verbetert het \
+        re-integratieproces van oud-militairen en de Staatssecretaris overlegt met \
+        het Trimbos-instituut over zo’n 120.000 medewerkers.";
+
+    fn index_with(analyzer: &str) -> (Index, Field) {
+        let mut schema = Schema::builder();
+        let indexing = TextFieldIndexing::default()
+            .set_tokenizer(analyzer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        let body = schema.add_text_field(
+            "body",
+            TextOptions::default().set_indexing_options(indexing),
+        );
+        let index = Index::create_in_ram(schema.build());
+        register(index.tokenizers());
+        let mut writer = index
+            .writer_with_num_threads(1, 15_000_000)
+            .expect("writer");
+        writer.add_document(doc!(body => LETTER)).expect("add");
+        writer.commit().expect("commit");
+        (index, body)
+    }
+
+    fn hits(index: &Index, query: &dyn Query) -> usize {
+        let searcher = index.reader().expect("reader").searcher();
+        searcher.search(query, &Count).expect("search")
+    }
+
+    /// The query the analyzer's tokens make: one term, or a phrase at the tokens'
+    /// relative positions (a joined compound stands in for its parts).
+    fn query_for(field: Field, analyzer: &str, text: &str) -> Box<dyn Query> {
+        let manager = TokenizerManager::default();
+        register(&manager);
+        let mut analyzer = manager.get(analyzer).expect("registered");
+        let found = tokens(&mut analyzer, text);
+        let mut terms: Vec<(usize, Term)> = Vec::new();
+        let mut covered_until = 0;
+        for token in &found {
+            if !terms.is_empty() && token.position < covered_until {
+                continue;
+            }
+            covered_until = token.position + token.position_length;
+            terms.push((token.position, Term::from_field_text(field, &token.text)));
+        }
+        match terms.len() {
+            0 => panic!("{text:?} has no terms"),
+            1 => Box::new(TermQuery::new(
+                terms.remove(0).1,
+                IndexRecordOption::WithFreqs,
+            )),
+            _ => Box::new(PhraseQuery::new_with_offset(terms)),
+        }
+    }
+
+    #[test]
+    fn queries_find_what_was_indexed() {
+        let (index, body) = index_with(DUTCH);
+        for query in [
+            "continuïteit",
+            "continuiteit",
+            "re-integratieproces",
+            "reintegratieproces",
+            "integratieproces",
+            "oud-militairen",
+            "militair",
+            "minister van defensie",
+            "De minister van Defensie",
+            "Trimbos-instituut",
+            "trimbos instituut",
+            "zo'n 120.000 medewerkers",
+            "continuïteit van de dienstverlening",
+            "het re-integratieproces van oud-militairen",
+        ] {
+            assert_eq!(
+                hits(&index, &*query_for(body, DUTCH, query)),
+                1,
+                "{query:?}"
+            );
+        }
+        for query in [
+            "defensie van minister",
+            "minister defensie",
+            "medewerker 120.000",
+            "integratie",
+        ] {
+            assert_eq!(
+                hits(&index, &*query_for(body, DUTCH, query)),
+                0,
+                "{query:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn phrase_with_every_compound_part_matches() {
+        let (index, body) = index_with(DUTCH);
+        let terms = tokens(&mut dutch_analyzer(), "re-integratieproces")
+            .into_iter()
+            .map(|token| (token.position, Term::from_field_text(body, &token.text)))
+            .collect();
+        assert_eq!(hits(&index, &PhraseQuery::new_with_offset(terms)), 1);
+    }
+
+    #[test]
+    fn exact_field_keeps_stop_words_and_forms() {
+        let (index, body) = index_with(EXACT);
+        assert_eq!(
+            hits(&index, &*query_for(body, EXACT, "de minister van Defensie")),
+            1
+        );
+        assert_eq!(hits(&index, &*query_for(body, EXACT, "medewerkers")), 1);
+        assert_eq!(hits(&index, &*query_for(body, EXACT, "medewerker")), 0);
+        assert_eq!(
+            hits(&index, &*query_for(body, EXACT, "minister Defensie")),
+            0
+        );
+    }
+}
+
+// Rule 7: invariants, on any input.
+
+fn check_invariants(text: &str, found: &[AnalyzedToken]) -> Result<(), TestCaseError> {
+    let mut last_position = 0;
+    for token in found {
+        prop_assert!(!token.text.is_empty(), "empty term in {text:?}");
+        prop_assert!(
+            token.start < token.end && token.end <= text.len(),
+            "{token:?} in {text:?}"
+        );
+        prop_assert!(text.is_char_boundary(token.start) && text.is_char_boundary(token.end));
+        prop_assert!(token.position >= last_position, "{found:?} for {text:?}");
+        prop_assert!(token.position_length >= 1);
+        last_position = token.position;
+    }
+    Ok(())
+}
+
+/// In the exact analyzer nothing is removed, so a joined compound is followed by all
+/// its parts, at its positions and inside its offsets.
+fn check_compound_parts(text: &str, found: &[AnalyzedToken]) -> Result<(), TestCaseError> {
+    for (index, joined) in found.iter().enumerate() {
+        let parts = joined.position_length;
+        if parts == 1 {
+            continue;
+        }
+        let following = found.get(index + 1..index + 1 + parts);
+        prop_assert!(following.is_some(), "{joined:?} lacks parts in {text:?}");
+        for (offset, part) in following.unwrap_or_default().iter().enumerate() {
+            prop_assert_eq!(part.position, joined.position + offset);
+            prop_assert!(joined.start <= part.start && part.end <= joined.end);
+        }
+    }
+    Ok(())
+}
+
+fn seed_letters() -> Vec<String> {
+    let dir = format!("{}/corpus", env!("CARGO_MANIFEST_DIR"));
+    let mut letters: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|error| panic!("{dir}: {error}"))
+        .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok())
+        .collect();
+    letters.sort();
+    assert!(!letters.is_empty(), "no seed letters in {dir}");
+    letters
+}
+
+/// Pieces that stress the rules when dropped into real text.
+const MUTATIONS: &[&str] = &[
+    "-", "‐", "&", "'", "’", "‘", "'s", "’t", "\u{0308}", "\u{00AD}", "\u{200D}", "ﬁ", "ĳ", "İ",
+    "ß", "1", "–", " ", "\n", "é", "Ω", "😀", "\u{FEFF}", "-s", "s-",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn invariants_on_arbitrary_text(text in any::<String>()) {
+        check_invariants(&text, &tokens(&mut dutch_analyzer(), &text))?;
+        let exact_tokens = tokens(&mut exact_analyzer(), &text);
+        check_invariants(&text, &exact_tokens)?;
+        check_compound_parts(&text, &exact_tokens)?;
+    }
+
+    #[test]
+    fn invariants_on_dutch_like_text(text in "([a-zA-Zïëé’'&\u{0308}\u{AD}]{0,6}[- ,.]{0,2}){0,12}") {
+        check_invariants(&text, &tokens(&mut dutch_analyzer(), &text))?;
+        let exact_tokens = tokens(&mut exact_analyzer(), &text);
+        check_invariants(&text, &exact_tokens)?;
+        check_compound_parts(&text, &exact_tokens)?;
+    }
+
+    #[test]
+    fn invariants_on_mutated_seed_letters(
+        letter in any::<prop::sample::Index>(),
+        window in any::<prop::sample::Index>(),
+        edits in prop::collection::vec(
+            (any::<prop::sample::Index>(), prop::sample::select(MUTATIONS)), 1..20),
+    ) {
+        let letters = seed_letters();
+        let letter = letter.get(&letters);
+        let start = floor_char_boundary(letter, window.index(letter.len()));
+        let end = floor_char_boundary(letter, (start + 600).min(letter.len()));
+        let mut text = letter[start..end].to_owned();
+        for (at, piece) in edits {
+            let at = floor_char_boundary(&text, at.index(text.len() + 1));
+            text.insert_str(at, piece);
+        }
+        check_invariants(&text, &tokens(&mut dutch_analyzer(), &text))?;
+        let exact_tokens = tokens(&mut exact_analyzer(), &text);
+        check_invariants(&text, &exact_tokens)?;
+        check_compound_parts(&text, &exact_tokens)?;
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+#[test]
+fn invariants_on_the_seed_letters() {
+    for letter in seed_letters() {
+        let found = tokens(&mut dutch_analyzer(), &letter);
+        assert!(found.len() > 100);
+        check_invariants(&letter, &found).expect("dutch invariants");
+        let exact_tokens = tokens(&mut exact_analyzer(), &letter);
+        check_invariants(&letter, &exact_tokens).expect("exact invariants");
+        check_compound_parts(&letter, &exact_tokens).expect("compound parts");
+    }
+}
+
+#[test]
+fn analyzers_are_registered_under_their_names() {
+    let manager = TokenizerManager::default();
+    register(&manager);
+    let mut dutch = manager.get(DUTCH).expect("kz_dutch");
+    let mut exact = manager.get(EXACT).expect("kz_exact");
+    assert_eq!(
+        render(&tokens(&mut dutch, "de Medewerkers")),
+        "medewerker@1"
+    );
+    assert_eq!(
+        render(&tokens(&mut exact, "de Medewerkers")),
+        "de@0 medewerkers@1"
+    );
+}
