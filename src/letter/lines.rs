@@ -121,8 +121,10 @@ pub(crate) struct Layout {
     pub closing_start: usize,
 }
 
-/// A line this long or longer is a paragraph, not a wrapped line.
+/// Text whose typical line is longer than this has a paragraph per line.
 const MAX_WRAP_WIDTH: usize = 110;
+/// Text whose typical line is shorter than this is a list or an address, not wrapped prose.
+const MIN_WRAP_WIDTH: usize = 40;
 
 static SALUTATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:(zeer )?geachte\b)").expect("valid regex"));
@@ -149,7 +151,7 @@ impl Layout {
         let mut lengths: Vec<usize> = lines.iter().filter(|l| !l.is_blank()).map(Line::chars).collect();
         lengths.sort_unstable();
         let width = lengths.get(lengths.len() * 9 / 10).copied().unwrap_or(0);
-        let wrapped = lengths.len() >= 5 && width <= MAX_WRAP_WIDTH;
+        let wrapped = (MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width);
         let spaced_lines = lines.iter().filter(|l| !l.is_blank() && l.trailing_space).count();
         let spaced = spaced_lines * 2 > lengths.len();
 

@@ -116,19 +116,3 @@ fn title(id: &str, meta: &metadata::Metadata, sections: &[Section], body: &str) 
         None => id.to_string(),
     }
 }
-
-#[cfg(test)]
-mod scratch_dump {
-    #[test]
-    fn dump() {
-        let mut paths: Vec<_> = std::fs::read_dir("corpus").unwrap().map(|e| e.unwrap().path()).collect();
-        paths.sort();
-        for p in paths {
-            let raw = std::fs::read_to_string(&p).unwrap();
-            let l = super::parse_text(p.file_stem().unwrap().to_str().unwrap(), &raw);
-            println!("=== {} | {:?} | subj={:?} date={:?} inf={} sender={:?} signer={:?} ref={:?} nr={:?} kst={:?}\nwarn={:?}", l.id, l.title, l.subject, l.date, l.date_inferred, l.sender, l.signer, l.reference, l.number, l.kamerstuk, l.warnings);
-            for s in &l.sections { println!("  SECTION {:?} {}..{}", s.heading, s.start, s.end); }
-            println!("{}", l.body);
-        }
-    }
-}

@@ -173,9 +173,7 @@ pub(crate) fn join_lines(current: &mut String, next: &str, spaced: bool) {
             HyphenBreak::KeepHyphen => {}
             HyphenBreak::KeepHyphenSpace => current.push(' '),
         }
-    } else if !spaced && !joins_broken_word(last_word(current), right) {
-        current.push(' ');
-    } else if spaced {
+    } else if spaced || !joins_broken_word(last_word(current), right) {
         current.push(' ');
     }
     current.push_str(next);
