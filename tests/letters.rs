@@ -237,6 +237,28 @@ fn repairs_on_seed_lines() {
     }
 }
 
+/// A running footer and a page number at a page break are removed wherever they stand, and
+/// the sentence they interrupted is joined again.
+#[test]
+fn footers_removed_and_page_break_joined() {
+    let raw = "Defensie is ook structureel betrokken bij het interdepartementale \n\
+               programma Versterking Crisisbeheersing en Brandweerzorg en het \n\
+               Tweede Kamer, vergaderjaar 2022–2023, 36 360 X, nr. 1 \n\
+               2\n\
+               \n\
+               programma Versterkte Aanpak Vitaal, waaronder ook de bescherming van \n\
+               de infrastructuur op de Noordzee.\n\
+               Tweede Kamer, vergaderjaar 2022–2023, 36 360 X, nr. 1\n";
+    let l = parse_text("x", raw);
+    assert_eq!(l.kamerstuk.as_deref(), Some("kst-36360-X-1"));
+    assert_eq!(
+        l.body,
+        "Defensie is ook structureel betrokken bij het interdepartementale programma Versterking \
+         Crisisbeheersing en Brandweerzorg en het programma Versterkte Aanpak Vitaal, waaronder ook de \
+         bescherming van de infrastructuur op de Noordzee."
+    );
+}
+
 #[test]
 fn repaired_text_has_no_line_end_hyphens_or_wrapped_lines() {
     for prefix in ["002_", "003_", "004_"] {
