@@ -47,6 +47,8 @@
 //! - **Terms** are everything between whitespace, parentheses and quotes, kept raw:
 //!   `re-integratie`, `P&O-functionarissen`, `zo’n`, `36800-X`, `J.A.`. A `-` or `+`
 //!   makes an operator only at the start of a word; inside a word it is text.
+//! - **`~`** only gives a phrase its slop. Lucene's fuzzy `word~2` is an error, not a
+//!   search for `word` and `2`.
 //! - **`*`** may only end a word. A lone `*`, or one at the start or inside a word, is
 //!   an error.
 //! - **`-` and `+` standing alone** (`a - b`) are errors: the intent (a dash in pasted
@@ -63,12 +65,14 @@
 //! - **Fields do not nest**: `titel:(remotie datum:2020)` is an error; write
 //!   `titel:remotie datum:2020`.
 
-use std::ops::Bound;
+mod dates;
+mod lexer;
 
-use time::{Date, Month};
-
-use crate::query::ast::{DateRange, Field, Query, QueryKind, Span};
+use crate::query::ast::{DateRange, Query, QueryKind, Span};
 use crate::{Error, Result};
+
+use dates::{date_range, date_word};
+use lexer::{FieldName, Lexer, Tok, Token};
 
 /// How deep parentheses and `NOT`/`-`/`+` may nest.
 pub const MAX_DEPTH: usize = 64;
@@ -100,12 +104,18 @@ pub fn parse(query: &str) -> Result<Query> {
     let next = parser.bump()?;
     match next.tok {
         Tok::Eof => Ok(tree),
-        _ => Err(error(next.span.start, "unmatched `)`: there is no `(` before it")),
+        _ => Err(error(
+            next.span.start,
+            "unmatched `)`: there is no `(` before it",
+        )),
     }
 }
 
 fn error(position: usize, message: impl Into<String>) -> Error {
-    Error::Query { position, message: message.into() }
+    Error::Query {
+        position,
+        message: message.into(),
+    }
 }
 
 /// The start of the first token when every token is an operator.
@@ -115,242 +125,16 @@ fn only_operators(query: &str) -> Option<usize> {
     loop {
         match lexer.next() {
             Ok(Token { tok: Tok::Eof, .. }) => return first,
-            Ok(Token { tok: Tok::And | Tok::Or | Tok::Not | Tok::Minus | Tok::Plus, span }) => {
+            Ok(Token {
+                tok: Tok::And | Tok::Or | Tok::Not | Tok::Minus | Tok::Plus,
+                span,
+            }) => {
                 first.get_or_insert(span.start);
             }
             _ => return None,
         }
     }
 }
-
-// ---------------------------------------------------------------------------------
-// Fields
-
-/// What a field name stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FieldName {
-    Words(Field),
-    Date,
-    Cites,
-}
-
-impl FieldName {
-    fn lookup(name: &str) -> Option<FieldName> {
-        let name = name.to_lowercase();
-        match name.as_str() {
-            "date" | "datum" => return Some(FieldName::Date),
-            "cites" | "citeert" => return Some(FieldName::Cites),
-            _ => {}
-        }
-        Field::ALL
-            .into_iter()
-            .find(|f| f.name() == name || f.dutch_name() == name)
-            .map(FieldName::Words)
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            FieldName::Words(f) => f.name(),
-            FieldName::Date => "date",
-            FieldName::Cites => "cites",
-        }
-    }
-}
-
-fn unknown_field(name: &str) -> String {
-    let english: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
-    let dutch: Vec<&str> = Field::ALL
-        .iter()
-        .map(|f| f.dutch_name())
-        .filter(|d| !english.contains(d))
-        .collect();
-    format!(
-        "unknown field `{name}:`; the fields are {}, date, cites (in Dutch: {}, datum, citeert)",
-        english.join(", "),
-        dutch.join(", ")
-    )
-}
-
-// ---------------------------------------------------------------------------------
-// Lexer
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tok<'a> {
-    Word(&'a str),
-    Phrase { text: &'a str, slop: u32 },
-    /// `name:`; the value starts right after the colon.
-    Field(FieldName),
-    /// `[…]` or `{…}`, lexed only as the value of `date:`.
-    Range { open: char, body: &'a str, body_start: usize, close: char },
-    LParen,
-    RParen,
-    And,
-    Or,
-    Not,
-    Minus,
-    Plus,
-    Eof,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Token<'a> {
-    tok: Tok<'a>,
-    span: Span,
-}
-
-fn is_quote(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '„')
-}
-
-fn ends_word(c: char) -> bool {
-    c.is_whitespace() || c == '(' || c == ')' || is_quote(c)
-}
-
-struct Lexer<'a> {
-    src: &'a str,
-    pos: usize,
-    /// Set right after a field name: the value follows without space, and operator
-    /// words and field names are plain text there.
-    value_of: Option<FieldName>,
-}
-
-impl<'a> Lexer<'a> {
-    fn new(src: &'a str) -> Lexer<'a> {
-        Lexer { src, pos: 0, value_of: None }
-    }
-
-    fn rest(&self) -> &'a str {
-        self.src.get(self.pos..).unwrap_or("")
-    }
-
-    fn token(&mut self, tok: Tok<'a>, start: usize, end: usize) -> Token<'a> {
-        self.pos = end;
-        Token { tok, span: Span::new(start, end) }
-    }
-
-    fn next(&mut self) -> Result<Token<'a>> {
-        let value_of = self.value_of.take();
-        if value_of.is_none() {
-            let rest = self.rest();
-            self.pos += rest.len() - rest.trim_start().len();
-        }
-        let start = self.pos;
-        let Some(c) = self.rest().chars().next() else {
-            return Ok(self.token(Tok::Eof, start, start));
-        };
-        let one = start + c.len_utf8();
-        match c {
-            '(' => Ok(self.token(Tok::LParen, start, one)),
-            ')' => Ok(self.token(Tok::RParen, start, one)),
-            '-' => Ok(self.token(Tok::Minus, start, one)),
-            '+' => Ok(self.token(Tok::Plus, start, one)),
-            '[' | '{' if value_of == Some(FieldName::Date) => self.range(start, c),
-            c if is_quote(c) => self.phrase(start, one),
-            _ => self.word(start, value_of.is_some()),
-        }
-    }
-
-    fn phrase(&mut self, start: usize, body_start: usize) -> Result<Token<'a>> {
-        let body = self.src.get(body_start..).unwrap_or("");
-        let Some((close, quote)) = body.char_indices().find(|&(_, c)| is_quote(c)) else {
-            return Err(error(start, "unclosed quote: the phrase that starts here has no closing `\"`"));
-        };
-        let text = &body[..close];
-        if text.trim().is_empty() {
-            return Err(error(start, "empty phrase: put words between the quotes"));
-        }
-        let mut end = body_start + close + quote.len_utf8();
-        let mut slop = 0;
-        if let Some(after) = self.src.get(end..).and_then(|s| s.strip_prefix('~')) {
-            let digits = &after[..after.find(|c: char| !c.is_ascii_digit()).unwrap_or(after.len())];
-            if digits.is_empty() {
-                return Err(error(end, "expected a number after `~`, as in \"minister defensie\"~2"));
-            }
-            slop = match digits.parse::<u32>() {
-                Ok(n) if n <= MAX_SLOP => n,
-                _ => {
-                    return Err(error(
-                        end + 1,
-                        format!("slop {digits} is too large: at most {MAX_SLOP} is allowed"),
-                    ))
-                }
-            };
-            end += 1 + digits.len();
-        }
-        Ok(self.token(Tok::Phrase { text, slop }, start, end))
-    }
-
-    fn range(&mut self, start: usize, open: char) -> Result<Token<'a>> {
-        let body_start = start + open.len_utf8();
-        let body = self.src.get(body_start..).unwrap_or("");
-        let Some((len, close)) = body.char_indices().find(|&(_, c)| c == ']' || c == '}') else {
-            return Err(error(
-                start,
-                "unclosed date range: end it with `]` (inclusive) or `}` (exclusive)",
-            ));
-        };
-        let tok = Tok::Range { open, body: &body[..len], body_start, close };
-        Ok(self.token(tok, start, body_start + len + close.len_utf8()))
-    }
-
-    fn word(&mut self, start: usize, is_value: bool) -> Result<Token<'a>> {
-        let rest = self.rest();
-        // At least one character, so that the lexer always moves on.
-        let first = rest.chars().next().map_or(0, char::len_utf8);
-        let len = rest.find(ends_word).unwrap_or(rest.len()).max(first);
-        let text = &rest[..len];
-        let end = start + len;
-        if !is_value {
-            let op = match text {
-                "AND" => Some(Tok::And),
-                "OR" => Some(Tok::Or),
-                "NOT" => Some(Tok::Not),
-                _ => None,
-            };
-            if let Some(op) = op {
-                return Ok(self.token(op, start, end));
-            }
-            if let Some(field) = self.field(start, text)? {
-                return Ok(field);
-            }
-        }
-        Ok(self.token(Tok::Word(text), start, end))
-    }
-
-    /// The field token when `text` (a word starting at `start`) begins with `name:`
-    /// followed directly by a value.
-    fn field(&mut self, start: usize, text: &str) -> Result<Option<Token<'a>>> {
-        let name_len = text.find(|c: char| !c.is_alphabetic()).unwrap_or(text.len());
-        if name_len == 0 || !text[name_len..].starts_with(':') {
-            return Ok(None);
-        }
-        let name = &text[..name_len];
-        let value_start = start + name_len + 1;
-        let after = self.src.get(value_start..).unwrap_or("");
-        if after.starts_with("//") {
-            return Ok(None);
-        }
-        let has_value = after.chars().next().is_some_and(|c| !c.is_whitespace() && c != ')');
-        match (FieldName::lookup(name), has_value) {
-            (Some(field), true) => {
-                self.value_of = Some(field);
-                Ok(Some(self.token(Tok::Field(field), start, value_start)))
-            }
-            (Some(field), false) => Err(error(
-                start,
-                format!(
-                    "`{name}:` must be followed directly by its value, without a space, as in {}:remotie",
-                    field.name()
-                ),
-            )),
-            (None, true) => Err(error(start, unknown_field(name))),
-            (None, false) => Ok(None),
-        }
-    }
-}
-
-// ---------------------------------------------------------------------------------
-// Parser
 
 /// What came before the clause being parsed, to say what is missing when there is none.
 #[derive(Debug, Clone, Copy)]
@@ -365,8 +149,12 @@ enum Ctx {
 
 fn operator_use(op: &str) -> String {
     match op {
-        "NOT" => "`NOT` must be followed by the clause to exclude, as in `defensie NOT materieel`".into(),
-        "-" => "`-` must be followed directly by what to exclude, without a space, as in `-DCR`".into(),
+        "NOT" => {
+            "`NOT` must be followed by the clause to exclude, as in `defensie NOT materieel`".into()
+        }
+        "-" => {
+            "`-` must be followed directly by what to exclude, without a space, as in `-DCR`".into()
+        }
         "+" => "`+` must be followed directly by a word, phrase or group, without a space".into(),
         _ => format!("`{op}` must stand between two clauses, as in `remotie {op} reservisten`"),
     }
@@ -383,7 +171,13 @@ struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     fn new(src: &'a str) -> Parser<'a> {
-        Parser { lexer: Lexer::new(src), peeked: None, depth: 0, clauses: 0, in_field: None }
+        Parser {
+            lexer: Lexer::new(src),
+            peeked: None,
+            depth: 0,
+            clauses: 0,
+            in_field: None,
+        }
     }
 
     fn peek(&mut self) -> Result<Token<'a>> {
@@ -423,7 +217,9 @@ impl<'a> Parser<'a> {
         if self.clauses > MAX_CLAUSES {
             return Err(error(
                 span.start,
-                format!("the query holds more than {MAX_CLAUSES} words, phrases and dates; shorten it"),
+                format!(
+                    "the query holds more than {MAX_CLAUSES} words, phrases and dates; shorten it"
+                ),
             ));
         }
         Ok(Query { kind, span })
@@ -469,7 +265,12 @@ impl<'a> Parser<'a> {
             let next = self.peek()?;
             let starts_clause = matches!(
                 next.tok,
-                Tok::Word(_) | Tok::Phrase { .. } | Tok::Field(_) | Tok::LParen | Tok::Minus | Tok::Plus
+                Tok::Word(_)
+                    | Tok::Phrase { .. }
+                    | Tok::Field(_)
+                    | Tok::LParen
+                    | Tok::Minus
+                    | Tok::Plus
             );
             if !starts_clause || next.span.start != token.span.end {
                 return Err(error(start, operator_use(op)));
@@ -480,7 +281,10 @@ impl<'a> Parser<'a> {
         self.leave();
         if negate {
             let span = Span::new(start, inner.span.end);
-            Ok(Query { kind: QueryKind::Not(Box::new(inner)), span })
+            Ok(Query {
+                kind: QueryKind::Not(Box::new(inner)),
+                span,
+            })
         } else {
             // `+` changes nothing (clauses are required anyway) and leaves no trace, so
             // that a word's span is always exactly the word.
@@ -531,6 +335,15 @@ impl<'a> Parser<'a> {
                 "a lone `*` is not a query: put it at the end of a word to find the words starting with it, as in defensie*",
             ));
         }
+        // Lucene's fuzzy `word~2`: say so rather than search for the digits.
+        if let Some(tilde) = text.rfind('~') {
+            if text[tilde + 1..].bytes().all(|b| b.is_ascii_digit()) {
+                return Err(error(
+                    span.start + tilde,
+                    "`~` only follows a phrase, as in \"minister defensie\"~2; fuzzy word search is not supported",
+                ));
+            }
+        }
         match text.find('*') {
             Some(star) if star + 1 == text.len() => {
                 self.leaf(QueryKind::Prefix(text[..star].to_string()), span)
@@ -559,7 +372,9 @@ impl<'a> Parser<'a> {
             FieldName::Words(field) => {
                 let (query, end) = match value.tok {
                     Tok::Word(text) => (self.term(text, value.span)?, value.span.end),
-                    Tok::Phrase { text, slop } => (self.phrase(text, slop, value.span)?, value.span.end),
+                    Tok::Phrase { text, slop } => {
+                        (self.phrase(text, slop, value.span)?, value.span.end)
+                    }
                     Tok::LParen => {
                         self.in_field = Some(start);
                         let group = self.group(value.span.start)?;
@@ -580,14 +395,26 @@ impl<'a> Parser<'a> {
                     }
                 };
                 let span = Span::new(start, end);
-                return Ok(Query { kind: QueryKind::Field { field, query: Box::new(query) }, span });
+                return Ok(Query {
+                    kind: QueryKind::Field {
+                        field,
+                        query: Box::new(query),
+                    },
+                    span,
+                });
             }
         };
         self.leaf(kind, Span::new(start, value.span.end))
     }
 
     fn phrase(&mut self, text: &str, slop: u32, span: Span) -> Result<Query> {
-        self.leaf(QueryKind::Phrase { text: text.to_string(), slop }, span)
+        self.leaf(
+            QueryKind::Phrase {
+                text: text.to_string(),
+                slop,
+            },
+            span,
+        )
     }
 
     fn cites_value(&mut self, value: Token<'a>) -> Result<String> {
@@ -621,7 +448,10 @@ impl<'a> Parser<'a> {
 }
 
 fn unclosed_group(open: usize) -> Error {
-    error(open, "unclosed parenthesis: the `(` here has no matching `)`")
+    error(
+        open,
+        "unclosed parenthesis: the `(` here has no matching `)`",
+    )
 }
 
 /// One node for a list of clauses joined by the same operator.
@@ -633,112 +463,8 @@ fn combine(mut items: Vec<Query>, kind: fn(Vec<Query>) -> QueryKind) -> Query {
     }
     let start = items.first().map_or(0, |q| q.span.start);
     let end = items.last().map_or(0, |q| q.span.end);
-    Query { kind: kind(items), span: Span::new(start, end) }
-}
-
-// ---------------------------------------------------------------------------------
-// Dates
-
-const DATE_FORMS: &str = "expected YYYY, YYYY-MM or YYYY-MM-DD, as in 2020, 2020-06 or 2020-06-01";
-
-/// A single date or a comparison: `2020-06`, `>=2020-06-01`.
-fn date_word(text: &str, at: usize) -> Result<DateRange> {
-    let (op, date) = ["<=", ">=", "<", ">"]
-        .into_iter()
-        .find_map(|op| text.strip_prefix(op).map(|rest| (op, rest)))
-        .unwrap_or(("", text));
-    let date_at = at + op.len();
-    if date.is_empty() {
-        return Err(error(date_at, format!("expected a date after `{op}`: {DATE_FORMS}")));
-    }
-    let (first, last) = period(date, date_at)?;
-    let (from, to) = match op {
-        ">=" => (Bound::Included(first), Bound::Unbounded),
-        ">" => (Bound::Excluded(last), Bound::Unbounded),
-        "<=" => (Bound::Unbounded, Bound::Included(last)),
-        "<" => (Bound::Unbounded, Bound::Excluded(first)),
-        _ => (Bound::Included(first), Bound::Included(last)),
-    };
-    Ok(DateRange { from, to })
-}
-
-/// `[FROM TO UNTIL]` and its exclusive forms; `at` is the offset of the bracket.
-fn date_range(open: char, body: &str, body_start: usize, close: char, at: usize) -> Result<DateRange> {
-    let parts: Vec<(usize, &str)> = body
-        .split_whitespace()
-        .map(|part| (body_start + (part.as_ptr() as usize - body.as_ptr() as usize), part))
-        .collect();
-    let [(from_at, from), (_, to_word), (to_at, to)] = parts[..] else {
-        return Err(error(at, "a date range is written [FROM TO UNTIL], as in [2015 TO 2020] or [2015-06-01 TO *]"));
-    };
-    if !to_word.eq_ignore_ascii_case("TO") {
-        return Err(error(at, "a date range is written [FROM TO UNTIL], as in [2015 TO 2020] or [2015-06-01 TO *]"));
-    }
-    let from = match from {
-        "*" => Bound::Unbounded,
-        _ => {
-            let (first, last) = period(from, from_at)?;
-            if open == '[' { Bound::Included(first) } else { Bound::Excluded(last) }
-        }
-    };
-    let to = match to {
-        "*" => Bound::Unbounded,
-        _ => {
-            let (first, last) = period(to, to_at)?;
-            if close == ']' { Bound::Included(last) } else { Bound::Excluded(first) }
-        }
-    };
-    let range = DateRange { from, to };
-    if let (Some(first), Some(last)) = range.inclusive() {
-        if first > last {
-            return Err(error(at, "the date range is empty: its start comes after its end"));
-        }
-    }
-    Ok(range)
-}
-
-/// The first and last day of a year, month or day: `2020`, `2020-06`, `2020-06-01`,
-/// `1-6-2020`. `at` is the offset of `text`, where every error points.
-fn period(text: &str, at: usize) -> Result<(Date, Date)> {
-    let bad_form = || error(at, format!("`{text}` is not a date: {DATE_FORMS}"));
-    let parts: Vec<&str> = text.split('-').collect();
-    let number = |s: &str, lengths: std::ops::RangeInclusive<usize>| -> Result<u16> {
-        if !lengths.contains(&s.len()) || !s.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(bad_form());
-        }
-        s.parse().map_err(|_| bad_form())
-    };
-    let (year, month, day) = match parts[..] {
-        [y] => (number(y, 4..=4)?, None, None),
-        [y, m] => (number(y, 4..=4)?, Some(number(m, 1..=2)?), None),
-        [y, m, d] if y.len() == 4 => (number(y, 4..=4)?, Some(number(m, 1..=2)?), Some(number(d, 1..=2)?)),
-        [d, m, y] => (number(y, 4..=4)?, Some(number(m, 1..=2)?), Some(number(d, 1..=2)?)),
-        _ => return Err(bad_form()),
-    };
-    let year = i32::from(year);
-    let month_of = |m: u16| {
-        u8::try_from(m).ok().and_then(|m| Month::try_from(m).ok()).ok_or_else(|| {
-            error(at, format!("`{text}` is not a date: there is no month {m}; {DATE_FORMS}"))
-        })
-    };
-    let day_of = |month: Month, d: u16| {
-        u8::try_from(d).ok().and_then(|d| Date::from_calendar_date(year, month, d).ok()).ok_or_else(|| {
-            error(
-                at,
-                format!("`{text}` is not a date: {month} {year} has {} days; {DATE_FORMS}", month.length(year)),
-            )
-        })
-    };
-    let first_of = |month: Month| day_of(month, 1);
-    match (month, day) {
-        (None, _) => Ok((first_of(Month::January)?, day_of(Month::December, 31)?)),
-        (Some(m), None) => {
-            let month = month_of(m)?;
-            Ok((first_of(month)?, day_of(month, u16::from(month.length(year)))?))
-        }
-        (Some(m), Some(d)) => {
-            let day = day_of(month_of(m)?, d)?;
-            Ok((day, day))
-        }
+    Query {
+        kind: kind(items),
+        span: Span::new(start, end),
     }
 }
