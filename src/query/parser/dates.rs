@@ -54,29 +54,10 @@ pub(super) fn date_range(
     if !to_word.eq_ignore_ascii_case("TO") {
         return Err(error(at, RANGE_FORM));
     }
-    let from = match from {
-        "*" => Bound::Unbounded,
-        _ => {
-            let (first, last) = period(from, from_at)?;
-            if open == '[' {
-                Bound::Included(first)
-            } else {
-                Bound::Excluded(last)
-            }
-        }
+    let range = DateRange {
+        from: side(from, from_at, Side::Lower, open == '[')?,
+        to: side(to, to_at, Side::Upper, close == ']')?,
     };
-    let to = match to {
-        "*" => Bound::Unbounded,
-        _ => {
-            let (first, last) = period(to, to_at)?;
-            if close == ']' {
-                Bound::Included(last)
-            } else {
-                Bound::Excluded(first)
-            }
-        }
-    };
-    let range = DateRange { from, to };
     if let (Some(first), Some(last)) = range.inclusive() {
         if first > last {
             return Err(error(
@@ -86,6 +67,26 @@ pub(super) fn date_range(
         }
     }
     Ok(range)
+}
+
+enum Side {
+    Lower,
+    Upper,
+}
+
+/// One bound of a range: `*`, or a period. An inclusive bound takes in the whole
+/// period, an exclusive one leaves out the whole period.
+fn side(word: &str, at: usize, side: Side, inclusive: bool) -> Result<Bound<Date>> {
+    if word == "*" {
+        return Ok(Bound::Unbounded);
+    }
+    let (first, last) = period(word, at)?;
+    Ok(match (side, inclusive) {
+        (Side::Lower, true) => Bound::Included(first),
+        (Side::Lower, false) => Bound::Excluded(last),
+        (Side::Upper, true) => Bound::Included(last),
+        (Side::Upper, false) => Bound::Excluded(first),
+    })
 }
 
 /// The whitespace-separated words of `text`, with their offsets (`text` starts at `offset`).
