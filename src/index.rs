@@ -19,7 +19,7 @@ use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDo
 
 use crate::analysis;
 use crate::letter::Letter;
-use crate::record::LetterRecord;
+use crate::record::{self, LetterRecord};
 use crate::schema::{self, kind, Fields};
 use crate::{Error, Result};
 
@@ -204,6 +204,9 @@ impl LetterWriter {
         doc.add_text(f.text, &letter.body);
         doc.add_text(f.body, &letter.body);
         doc.add_text(f.record, serde_json::to_string(record).expect("record serialises"));
+        for key in record::own_keys(&letter.id, letter.kamerstuk.as_deref(), &letter.title) {
+            doc.add_text(f.own_keys, key);
+        }
         self.writer.add_document(doc)?;
 
         for (ordinal, section) in letter.sections.iter().enumerate() {
@@ -218,6 +221,23 @@ impl LetterWriter {
             doc.add_u64(f.end, section.end as u64);
             self.writer.add_document(doc)?;
         }
+
+        for (ordinal, c) in record.citations.iter().enumerate() {
+            let mut doc = TantivyDocument::default();
+            doc.add_text(f.kind, kind::CITATION);
+            doc.add_text(f.id, format!("{}@{}", letter.id, ordinal));
+            doc.add_text(f.letter, &letter.id);
+            doc.add_text(f.cited, &c.citation.key);
+            if let Some(title) = &c.citation.title {
+                doc.add_text(f.title, title);
+            }
+            doc.add_text(f.text, &c.sentence);
+            doc.add_text(f.body, &c.sentence);
+            doc.add_u64(f.start, c.citation.start as u64);
+            doc.add_u64(f.end, c.citation.end as u64);
+            self.add_people_and_date(&mut doc, letter);
+            self.writer.add_document(doc)?;
+        }
         Ok(())
     }
 
@@ -229,8 +249,6 @@ impl LetterWriter {
         doc.add_text(f.title, &letter.title);
         let optional = [
             (f.subject, &letter.subject),
-            (f.sender, &letter.sender),
-            (f.signer, &letter.signer),
             (f.number, &letter.number),
             (f.kamerstuk, &letter.kamerstuk),
         ];
@@ -242,11 +260,23 @@ impl LetterWriter {
         for key in record.citations.iter().map(|c| &c.citation.key) {
             doc.add_text(f.cites, key);
         }
+        self.add_people_and_date(&mut doc, letter);
+        doc
+    }
+
+    /// What even a citation document carries, so `signer:`, `sender:` and dates narrow
+    /// citations to those made in certain letters.
+    fn add_people_and_date(&self, doc: &mut TantivyDocument, letter: &Letter) {
+        let f = &self.fields;
+        for (field, value) in [(f.sender, &letter.sender), (f.signer, &letter.signer)] {
+            if let Some(v) = value {
+                doc.add_text(field, v);
+            }
+        }
         if let Some(date) = letter.date {
             doc.add_date(f.date, date_time(date));
         }
         doc.add_bool(f.date_inferred, letter.date_inferred);
-        doc
     }
 
     /// Removes a letter and its sections.

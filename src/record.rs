@@ -37,6 +37,9 @@ pub struct LetterRecord {
     pub warnings: Vec<String>,
     /// The file the letter came from.
     pub source: Option<String>,
+    /// Letters in the index that cite this one (filled when read from an index).
+    #[serde(default)]
+    pub cited_by: Vec<String>,
 }
 
 /// A section in a record.
@@ -58,6 +61,9 @@ pub struct CitationRecord {
     pub citation: Citation,
     /// The sentence that holds the citation, whitespace collapsed.
     pub sentence: String,
+    /// The letter in the index that is the cited paper (filled when read from an index).
+    #[serde(default)]
+    pub letter: Option<String>,
 }
 
 impl LetterRecord {
@@ -84,13 +90,26 @@ impl LetterRecord {
                 .map(|c| {
                     let (s, e) = citations::sentence_span(&letter.body, c.start, c.end);
                     let sentence = letter.body.get(s..e).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
-                    CitationRecord { citation: c, sentence }
+                    CitationRecord { citation: c, sentence, letter: None }
                 })
                 .collect(),
             warnings: letter.warnings.clone(),
             source,
+            cited_by: Vec::new(),
         }
     }
+}
+
+/// The keys under which other letters may cite a letter: its id, its Kamerstuk, and
+/// the normalised name of the law it is (for regulations indexed as letters).
+pub fn own_keys(id: &str, kamerstuk: Option<&str>, title: &str) -> Vec<String> {
+    let mut keys = vec![id.to_string()];
+    keys.extend(kamerstuk.map(str::to_string));
+    if let Some(law) = citations::normalize(title).filter(|k| k.starts_with("wet:")) {
+        keys.push(law);
+    }
+    keys.dedup();
+    keys
 }
 
 /// `YYYY-MM-DD`.

@@ -147,6 +147,8 @@ pub struct Fields {
     pub number: Field,
     pub kamerstuk: Field,
     pub cites: Field,
+    pub cited: Field,
+    pub own_keys: Field,
     pub date: Field,
     pub date_inferred: Field,
     pub start: Field,
@@ -176,6 +178,8 @@ impl Fields {
             number: get("number")?,
             kamerstuk: get("kamerstuk")?,
             cites: get("cites")?,
+            cited: get("cited")?,
+            own_keys: get("own_keys")?,
             date: get("date")?,
             date_inferred: get("date_inferred")?,
             start: get("start")?,
@@ -192,6 +196,8 @@ pub mod kind {
     pub const LETTER: &str = "letter";
     /// One section of a letter.
     pub const SECTION: &str = "section";
+    /// One citation of another paper in a letter.
+    pub const CITATION: &str = "citation";
 }
 
 #[cfg(test)]

@@ -263,3 +263,102 @@ fn show_json_of_each_seed() {
         insta::assert_json_snapshot!(format!("show_{id}"), v);
     }
 }
+
+#[test]
+fn cites_accepts_any_written_form_of_a_citation() {
+    let idx = Indexed::corpus();
+    for q in ["cites:\"Kamerstuk 33 763, nr. 176\"", "cites:33763-176", "cites:kst-33763-176", "citeert:\"33763, nr. 176\""] {
+        assert_eq!(idx.letters(&[q]), [L001], "query {q}");
+    }
+    assert_eq!(idx.letters(&["cites:\"Kamerstuk 34 000 X, nr. 9\""]), [L002]);
+    assert_eq!(idx.letters(&["cites:TZ202506-071"]), [L000]);
+}
+
+#[test]
+fn an_unreadable_citation_is_a_query_error() {
+    let idx = Indexed::corpus();
+    let out = idx.run("search", &["cites:zomaar"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("as a citation"));
+}
+
+#[test]
+fn citations_scope_finds_a_paper_by_the_title_a_letter_gives_it() {
+    let idx = Indexed::corpus();
+    let out = idx.run("search", &["--json", "--scope", "citations", "Groei van de krijgsmacht"]);
+    assert!(out.status.success());
+    let first: serde_json::Value = serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().next().unwrap()).unwrap();
+    assert_eq!(first["key"], "kst-33763-176");
+    assert_eq!(first["title"], "Groei van de krijgsmacht");
+    assert_eq!(first["cited_by"], serde_json::json!([L001]));
+    assert!(first["snippet"].as_str().unwrap().contains("Kamerstuk 33763, nr. 176"));
+}
+
+#[test]
+fn most_cited_papers_come_first() {
+    let idx = Indexed::corpus();
+    let out = idx.run("citations", &["--json", "--top", "3"]);
+    let top: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(top.len(), 3);
+    assert_eq!(top[0]["key"], "wet:kaderwet dienstplicht");
+    assert_eq!(top[0]["count"], 3);
+    let counts: Vec<u64> = top.iter().map(|t| t["count"].as_u64().unwrap()).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+}
+
+#[test]
+fn show_lists_citations_with_their_sentences() {
+    let idx = Indexed::corpus();
+    let out = idx.run("show", &["--json", L003]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let keys: Vec<&str> = v["citations"].as_array().unwrap().iter().map(|c| c["key"].as_str().unwrap()).collect();
+    assert_eq!(keys, ["kst-31490-243", "kst-26643-683", "kst-31490-683"]);
+    let first = &v["citations"][0];
+    assert!(first["sentence"].as_str().unwrap().contains("31 490"));
+    assert!(first["start"].as_u64().unwrap() < first["end"].as_u64().unwrap());
+}
+
+#[test]
+fn a_cited_letter_in_the_index_links_both_ways() {
+    let dir = tempfile::tempdir().unwrap();
+    // A letter that cites 004 by its own Kamerstuk number.
+    let citing = dir.path().join("900_citing.txt");
+    std::fs::write(&citing, "Den Haag, 1 maart 2024\n\nIn het jaarverslag (Kamerstuk 36 360 X, nr. 1) staat de HR-transitie beschreven.\n").unwrap();
+    let index = dir.path().join("index");
+    let out = util::kamerzoek(&["index", "--index", util::path_str(&index), util::path_str(&util::corpus()), util::path_str(&citing)]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let show = |id: &str| -> serde_json::Value {
+        let out = util::kamerzoek(&["show", "--json", "--index", util::path_str(&index), id]);
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    assert_eq!(show(L004)["cited_by"], serde_json::json!(["900_citing"]));
+    assert_eq!(show("900_citing")["citations"][0]["letter"], L004);
+}
+
+#[test]
+fn analyze_prints_citations_and_tokens_as_json_lines() {
+    let out = assert_cmd::Command::cargo_bin("kamerzoek")
+        .unwrap()
+        .args(["analyze", "--citations"])
+        .write_stdin("Zie Kamerstuk 33 763, nr. 171 en 172 en Staatscourant 2025, nr. 17540.")
+        .output()
+        .unwrap();
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let ids: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["kst-33763-171", "kst-33763-172", "stcrt-2025-17540"]);
+    assert_eq!(lines[0]["text"], "Kamerstuk 33 763, nr. 171");
+
+    let out = assert_cmd::Command::cargo_bin("kamerzoek")
+        .unwrap()
+        .args(["analyze", "--tokens"])
+        .write_stdin("re-integratie van militairen")
+        .output()
+        .unwrap();
+    let terms: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["text"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(terms, ["reintegratie", "re", "integratie", "militair"]);
+}

@@ -24,6 +24,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Show what the index holds.
     Stats(StatsArgs),
+    /// List the most cited papers.
+    Citations(CitationsArgs),
     /// Analyse text from stdin: the analyzer's tokens or the citations, as JSON Lines.
     Analyze(AnalyzeArgs),
 }
@@ -103,6 +105,8 @@ pub enum ScopeArg {
     Letters,
     /// One hit per section.
     Sections,
+    /// One hit per cited paper, found through the sentences and titles that cite it.
+    Citations,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -141,4 +145,16 @@ pub struct AnalyzeArgs {
     /// With --tokens: the exact-form analyzer (no stop words, no stemming).
     #[arg(long, requires = "tokens")]
     pub exact: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CitationsArgs {
+    #[command(flatten)]
+    pub location: IndexLocation,
+    /// How many papers to list.
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+    /// Print JSON Lines, one paper per line.
+    #[arg(long)]
+    pub json: bool,
 }

@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{bail, Context};
+use anyhow::Context;
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use kamerzoek::analysis;
@@ -37,7 +37,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
             let index = open(&a.location)?;
             let options = SearchOptions {
                 scope: match a.scope {
-                    ScopeArg::Letters => Scope::Letters,
+                    ScopeArg::Letters | ScopeArg::Citations => Scope::Letters,
                     ScopeArg::Sections => Scope::Sections,
                 },
                 sort: match a.sort {
@@ -50,20 +50,30 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 ..SearchOptions::default()
             };
             let query = a.query.join(" ");
-            let hits = match index.search(&query, &options) {
-                Err(Error::Query { position, message }) => {
-                    bail!("{}", output::query_error(&query, position, &message))
-                }
-                other => other?,
+            let located = |e: Error| match e {
+                Error::Query { position, message } => anyhow::anyhow!("{}", output::query_error(&query, position, &message)),
+                other => other.into(),
             };
             let mut out = std::io::stdout().lock();
-            if a.json {
-                output::hits_json(&mut out, &hits)?;
+            let found = if matches!(a.scope, ScopeArg::Citations) {
+                let hits = index.search_citations(&query, &options).map_err(located)?;
+                if a.json {
+                    output::lines_json(&mut out, &hits)?;
+                } else {
+                    output::cited_text(&mut out, &hits, use_color(a.color))?;
+                }
+                hits.len()
             } else {
-                output::hits_text(&mut out, &hits, use_color(a.color))?;
-            }
+                let hits = index.search(&query, &options).map_err(located)?;
+                if a.json {
+                    output::lines_json(&mut out, &hits)?;
+                } else {
+                    output::hits_text(&mut out, &hits, use_color(a.color))?;
+                }
+                hits.len()
+            };
             out.flush()?;
-            Ok(if hits.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if found == 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Show(a) => {
             let index = open(&a.location)?;
@@ -91,6 +101,17 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 output::citations_json(&mut out, &kamerzoek::citations::extract(&text))?;
             }
             out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Citations(a) => {
+            let index = open(&a.location)?;
+            let top = index.most_cited(a.top)?;
+            let mut out = std::io::stdout().lock();
+            if a.json {
+                output::lines_json(&mut out, &top)?;
+            } else {
+                output::most_cited_text(&mut out, &top)?;
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Stats(a) => {

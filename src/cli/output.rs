@@ -7,17 +7,17 @@ use std::path::Path;
 use kamerzoek::citations::Citation;
 use kamerzoek::index::Stats;
 use kamerzoek::record::LetterRecord;
-use kamerzoek::search::Hit;
+use kamerzoek::search::{CitedHit, Hit, MostCited};
 
 const BOLD: &str = "\x1b[1m";
 const MATCH: &str = "\x1b[1;33m";
 const DIM: &str = "\x1b[2m";
 const RESET: &str = "\x1b[0m";
 
-/// One JSON object per hit, one per line.
-pub fn hits_json(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
-    for hit in hits {
-        serde_json::to_writer(&mut *out, hit)?;
+/// One JSON object per line.
+pub fn lines_json<T: serde::Serialize>(out: &mut impl Write, items: &[T]) -> io::Result<()> {
+    for item in items {
+        serde_json::to_writer(&mut *out, item)?;
         writeln!(out)?;
     }
     Ok(())
@@ -44,6 +44,37 @@ pub fn hits_text(out: &mut impl Write, hits: &[Hit], color: bool) -> io::Result<
             writeln!(out, "    {}", highlighted(&hit.snippet, &hit.highlights, color))?;
         }
         writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Cited papers: key and title, how often and by whom cited, the best citing sentence.
+pub fn cited_text(out: &mut impl Write, hits: &[CitedHit], color: bool) -> io::Result<()> {
+    if hits.is_empty() {
+        writeln!(out, "no cited papers match")?;
+        return Ok(());
+    }
+    let (bold, dim, reset) = if color { (BOLD, DIM, RESET) } else { ("", "", "") };
+    for hit in hits {
+        let title = hit.title.as_deref().map(|t| format!(" ‘{t}’")).unwrap_or_default();
+        writeln!(out, "{:>2}. {bold}{}{reset}{title}", hit.rank, hit.key)?;
+        let mut line = format!("cited {}× by {}", hit.count, hit.cited_by.join(", "));
+        if let Some(l) = &hit.in_index {
+            line.push_str(&format!(" · in the index as {l}"));
+        }
+        writeln!(out, "    {dim}{line} · score {:.2}{reset}", hit.score)?;
+        writeln!(out, "    {}: {}", hit.letter, highlighted(&hit.snippet, &hit.highlights, color))?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The most cited papers, one per line.
+pub fn most_cited_text(out: &mut impl Write, top: &[MostCited]) -> io::Result<()> {
+    for (i, m) in top.iter().enumerate() {
+        let title = m.title.as_deref().map(|t| format!(" ‘{t}’")).unwrap_or_default();
+        let linked = m.in_index.as_deref().map(|l| format!(" [in the index as {l}]")).unwrap_or_default();
+        writeln!(out, "{:>3}. {:>3}×  {}{title}{linked}  — {}", i + 1, m.count, m.key, m.cited_by.join(", "))?;
     }
     Ok(())
 }
@@ -91,8 +122,12 @@ pub fn record_text(out: &mut impl Write, r: &LetterRecord) -> io::Result<()> {
     }
     writeln!(out, "citations ({})", r.citations.len())?;
     for c in &r.citations {
+        let linked = c.letter.as_deref().map(|l| format!("  [in the index as {l}]")).unwrap_or_default();
         let c = &c.citation;
-        writeln!(out, "  {:<24} {}", c.key, c.text.split_whitespace().collect::<Vec<_>>().join(" "))?;
+        writeln!(out, "  {:<24} {}{linked}", c.key, c.text.split_whitespace().collect::<Vec<_>>().join(" "))?;
+    }
+    if !r.cited_by.is_empty() {
+        writeln!(out, "cited by {}", r.cited_by.join(", "))?;
     }
     if !r.warnings.is_empty() {
         writeln!(out, "warnings ({})", r.warnings.len())?;

@@ -1,6 +1,7 @@
 //! Searching: running a query over letters or sections, ranking, and dressing each hit
 //! with its letter's metadata, best section and a snippet.
 
+pub mod cited;
 pub mod snippet;
 
 use std::collections::HashMap;
@@ -14,10 +15,11 @@ use time::Date;
 
 use crate::index::{date_time, LetterIndex};
 use crate::query::{self, compile::Compiled};
-use crate::record::{format_date, LetterRecord};
+use crate::record::{format_date, own_keys, LetterRecord};
 use crate::schema::{kind, Fields};
 use crate::{Error, Result};
 
+pub use cited::{CitedHit, MostCited};
 pub use snippet::{Highlighter, Snippet};
 
 /// What a hit is.
@@ -136,10 +138,15 @@ impl LetterIndex {
         let searcher = self.reader.searcher();
         let doc = letter_doc(&searcher, &self.fields, id)?.ok_or_else(|| Error::UnknownLetter(id.to_string()))?;
         let record = text_of(&doc, self.fields.record).unwrap_or_default();
-        let record: LetterRecord = serde_json::from_str(&record).map_err(|e| Error::Io {
+        let mut record: LetterRecord = serde_json::from_str(&record).map_err(|e| Error::Io {
             context: format!("the stored record of letter {id} is damaged; re-index it"),
             source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
         })?;
+        for c in &mut record.citations {
+            c.letter = self.resolve(&c.citation.key)?.filter(|l| l != id);
+        }
+        let own = own_keys(&record.id, record.kamerstuk.as_deref(), &record.title);
+        record.cited_by = self.citing_letters(&own)?.into_iter().filter(|l| l != id).collect();
         Ok((record, text_of(&doc, self.fields.body).unwrap_or_default()))
     }
 }
@@ -232,7 +239,7 @@ fn letter_doc(searcher: &Searcher, f: &Fields, id: &str) -> Result<Option<Tantiv
     }
 }
 
-fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+pub(crate) fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
     doc.get_first(field)?.as_str().map(str::to_string)
 }
 

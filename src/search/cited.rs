@@ -1,0 +1,225 @@
+//! Cited papers as search results, and the most cited papers.
+//!
+//! Every place a letter cites a paper is a citation document: the citing sentence and
+//! the title the letter gives the paper. A query ranks those documents; they are then
+//! grouped by the key of the cited paper, so a paper is found through the words around
+//! every citation of it (`Groei van de krijgsmacht` finds `kst-33763-176` because a
+//! letter cites it under that title).
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::Serialize;
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query};
+use tantivy::{DocAddress, Searcher, TantivyDocument};
+
+use super::{date_range, filter, keyword, text_of, SearchOptions};
+use crate::index::LetterIndex;
+use crate::query;
+use crate::record::format_date;
+use crate::schema::kind;
+use crate::Result;
+
+/// How many citation documents are grouped per query: enough for the top papers of
+/// any realistic query without scoring the whole index.
+const GROUPED_CITATIONS: usize = 2000;
+
+/// A cited paper.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitedHit {
+    /// 1-based rank.
+    pub rank: usize,
+    /// The best citation's score, plus a little for each further matching citation.
+    pub score: f32,
+    /// The cited paper's key (`kst-33763-176`).
+    pub key: String,
+    /// The title letters give it, the most common one first; null when none does.
+    pub title: Option<String>,
+    /// How often the index's letters cite it, in all.
+    pub count: u64,
+    /// The letters that cite it.
+    pub cited_by: Vec<String>,
+    /// The letter in the index that is this paper, if any.
+    pub in_index: Option<String>,
+    /// The letter whose citation matched best.
+    pub letter: String,
+    /// That letter's date.
+    pub date: Option<String>,
+    /// The citing sentence.
+    pub snippet: String,
+    /// Byte ranges of `snippet` to highlight.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+/// A paper and how often it is cited.
+#[derive(Debug, Clone, Serialize)]
+pub struct MostCited {
+    /// The cited paper's key.
+    pub key: String,
+    /// Citations of it in all letters.
+    pub count: u64,
+    /// The letters that cite it.
+    pub cited_by: Vec<String>,
+    /// The title letters give it, if any.
+    pub title: Option<String>,
+    /// The letter in the index that is this paper, if any.
+    pub in_index: Option<String>,
+}
+
+impl LetterIndex {
+    /// Searches the citations and returns the cited papers, best first.
+    pub fn search_citations(&self, query: &str, options: &SearchOptions) -> Result<Vec<CitedHit>> {
+        let ast = query::parser::parse(query)?;
+        let compiled = query::compile::compile(&ast, &self.fields, &self.analyzer)?;
+        let searcher = self.reader.searcher();
+        let f = &self.fields;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Must, compiled.query.box_clone()),
+            (Occur::Must, filter(keyword(f.kind, kind::CITATION))),
+        ];
+        if options.from.is_some() || options.to.is_some() {
+            clauses.push((Occur::Must, filter(date_range(f, options.from, options.to))));
+        }
+        let found = searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(GROUPED_CITATIONS).order_by_score())?;
+
+        // Group by cited key, keeping the best citation of each.
+        let mut groups: HashMap<String, (f32, f32, DocAddress)> = HashMap::new();
+        for (score, addr) in found {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            let key = text_of(&doc, f.cited).unwrap_or_default();
+            let g = groups.entry(key).or_insert((score, 0.0, addr));
+            if score > g.0 {
+                g.1 += g.0;
+                (g.0, g.2) = (score, addr);
+            } else {
+                g.1 += score;
+            }
+        }
+        let mut ranked: Vec<(String, f32, DocAddress)> =
+            groups.into_iter().map(|(key, (best, rest, addr))| (key, best + 0.1 * rest, addr)).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        ranked.truncate(options.limit.max(1));
+
+        let mut analyzer = self.analyzer.clone();
+        ranked
+            .into_iter()
+            .enumerate()
+            .map(|(i, (key, score, addr))| {
+                let best: TantivyDocument = searcher.doc(addr)?;
+                let sentence = text_of(&best, f.body).unwrap_or_default();
+                let snippet = compiled.highlighter.snippet(&mut analyzer, &sentence, options.snippet_len.max(sentence.len()));
+                let about = self.about(&searcher, &key)?;
+                Ok(CitedHit {
+                    rank: i + 1,
+                    score,
+                    title: about.title,
+                    count: about.count,
+                    cited_by: about.cited_by,
+                    in_index: about.in_index,
+                    letter: text_of(&best, f.letter).unwrap_or_default(),
+                    date: best
+                        .get_first(f.date)
+                        .and_then(|v| tantivy::schema::Value::as_datetime(&v))
+                        .map(|d| format_date(d.into_utc().date())),
+                    snippet: snippet.text,
+                    highlights: snippet.highlights,
+                    key,
+                })
+            })
+            .collect()
+    }
+
+    /// The `top` most cited papers, most cited first (ties by key).
+    pub fn most_cited(&self, top: usize) -> Result<Vec<MostCited>> {
+        let searcher = self.reader.searcher();
+        let all = searcher.search(&*keyword(self.fields.kind, kind::CITATION), &DocSetCollector)?;
+        let mut counts: HashMap<String, u64> = HashMap::new();
+        let mut columns = HashMap::new();
+        let mut key = String::new();
+        for addr in all {
+            if !columns.contains_key(&addr.segment_ord) {
+                let column = searcher.segment_reader(addr.segment_ord).fast_fields().str("cited")?;
+                columns.insert(addr.segment_ord, column);
+            }
+            let Some(column) = &columns[&addr.segment_ord] else { continue };
+            for ord in column.term_ords(addr.doc_id) {
+                key.clear();
+                if column.ord_to_str(ord, &mut key).map_err(|source| crate::Error::Io { context: "cannot read the citation keys of the index".into(), source })? {
+                    *counts.entry(key.clone()).or_default() += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(String, u64)> = counts.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        ranked.truncate(top);
+        ranked
+            .into_iter()
+            .map(|(key, count)| {
+                let about = self.about(&searcher, &key)?;
+                Ok(MostCited { key, count, cited_by: about.cited_by, title: about.title, in_index: about.in_index })
+            })
+            .collect()
+    }
+
+    /// The letter in the index that is the paper with this key, if any.
+    pub fn resolve(&self, key: &str) -> Result<Option<String>> {
+        self.letter_with_key(&self.reader.searcher(), key)
+    }
+
+    /// The letters that cite any of `keys`, in id order.
+    pub fn citing_letters(&self, keys: &[String]) -> Result<Vec<String>> {
+        let searcher = self.reader.searcher();
+        let f = &self.fields;
+        let any_key: Vec<(Occur, Box<dyn Query>)> = keys.iter().map(|k| (Occur::Should, keyword(f.cites, k))).collect();
+        if any_key.is_empty() {
+            return Ok(Vec::new());
+        }
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, Box::new(BooleanQuery::new(any_key)) as Box<dyn Query>),
+            (Occur::Must, keyword(f.kind, kind::LETTER)),
+        ]);
+        let docs = searcher.search(&query, &DocSetCollector)?;
+        let mut ids = BTreeSet::new();
+        for addr in docs {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            ids.extend(text_of(&doc, f.letter));
+        }
+        Ok(ids.into_iter().collect())
+    }
+
+    fn letter_with_key(&self, searcher: &Searcher, key: &str) -> Result<Option<String>> {
+        let f = &self.fields;
+        let query = BooleanQuery::new(vec![(Occur::Must, keyword(f.own_keys, key)), (Occur::Must, keyword(f.kind, kind::LETTER))]);
+        let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        match top.first() {
+            Some(&(_, addr)) => Ok(text_of(&searcher.doc::<TantivyDocument>(addr)?, f.letter)),
+            None => Ok(None),
+        }
+    }
+
+    /// Everything the index knows about a cited paper: how often and by whom it is
+    /// cited, the title letters give it, and whether it is itself in the index.
+    fn about(&self, searcher: &Searcher, key: &str) -> Result<About> {
+        let f = &self.fields;
+        let query = BooleanQuery::new(vec![(Occur::Must, keyword(f.cited, key)), (Occur::Must, keyword(f.kind, kind::CITATION))]);
+        let count = searcher.search(&query, &Count)? as u64;
+        let mut letters = BTreeSet::new();
+        let mut titles: HashMap<String, usize> = HashMap::new();
+        for addr in searcher.search(&query, &DocSetCollector)? {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            letters.extend(text_of(&doc, f.letter));
+            if let Some(t) = text_of(&doc, f.title) {
+                *titles.entry(t).or_default() += 1;
+            }
+        }
+        let title = titles.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|(t, _)| t);
+        Ok(About { count, cited_by: letters.into_iter().collect(), title, in_index: self.letter_with_key(searcher, key)? })
+    }
+}
+
+struct About {
+    count: u64,
+    cited_by: Vec<String>,
+    title: Option<String>,
+    in_index: Option<String>,
+}
