@@ -4,7 +4,8 @@
 //! `vte’s`, `SMT’s`); the word without it is what a searcher types, so the suffix is
 //! dropped. The clitics `'t`, `'n`, `'s`, `'k`, `'m` stand before a word with the
 //! apostrophe in front, which UAX#29 splits off: the apostrophe is put back so that
-//! the stop-word list can recognise them (`'t` rather than the letter `t`). Every
+//! the stop-word list can recognise them (`'t` rather than the letter `t`), except
+//! at the start of a compound (`'s-Gravenhage`), whose parts stay inside it. Every
 //! remaining apostrophe is written as `'`, so `zo’n` and `zo'n` are one term.
 
 use std::mem;
@@ -12,6 +13,7 @@ use std::mem;
 use tantivy::tokenizer::Token;
 
 use super::per_token::TokenRule;
+use super::words::is_hyphen;
 
 /// Rule for apostrophes (see the module documentation); use it as `PerToken(Apostrophes::default())`.
 #[derive(Clone, Debug, Default)]
@@ -45,7 +47,13 @@ fn attach_clitic_apostrophe(text: &str, token: &mut Token) {
             token.text.as_bytes()[0].to_ascii_lowercase(),
             b't' | b'n' | b's' | b'k' | b'm'
         );
-    if !is_clitic_letter {
+    // The first part of a compound (`’t-shirt`, `'s-Gravenhage`) stays a letter:
+    // its offsets must stay inside those of the joined word.
+    let before_hyphen = text
+        .get(token.offset_to..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(is_hyphen);
+    if !is_clitic_letter || before_hyphen {
         return;
     }
     let Some(before) = text.get(..token.offset_from) else {

@@ -35,6 +35,7 @@ mod apostrophes;
 mod compounds;
 mod folding;
 mod per_token;
+mod segments;
 mod stemming;
 mod stop_words;
 mod words;
@@ -46,6 +47,7 @@ pub use apostrophes::Apostrophes;
 pub use compounds::HyphenatedCompounds;
 pub use folding::{fold_into, FoldDiacritics};
 pub use per_token::{PerToken, TokenRule};
+pub use segments::Segments;
 pub use stemming::DutchStemmer;
 pub use stop_words::{is_stop_word, DutchStopWords, CLITICS, SNOWBALL_DUTCH};
 pub use words::WordTokenizer;
@@ -63,7 +65,7 @@ pub fn dutch_analyzer() -> TextAnalyzer {
         .filter(PerToken(Apostrophes::default()))
         .filter(PerToken(FoldDiacritics::default()))
         .filter(PerToken(DutchStopWords))
-        .filter(PerToken(DutchStemmer))
+        .filter(PerToken(DutchStemmer::default()))
         .build()
 }
 

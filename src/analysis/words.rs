@@ -11,7 +11,8 @@
 //! the word.
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
-use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
+
+use super::segments::Segments;
 
 /// Tokenizer that emits written words (see the module documentation).
 #[derive(Clone, Debug, Default)]
@@ -26,7 +27,7 @@ impl Tokenizer for WordTokenizer {
         self.token.reset();
         WordStream {
             text,
-            segments: text.split_word_bound_indices(),
+            segments: Segments::new(text),
             pending: None,
             next_position: 0,
             token: &mut self.token,
@@ -37,7 +38,7 @@ impl Tokenizer for WordTokenizer {
 /// Stream of written words over one text.
 pub struct WordStream<'a> {
     text: &'a str,
-    segments: UWordBoundIndices<'a>,
+    segments: Segments<'a>,
     /// One segment read ahead while deciding whether a hyphen glues two words.
     pending: Option<(usize, &'a str)>,
     next_position: usize,
@@ -64,7 +65,8 @@ impl<'a> WordStream<'a> {
             let Some((next_start, next)) = self.next_segment() else {
                 return end;
             };
-            if !(is_word_like(next) && starts_with_letter(next)) {
+            let adjacent = next_start == joint_start + joint.len();
+            if !(adjacent && is_word_like(next) && starts_with_letter(next)) {
                 self.pending = Some((next_start, next));
                 return end;
             }
