@@ -9,6 +9,8 @@ mod metadata;
 mod repair;
 mod sections;
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use time::Date;
 
@@ -44,6 +46,10 @@ pub struct Letter {
     pub sections: Vec<Section>,
     /// Problems met while parsing, for the user.
     pub warnings: Vec<String>,
+    /// Metadata a source format carries beyond the fields above (`category`, `path`,
+    /// `minister`, …), by field name; empty for plain text.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
 }
 
 /// A section: its heading (if any) and the byte range of `Letter::body` it covers,
@@ -84,6 +90,7 @@ pub fn parse_text(id: &str, raw: &str) -> Letter {
         body: repaired.body,
         sections,
         warnings: meta.warnings,
+        extra: BTreeMap::new(),
     }
 }
 
