@@ -193,7 +193,7 @@ impl LetterWriter {
         let f = &self.fields;
         self.writer.delete_term(Term::from_field_text(f.letter, &letter.id));
 
-        let mut doc = self.shared_fields(letter, record);
+        let mut doc = self.shared_fields(letter);
         doc.add_text(f.kind, kind::LETTER);
         doc.add_text(f.id, &letter.id);
         for section in &letter.sections {
@@ -203,6 +203,9 @@ impl LetterWriter {
         }
         doc.add_text(f.text, &letter.body);
         doc.add_text(f.body, &letter.body);
+        for c in &record.citations {
+            doc.add_text(f.cites, &c.citation.key);
+        }
         doc.add_text(f.record, serde_json::to_string(record).expect("record serialises"));
         for key in record::own_keys(&letter.id, letter.kamerstuk.as_deref(), &letter.title) {
             doc.add_text(f.own_keys, key);
@@ -210,7 +213,7 @@ impl LetterWriter {
         self.writer.add_document(doc)?;
 
         for (ordinal, section) in letter.sections.iter().enumerate() {
-            let mut doc = self.shared_fields(letter, record);
+            let mut doc = self.shared_fields(letter);
             doc.add_text(f.kind, kind::SECTION);
             doc.add_text(f.id, format!("{}#{}", letter.id, ordinal));
             if let Some(h) = &section.heading {
@@ -219,6 +222,10 @@ impl LetterWriter {
             doc.add_text(f.text, letter.body.get(section.start..section.end).unwrap_or(""));
             doc.add_u64(f.start, section.start as u64);
             doc.add_u64(f.end, section.end as u64);
+            // A section cites only what is cited inside it.
+            for c in record.citations.iter().filter(|c| (section.start..section.end).contains(&c.citation.start)) {
+                doc.add_text(f.cites, &c.citation.key);
+            }
             self.writer.add_document(doc)?;
         }
 
@@ -242,7 +249,7 @@ impl LetterWriter {
     }
 
     /// The fields every document of a letter carries, so field queries work in any scope.
-    fn shared_fields(&self, letter: &Letter, record: &LetterRecord) -> TantivyDocument {
+    fn shared_fields(&self, letter: &Letter) -> TantivyDocument {
         let f = &self.fields;
         let mut doc = TantivyDocument::default();
         doc.add_text(f.letter, &letter.id);
@@ -256,9 +263,6 @@ impl LetterWriter {
             if let Some(v) = value {
                 doc.add_text(field, v);
             }
-        }
-        for key in record.citations.iter().map(|c| &c.citation.key) {
-            doc.add_text(f.cites, key);
         }
         self.add_people_and_date(&mut doc, letter);
         doc

@@ -27,6 +27,9 @@ pub struct Compiled {
     pub query: Box<dyn Query>,
     /// What to mark in snippets.
     pub highlighter: Highlighter,
+    /// The citation keys the query asks for (`cites:`), not negated: a hit's snippet is
+    /// then the sentence that cites one of them.
+    pub cited: Vec<String>,
 }
 
 /// The fields searched when a word names none, with their weights.
@@ -41,18 +44,19 @@ const DEFAULT_FIELDS: &[(Field, f32)] = &[
 
 /// Compiles a parsed query.
 pub fn compile(node: &Node, fields: &Fields, analyzer: &TextAnalyzer) -> Result<Compiled> {
-    let mut c = Compiler { fields, analyzer: analyzer.clone(), highlighter: Highlighter::default() };
+    let mut c = Compiler { fields, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new() };
     let query = c.node(node, None, false)?.ok_or_else(|| Error::Query {
         position: node.span.start,
         message: "the query has only stop words (like `de`, `van`, `het`) or nothing to search for; add a content word".into(),
     })?;
-    Ok(Compiled { query, highlighter: c.highlighter })
+    Ok(Compiled { query, highlighter: c.highlighter, cited: c.cited })
 }
 
 struct Compiler<'a> {
     fields: &'a Fields,
     analyzer: TextAnalyzer,
     highlighter: Highlighter,
+    cited: Vec<String>,
 }
 
 /// An analysed token, as the query needs it.
@@ -81,7 +85,11 @@ impl Compiler<'_> {
                         "cannot read {raw:?} as a citation; write it like `kst-33763-176`, `33763-176` or \"Kamerstuk 33 763, nr. 176\""
                     ),
                 })?;
-                Ok(Some(term_query(Term::from_field_text(self.fields.cites, &key))))
+                let query = term_query(Term::from_field_text(self.fields.cites, &key));
+                if !negated {
+                    self.cited.push(key);
+                }
+                Ok(Some(query))
             }
             QueryKind::Not(inner) => {
                 let inner = self.node(inner, field, !negated)?;

@@ -181,6 +181,12 @@ impl Dresser<'_> {
             highlights: Vec::new(),
             letter,
         };
+        if self.options.snippets && !self.compiled.cited.is_empty() {
+            if let Some((s, section)) = self.citing_sentence(&doc)? {
+                (hit.snippet, hit.highlights, hit.section) = (s.text, s.highlights, section);
+                return Ok(hit);
+            }
+        }
         if self.options.snippets {
             let body = match self.options.scope {
                 Scope::Letters => text_of(&doc, f.body).unwrap_or_default(),
@@ -193,6 +199,30 @@ impl Dresser<'_> {
             hit.highlights = s.highlights;
         }
         Ok(hit)
+    }
+
+    /// For `cites:` queries: the sentence in which the hit's letter cites one of the
+    /// asked papers, with the citation marked.
+    fn citing_sentence(&mut self, doc: &TantivyDocument) -> Result<Option<(Snippet, Option<String>)>> {
+        let f = &self.index.fields;
+        let letter = text_of(doc, f.letter).unwrap_or_default();
+        let record = match text_of(doc, f.record) {
+            Some(r) => r,
+            None => letter_doc(self.searcher, f, &letter)?.and_then(|d| text_of(&d, f.record)).unwrap_or_default(),
+        };
+        let Ok(record) = serde_json::from_str::<LetterRecord>(&record) else { return Ok(None) };
+        let Some(c) = record.citations.iter().find(|c| self.compiled.cited.contains(&c.citation.key)) else {
+            return Ok(None);
+        };
+        let sentence = &c.sentence;
+        let mut highlights = self.compiled.highlighter.matches(&mut self.analyzer, sentence);
+        let written = c.citation.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some(at) = sentence.find(&written) {
+            highlights.push((at, at + written.len()));
+            highlights.sort_unstable();
+        }
+        let section = record.sections.iter().find(|s| s.start <= c.citation.start && c.citation.start < s.end);
+        Ok(Some((Snippet { text: sentence.clone(), highlights }, section.and_then(|s| s.heading.clone()))))
     }
 
     /// The best-scoring section of a letter for the query, if the query matches any.
