@@ -4,8 +4,8 @@
 use std::io::Read;
 
 use kamerzoek::analysis::{
-    dutch_analyzer, exact_analyzer, fold_into, register, tokens, AnalyzedToken, DutchStemmer,
-    PerToken, Segments, CLITICS, DUTCH, EXACT, SNOWBALL_DUTCH,
+    dutch_analyzer, exact_analyzer, fold_into, is_stop_word, register, tokens, AnalyzedToken,
+    DutchStemmer, PerToken, Segments, CLITICS, DUTCH, EXACT, SNOWBALL_DUTCH,
 };
 use proptest::prelude::*;
 use tantivy::tokenizer::{RawTokenizer, TextAnalyzer, TokenizerManager};
@@ -180,6 +180,26 @@ fn stop_words() {
             ("ik heb uw Kamer", "kamer@3"),
         ],
     );
+}
+
+#[test]
+fn stop_word_lookup() {
+    for &word in SNOWBALL_DUTCH.iter().chain(CLITICS) {
+        assert!(is_stop_word(word), "{word}");
+    }
+    for term in [
+        "",
+        "d",
+        "dee",
+        "de\0",
+        "de\0\0",
+        "geweesten",
+        "defensie",
+        "'",
+        "zo",
+    ] {
+        assert_eq!(is_stop_word(term), term == "zo", "{term:?}");
+    }
 }
 
 // Rule 5: the classic Snowball stemmer.
