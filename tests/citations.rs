@@ -2,7 +2,7 @@
 //! citation in the five seed letters (read by hand), forms that must not be citations,
 //! and properties that hold for any input.
 
-use kamerzoek::citations::{extract, normalize, sentence_span, Citation, CitationKind};
+use kamerzoek::citations::{extract, law_key, normalize, sentence_span, Citation, CitationKind};
 use proptest::prelude::*;
 
 /// Written forms and the keys `extract` must give, in order. Rows with one key are
@@ -375,6 +375,28 @@ fn normalize_refuses_no_citation_or_several() {
         "Kaderwet Dienstplicht en Kamerstuk 33763, nr. 176",
     ] {
         assert_eq!(normalize(written), None, "{written:?}");
+    }
+}
+
+#[test]
+fn law_keys_fold_case_accents_and_spacing() {
+    for (name, key) in [
+        ("Kaderwet  Dienstplicht", "wet:kaderwet dienstplicht"),
+        ("Kaderwet dienstplicht", "wet:kaderwet dienstplicht"),
+        (
+            "Besluit beëindiging mogelijkheid militair noodtestament defensie",
+            "wet:besluit beeindiging mogelijkheid militair noodtestament defensie",
+        ),
+        (
+            "Militaire\nAmbtenarenwet 1931",
+            "wet:militaire ambtenarenwet 1931",
+        ),
+    ] {
+        assert_eq!(law_key(name), key, "{name:?}");
+    }
+    for c in extract("de Militaire Ambtenarenwet 1931 en het Algemeen militair ambtenarenreglement")
+    {
+        assert_eq!(c.key, law_key(&c.text));
     }
 }
 

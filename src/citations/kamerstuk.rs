@@ -98,7 +98,10 @@ fn stands_alone(text: &str, start: usize, end: usize) -> bool {
     let before_ok = match char_before(text, start) {
         None => true,
         Some(c) if c.is_alphanumeric() || matches!(c, '/' | '€' | '$' | '+') => false,
-        Some('.' | ',') => !char_before(text, start - 1).is_some_and(|c| c.is_ascii_digit()),
+        // `1.234 567`, `ISBN 90-74442-33-1`: part of a longer number
+        Some('.' | ',' | '-' | '–') => {
+            !char_before(text, start - 1).is_some_and(|c| c.is_ascii_digit())
+        }
         Some(_) => true,
     };
     let after_ok = match char_at(text, end) {

@@ -23,8 +23,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::text::{char_at, fold};
-use super::{Citation, CitationKind};
+use super::text::char_at;
+use super::{law_key, Citation, CitationKind};
 
 static TOKEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\p{L}[\p{L}'’\-]*|\d+").expect("token pattern compiles"));
@@ -217,7 +217,7 @@ pub(crate) fn find(text: &str) -> Vec<Citation> {
                 let (start, end) = (tokens[first].start, tokens[last].end);
                 let written = &text[start..end];
                 out.push(Citation {
-                    key: format!("wet:{}", fold(written)),
+                    key: law_key(written),
                     kind: CitationKind::Wet,
                     text: written.to_string(),
                     start,
@@ -343,13 +343,64 @@ fn extend_right(text: &str, tokens: &[Token], h: usize) -> usize {
             last = next;
             continue;
         }
-        match connector_len(text, tokens, next) {
-            Some(n) => last = next + n,
-            None => break,
+        if let Some(n) = connector_len(text, tokens, next) {
+            last = next + n;
+            continue;
         }
+        // A name does not end on an adjective: `Wet militaire strafrechtspraak` takes the
+        // noun the adjective qualifies even when the vocabulary lacks it.
+        let qualifies = last > h
+            && is_adjective(tokens[last].word)
+            && is_lowercase(t.word)
+            && !FUNCTION_WORDS.contains(&t.word);
+        if qualifies {
+            last = next;
+            continue;
+        }
+        break;
+    }
+    // Otherwise give back a trailing adjective or connector (`Premieregeling en aanvullende`).
+    while last > h && (is_adjective(tokens[last].word) || CONNECTORS.contains(&tokens[last].word)) {
+        last -= 1;
     }
     last
 }
+
+/// Lowercase name words that qualify a noun and so cannot end a name.
+fn is_adjective(word: &str) -> bool {
+    const ADJECTIVE_WORDS: &[&str] = &[
+        "aanvullende",
+        "algemeen",
+        "algemene",
+        "bijzondere",
+        "blijvende",
+        "bovenwettelijke",
+        "burgerlijk",
+        "burgerlijke",
+        "flexibel",
+        "gedeeltelijk",
+        "gelijke",
+        "georganiseerd",
+        "gevaarlijke",
+        "gewezen",
+        "militair",
+        "militaire",
+        "onbemande",
+        "ontplofbare",
+        "rechtspositionele",
+        "strategische",
+    ];
+    word.ends_with('-') || ADJECTIVE_WORDS.contains(&word)
+}
+
+const CONNECTORS: &[&str] = &["op", "voor", "de", "het", "inzake", "der", "en"];
+
+/// Words that end a name even after an adjective (`de militaire en de …`).
+const FUNCTION_WORDS: &[&str] = &[
+    "de", "het", "een", "en", "of", "in", "op", "van", "voor", "met", "te", "tot", "is", "zijn",
+    "wordt", "worden", "was", "werd", "die", "dat", "bij", "aan", "om", "door", "naar", "als",
+    "ook", "niet", "nog", "heeft", "hebben", "kan", "zal", "moet", "over", "uit",
+];
 
 /// If a connector starts at token `i` and a name word follows it, how many tokens
 /// (connector plus that word) minus one to add.

@@ -49,6 +49,14 @@ pub fn kamerstuk_key(dossier: &str, suffix: Option<&str>, nr: &str) -> String {
     }
 }
 
+/// The key of a law or regulation known by name: `wet:` + the name lowercased, accents
+/// folded and whitespace collapsed (`Kaderwet  Dienstplicht` -> `wet:kaderwet dienstplicht`).
+/// Use it for a regulation's own (short) title; [`normalize`] instead recognises a law
+/// *mentioned* in a text, which in a long title may be another law than the title's own.
+pub fn law_key(name: &str) -> String {
+    format!("wet:{}", fold(name))
+}
+
 /// What kind of document a citation points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -183,7 +191,7 @@ fn key_form(w: &str) -> Option<String> {
         return Some(format!("TZ{}-{}", &c[1], &c[2]));
     }
     if let Some(c) = LAW_KEY.captures(w) {
-        return Some(format!("wet:{}", fold(&c[1])));
+        return Some(law_key(&c[1]));
     }
     if let Some(c) = MOTION_KEY.captures(w) {
         return Some(format!("motie-{}", slug(&c[1])));

@@ -32,6 +32,7 @@ static STAATSCOURANT: LazyLock<Regex> = LazyLock::new(|| {
 static STAATSBLAD: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b(?:Staatsblad|Stb\.)\s*(?:((?:18|19|20)\d{2})\s*,?\s*)?((?:nr\.?|nummer)\s*)?(\d{1,4})")
 });
+static MONTH_NEXT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^\s+(?:{MONTHS})\b")));
 static TOEZEGGING: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:(?:Kamerstuk(?:nummer)?|[Tt]oezegging)\s+)?(TZ\d{6}-\d{2,4})\b"));
 
@@ -142,8 +143,8 @@ fn handelingen(text: &str, c: &Captures) -> Option<Citation> {
 /// Staatscourant and Staatsblad share a shape: name, optional year, optional `nr.`, number.
 fn numbered(text: &str, c: &Captures, head: &str, kind: CitationKind) -> Option<Citation> {
     let m = c.get(0)?;
-    if !ends_cleanly(text, m.end()) {
-        return None;
+    if !ends_cleanly(text, m.end()) || MONTH_NEXT.is_match(&text[m.end()..]) {
+        return None; // `Belgisch Staatsblad 8 maart 2017` is a date of publication
     }
     let groups = c.len();
     let number = c.get(groups - 1)?.as_str();
