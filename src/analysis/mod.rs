@@ -4,10 +4,12 @@
 //! module per rule; the rules that see one token at a time are [`TokenRule`]s run by
 //! the [`PerToken`] filter:
 //!
-//! 1. [`WordTokenizer`] (`words`): UAX#29 word segments with alphanumeric content;
-//!    segments glued by an in-word hyphen or `&` with letters on both sides form one
-//!    written word (`re-integratie`, `P&O-functionarissen`); numbers stay
-//!    (`2026`, `120.000`, `81%` -> `81`), `2026-2028` is two numbers.
+//! 1. [`WordTokenizer`] (`words`, on [`Segments`] from `segments`): UAX#29 word
+//!    segments with alphanumeric content, found chunk by chunk between whitespace with
+//!    a fast path for ASCII chunks; segments glued by an in-word hyphen or `&` with
+//!    letters on both sides form one written word (`re-integratie`,
+//!    `P&O-functionarissen`); numbers stay (`2026`, `120.000`, `81%` -> `81`), and
+//!    `2026-2028` is two numbers.
 //! 2. [`HyphenatedCompounds`] (`compounds`): a hyphenated word gives the joined word
 //!    (position `p`, `position_length` = parts, offsets over the whole word), then each
 //!    part at `p`, `p + 1`, …; the next word is at `p + parts`.
@@ -17,7 +19,8 @@
 //!    `continuiteit`), ligatures spelled out, soft hyphens removed.
 //! 5. [`DutchStopWords`] (`stop_words`): the Snowball Dutch list plus `'t`, `'n`,
 //!    `zo'n`, …; a removed word keeps its position.
-//! 6. [`DutchStemmer`] (`stemming`): the classic Snowball Dutch stemmer.
+//! 6. [`DutchStemmer`] (`stemming`): the classic Snowball Dutch stemmer
+//!    (`rust-stemmers`, not tantivy's newer algorithm), with a bounded cache of stems.
 //!
 //! [`EXACT`] (`kz_exact`) is steps 1–4: unstemmed terms that keep every word.
 //!
@@ -29,7 +32,17 @@
 //!   removed stop word leaves its position unused, so an analysed phrase query lines
 //!   up with the analysed text;
 //! - the parts of a compound follow its joined word, at positions `p .. p + n`, with
-//!   offsets inside the joined word's offsets.
+//!   offsets inside the joined word's offsets;
+//! - the same text gives the same terms at indexing and at query time: both use the
+//!   analyzer registered under the field's name by [`register`].
+//!
+//! For a query, a token with `position_length` > 1 is a joined compound and the
+//! tokens after it at positions `p .. p + n` are its parts: query the joined term, or
+//! the phrase of its parts (not both as one phrase: text written without the hyphen
+//! has only the joined term).
+//!
+//! Cost: no allocation per token once the buffers have grown, except for stems missing
+//! from the cache.
 
 mod apostrophes;
 mod compounds;

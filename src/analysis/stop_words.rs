@@ -27,7 +27,7 @@ pub const SNOWBALL_DUTCH: &[&str] = &[
 
 /// Reduced forms of words on the Snowball list (`'t` = het, `'n` = een, `zo'n` = zo een,
 /// `m'n` = mijn, `z'n` = zijn, `d'r` = haar or er, `'s` = des, `'k` = ik, `'m` = hem),
-/// as they look after [`super::apostrophes`].
+/// as the `Apostrophes` rule writes them.
 pub const CLITICS: &[&str] = &["'t", "'n", "'s", "'k", "'m", "zo'n", "m'n", "z'n", "d'r"];
 
 /// Every stop word packed into a `u64` (see [`pack`]), sorted for binary search:
