@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::formats::{self, Format};
 use crate::index::LetterIndex;
 use crate::letter::{self, Letter};
 use crate::{Error, Result};
@@ -22,7 +23,12 @@ pub enum Progress<'a> {
         /// The letter.
         letter: &'a Letter,
     },
-    /// A file was skipped.
+    /// A file has been read to its end.
+    FileDone {
+        /// The file.
+        path: &'a Path,
+    },
+    /// A file, or one document in it, was skipped.
     Skipped {
         /// The file.
         path: &'a Path,
@@ -46,11 +52,9 @@ pub struct Summary {
     pub elapsed: Duration,
 }
 
-/// File extensions read as plain-text letters.
-const TEXT_EXTENSIONS: &[&str] = &["txt"];
-
-/// Lists the letter files under `paths` (files are taken as given; directories are
-/// walked), sorted so runs are reproducible.
+/// Lists the files under `paths` that kamerzoek reads (see [`formats::detect`]): files
+/// named on the command line are taken whatever their name (as plain text when the
+/// name says nothing), directories are walked. Sorted so runs are reproducible.
 pub fn letter_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -65,9 +69,7 @@ pub fn letter_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>)
         }
         for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
             match entry {
-                Ok(e) if e.file_type().is_file() && has_text_extension(e.path()) => {
-                    files.push(e.into_path())
-                }
+                Ok(e) if e.file_type().is_file() && formats::detect(e.path()).is_some() => files.push(e.into_path()),
                 Ok(_) => {}
                 Err(e) => {
                     let p = e.path().map(Path::to_path_buf).unwrap_or_else(|| path.clone());
@@ -77,12 +79,6 @@ pub fn letter_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>)
         }
     }
     (files, problems)
-}
-
-fn has_text_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| e.eq_ignore_ascii_case(t)))
 }
 
 /// Reads and parses one plain-text letter file; its id is the file stem.
@@ -122,20 +118,41 @@ pub fn index_paths(
     on_progress(Progress::Found { files: files.len() });
     let mut writer = index.writer()?;
     for path in &files {
-        match read_letter(path) {
-            Ok(letter) => {
-                writer.add_from(&letter, Some(path))?;
-                summary.letters += 1;
-                summary.sections += letter.sections.len();
-                summary.warnings += letter.warnings.len();
-                on_progress(Progress::Indexed { letter: &letter });
-            }
-            Err(e) => {
-                let reason = e.to_string();
-                on_progress(Progress::Skipped { path, reason: &reason });
-                summary.skipped.push((path.clone(), reason));
-            }
+        let mut add = |letter: Letter| -> Result<()> {
+            writer.add_from(&letter, Some(path))?;
+            summary.letters += 1;
+            summary.sections += letter.sections.len();
+            summary.warnings += letter.warnings.len();
+            on_progress(Progress::Indexed { letter: &letter });
+            Ok(())
+        };
+        let mut problems = Vec::new();
+        match formats::detect(path) {
+            Some(Format::JsonLines) => match formats::read_json_lines(path) {
+                Ok(lines) => {
+                    for item in lines {
+                        match item {
+                            Ok(letter) => add(letter)?,
+                            Err(e) => problems.push(e.to_string()),
+                        }
+                    }
+                }
+                Err(e) => problems.push(e.to_string()),
+            },
+            Some(Format::OfficialXml) => match formats::read_official_xml(path) {
+                Ok(letter) => add(letter)?,
+                Err(e) => problems.push(e.to_string()),
+            },
+            Some(Format::Text) | None => match read_letter(path) {
+                Ok(letter) => add(letter)?,
+                Err(e) => problems.push(e.to_string()),
+            },
         }
+        for reason in problems {
+            on_progress(Progress::Skipped { path, reason: &reason });
+            summary.skipped.push((path.clone(), reason));
+        }
+        on_progress(Progress::FileDone { path });
     }
     writer.finish()?;
     index.reload()?;

@@ -69,6 +69,7 @@ pub struct CitationRecord {
 impl LetterRecord {
     /// The record of a parsed letter.
     pub fn from_letter(letter: &Letter, source: Option<String>) -> LetterRecord {
+        let own = own_keys(&letter.id, letter.kamerstuk.as_deref(), &letter.title);
         LetterRecord {
             id: letter.id.clone(),
             title: letter.title.clone(),
@@ -85,8 +86,10 @@ impl LetterRecord {
                 .iter()
                 .map(|s| SectionRecord { heading: s.heading.clone(), start: s.start, end: s.end })
                 .collect(),
+            // A regulation naming itself, or a letter its own number, cites nothing.
             citations: citations::extract(&letter.body)
                 .into_iter()
+                .filter(|c| !own.contains(&c.key))
                 .map(|c| {
                     let (s, e) = citations::sentence_span(&letter.body, c.start, c.end);
                     let sentence = letter.body.get(s..e).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");

@@ -166,19 +166,21 @@ fn open(location: &IndexLocation) -> anyhow::Result<LetterIndex> {
 /// Indexes `paths` with a progress bar (on a terminal) and prints a summary.
 fn build(index: &LetterIndex, paths: &[PathBuf]) -> anyhow::Result<()> {
     let bar = ProgressBar::with_draw_target(None, progress_target());
-    bar.set_style(ProgressStyle::with_template("{spinner} {pos}/{len} letters {wide_bar} {eta}").expect("valid template"));
+    bar.set_style(ProgressStyle::with_template("{spinner} {pos}/{len} files {wide_bar} {msg} {eta}").expect("valid template"));
+    let mut letters = 0u64;
     let summary = ingest::index_paths(index, paths, &mut |event| match event {
         Progress::Found { files } => bar.set_length(files as u64),
         Progress::Indexed { letter } => {
-            bar.inc(1);
+            letters += 1;
+            if letters % 256 == 0 {
+                bar.set_message(format!("{letters} letters"));
+            }
             for w in &letter.warnings {
                 bar.suspend(|| eprintln!("warning: {}: {w}", letter.id));
             }
         }
-        Progress::Skipped { path, reason } => {
-            bar.inc(1);
-            bar.suspend(|| eprintln!("skipped: {}: {reason}", path.display()));
-        }
+        Progress::Skipped { reason, .. } => bar.suspend(|| eprintln!("skipped: {reason}")),
+        Progress::FileDone { .. } => bar.inc(1),
     })?;
     bar.finish_and_clear();
     eprintln!(
