@@ -38,6 +38,7 @@
 pub mod analysis;
 pub mod citations;
 mod error;
+pub mod eval;
 pub mod formats;
 pub mod index;
 pub mod ingest;

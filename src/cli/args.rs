@@ -26,6 +26,8 @@ pub enum Command {
     Stats(StatsArgs),
     /// List the most cited papers.
     Citations(CitationsArgs),
+    /// Measure ranking quality on judged queries (MRR@10, nDCG@10, Recall@10/100).
+    Eval(EvalArgs),
     /// Analyse text from stdin: the analyzer's tokens or the citations, as JSON Lines.
     Analyze(AnalyzeArgs),
 }
@@ -157,4 +159,23 @@ pub struct CitationsArgs {
     /// Print JSON Lines, one paper per line.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Documents: JSON Lines (.jsonl or .jsonl.gz) with `id` and `text`.
+    #[arg(long, value_name = "FILE")]
+    pub docs: PathBuf,
+    /// Queries: TSV with a header and `qid`, `query`, `relevant` (comma-separated ids).
+    #[arg(long, value_name = "FILE")]
+    pub queries: PathBuf,
+    /// Build (or reuse) the index here instead of in a temporary directory.
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+    /// Print one JSON object with the peer harness's keys.
+    #[arg(long)]
+    pub json: bool,
+    /// The engine name to report.
+    #[arg(long, default_value = "kamerzoek")]
+    pub engine: String,
 }

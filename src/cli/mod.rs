@@ -1,6 +1,7 @@
 //! The commands: arguments in, library calls, output out.
 
 mod args;
+mod measure;
 mod output;
 
 use std::io::{IsTerminal, Write};
@@ -114,6 +115,17 @@ pub fn run() -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Eval(a) => {
+            let report = measure::eval(&a)?;
+            let mut out = std::io::stdout().lock();
+            if a.json {
+                serde_json::to_writer(&mut out, &report)?;
+                writeln!(out)?;
+            } else {
+                output::report_text(&mut out, &report)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Stats(a) => {
             let index = open(&a.location)?;
             let stats = index.stats()?;
@@ -197,7 +209,7 @@ fn build(index: &LetterIndex, paths: &[PathBuf]) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn progress_target() -> ProgressDrawTarget {
+pub(crate) fn progress_target() -> ProgressDrawTarget {
     if std::io::stderr().is_terminal() {
         ProgressDrawTarget::stderr()
     } else {

@@ -172,3 +172,24 @@ pub fn citations_json(out: &mut impl Write, found: &[Citation]) -> io::Result<()
     }
     Ok(())
 }
+
+/// An evaluation or benchmark report as a few readable lines.
+pub fn report_text(out: &mut impl Write, r: &super::measure::Report) -> io::Result<()> {
+    writeln!(out, "{} {} on {} ({} documents, {} queries)", r.engine, r.mode, r.corpus, r.docs, r.queries)?;
+    writeln!(
+        out,
+        "  index   {:.1} s, {:.0} docs/s, {:.1} MB/s, {:.1} MB on disk, peak RSS {:.0} MiB",
+        r.index_s,
+        r.docs_per_s,
+        r.mb_per_s,
+        r.index_bytes as f64 / 1e6,
+        r.peak_rss_mb.unwrap_or(f64::NAN)
+    )?;
+    if let (Some(m), Some(n), Some(r10), Some(r100)) = (r.mrr10, r.ndcg10, r.recall10, r.recall100) {
+        writeln!(out, "  quality MRR@10 {m:.4}  nDCG@10 {n:.4}  R@10 {r10:.4}  R@100 {r100:.4}")?;
+    }
+    if let (Some(p50), Some(p95), Some(p99)) = (r.p50_ms, r.p95_ms, r.p99_ms) {
+        writeln!(out, "  latency p50 {p50:.3} ms  p95 {p95:.3} ms  p99 {p99:.3} ms")?;
+    }
+    Ok(())
+}

@@ -42,6 +42,28 @@ const DEFAULT_FIELDS: &[(Field, f32)] = &[
     (Field::Signer, 0.5),
 ];
 
+/// Compiles free text, not query syntax: every distinct analysed term of `text`, OR-ed
+/// over the default fields (the protocol the evaluation uses). `None` when the text
+/// holds no searchable word.
+pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer) -> Option<Compiled> {
+    let mut c = Compiler { fields, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new() };
+    let mut terms: Vec<String> = c.analyze(text).into_iter().map(|t| t.term).collect();
+    terms.sort_unstable();
+    terms.dedup();
+    if terms.is_empty() {
+        return None;
+    }
+    let clauses = terms
+        .iter()
+        .map(|t| {
+            let q = c.over_fields(None, |f| term_query(Term::from_field_text(f, t)));
+            (Occur::Should, q)
+        })
+        .collect();
+    c.highlighter.terms.extend(terms);
+    Some(Compiled { query: Box::new(BooleanQuery::new(clauses)), highlighter: c.highlighter, cited: Vec::new() })
+}
+
 /// Compiles a parsed query.
 pub fn compile(node: &Node, fields: &Fields, analyzer: &TextAnalyzer) -> Result<Compiled> {
     let mut c = Compiler { fields, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new() };

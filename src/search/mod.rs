@@ -98,6 +98,28 @@ impl LetterIndex {
         self.run(compiled, options)
     }
 
+    /// Searches free text (not query syntax): any of its words, ranked.
+    pub fn search_text(&self, text: &str, options: &SearchOptions) -> Result<Vec<Hit>> {
+        match query::compile::free_text(text, &self.fields, &self.analyzer) {
+            Some(compiled) => self.run(compiled, options),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// The ids of the `k` letters that best match free text, best first: the lean path
+    /// for evaluation and benchmarks (ids come from a fast field; no stored document is
+    /// read).
+    pub fn rank_letters(&self, text: &str, k: usize) -> Result<Vec<String>> {
+        let Some(compiled) = query::compile::free_text(text, &self.fields, &self.analyzer) else { return Ok(Vec::new()) };
+        let searcher = self.reader.searcher();
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, compiled.query),
+            (Occur::Must, filter(keyword(self.fields.kind, kind::LETTER))),
+        ]);
+        let top = searcher.search(&query, &TopDocs::with_limit(k.max(1)).order_by_score())?;
+        letter_ids(&searcher, top.into_iter().map(|(_, addr)| addr))
+    }
+
     fn run(&self, compiled: Compiled, options: &SearchOptions) -> Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
         let f = &self.fields;
@@ -249,6 +271,25 @@ impl Dresser<'_> {
         self.bodies.insert(letter.to_string(), body.clone());
         Ok(body)
     }
+}
+
+/// The `letter` fast-field value of each document.
+fn letter_ids(searcher: &Searcher, addrs: impl Iterator<Item = DocAddress>) -> Result<Vec<String>> {
+    let mut columns = HashMap::new();
+    let mut ids = Vec::new();
+    for addr in addrs {
+        if !columns.contains_key(&addr.segment_ord) {
+            columns.insert(addr.segment_ord, searcher.segment_reader(addr.segment_ord).fast_fields().str("letter")?);
+        }
+        let mut id = String::new();
+        if let Some(column) = &columns[&addr.segment_ord] {
+            if let Some(ord) = column.term_ords(addr.doc_id).next() {
+                column.ord_to_str(ord, &mut id).map_err(|source| Error::Io { context: "cannot read letter ids from the index".into(), source })?;
+            }
+        }
+        ids.push(id);
+    }
+    Ok(ids)
 }
 
 fn section_of(doc: &TantivyDocument, f: &Fields) -> Option<(Option<String>, usize, usize)> {
