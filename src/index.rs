@@ -217,9 +217,9 @@ impl LetterWriter {
             doc.add_text(f.kind, kind::SECTION);
             doc.add_text(f.id, format!("{}#{}", letter.id, ordinal));
             if let Some(h) = &section.heading {
-                doc.add_text(f.section, h);
+                doc.add_text(f.heading, h);
             }
-            doc.add_text(f.text, letter.body.get(section.start..section.end).unwrap_or(""));
+            doc.add_text(f.section_text, letter.body.get(section.start..section.end).unwrap_or(""));
             doc.add_u64(f.start, section.start as u64);
             doc.add_u64(f.end, section.end as u64);
             // A section cites only what is cited inside it.
@@ -236,9 +236,9 @@ impl LetterWriter {
             doc.add_text(f.letter, &letter.id);
             doc.add_text(f.cited, &c.citation.key);
             if let Some(title) = &c.citation.title {
-                doc.add_text(f.title, title);
+                doc.add_text(f.citation_title, title);
             }
-            doc.add_text(f.text, &c.sentence);
+            doc.add_text(f.citation_text, &c.sentence);
             doc.add_text(f.body, &c.sentence);
             doc.add_u64(f.start, c.citation.start as u64);
             doc.add_u64(f.end, c.citation.end as u64);

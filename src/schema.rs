@@ -142,6 +142,10 @@ pub struct Fields {
     pub subject: Field,
     pub section: Field,
     pub text: Field,
+    pub heading: Field,
+    pub section_text: Field,
+    pub citation_title: Field,
+    pub citation_text: Field,
     pub sender: Field,
     pub signer: Field,
     pub number: Field,
@@ -173,6 +177,10 @@ impl Fields {
             subject: get("subject")?,
             section: get("section")?,
             text: get("text")?,
+            heading: get("heading")?,
+            section_text: get("section_text")?,
+            citation_title: get("citation_title")?,
+            citation_text: get("citation_text")?,
             sender: get("sender")?,
             signer: get("signer")?,
             number: get("number")?,
@@ -187,6 +195,28 @@ impl Fields {
             body: get("body")?,
             record: get("record")?,
         })
+    }
+}
+
+/// The kinds of documents in the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A whole letter.
+    Letter,
+    /// One section of a letter.
+    Section,
+    /// One citation of another paper in a letter.
+    Citation,
+}
+
+impl Kind {
+    /// The value of the `kind` field for documents of this kind.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Letter => kind::LETTER,
+            Kind::Section => kind::SECTION,
+            Kind::Citation => kind::CITATION,
+        }
     }
 }
 

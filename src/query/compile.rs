@@ -17,6 +17,7 @@ use tantivy::Term;
 
 use crate::query::ast::{Field, Query as Node, QueryKind, Span};
 use crate::schema::Fields;
+use crate::schema::Kind;
 use crate::search::filter;
 use crate::search::snippet::{Highlighter, PhraseTarget};
 use crate::{citations, Error, Result};
@@ -45,8 +46,8 @@ const DEFAULT_FIELDS: &[(Field, f32)] = &[
 /// Compiles free text, not query syntax: every distinct analysed term of `text`, OR-ed
 /// over the default fields (the protocol the evaluation uses). `None` when the text
 /// holds no searchable word.
-pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer) -> Option<Compiled> {
-    let mut c = Compiler { fields, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new() };
+pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer, kind: Kind) -> Option<Compiled> {
+    let mut c = Compiler { fields, kind, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new() };
     let mut terms: Vec<String> = c.analyze(text).into_iter().map(|t| t.term).collect();
     terms.sort_unstable();
     terms.dedup();
@@ -64,9 +65,9 @@ pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer) -> Option
     Some(Compiled { query: Box::new(BooleanQuery::new(clauses)), highlighter: c.highlighter, cited: Vec::new() })
 }
 
-/// Compiles a parsed query.
-pub fn compile(node: &Node, fields: &Fields, analyzer: &TextAnalyzer) -> Result<Compiled> {
-    let mut c = Compiler { fields, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new() };
+/// Compiles a parsed query for documents of one kind.
+pub fn compile(node: &Node, fields: &Fields, analyzer: &TextAnalyzer, kind: Kind) -> Result<Compiled> {
+    let mut c = Compiler { fields, kind, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new() };
     let query = c.node(node, None, false)?.ok_or_else(|| Error::Query {
         position: node.span.start,
         message: "the query has only stop words (like `de`, `van`, `het`) or nothing to search for; add a content word".into(),
@@ -76,6 +77,7 @@ pub fn compile(node: &Node, fields: &Fields, analyzer: &TextAnalyzer) -> Result<
 
 struct Compiler<'a> {
     fields: &'a Fields,
+    kind: Kind,
     analyzer: TextAnalyzer,
     highlighter: Highlighter,
     cited: Vec<String>,
@@ -236,17 +238,23 @@ impl Compiler<'_> {
         }
     }
 
+    /// The index field that holds a query field in this scope's documents: each kind
+    /// of document has its own text fields, so each has its own BM25 statistics.
     fn index_field(&self, field: Field) -> IndexField {
         let f = self.fields;
-        match field {
-            Field::Title => f.title,
-            Field::Subject => f.subject,
-            Field::Section => f.section,
-            Field::Text => f.text,
-            Field::Sender => f.sender,
-            Field::Signer => f.signer,
-            Field::Number => f.number,
-            Field::Kamerstuk => f.kamerstuk,
+        match (field, self.kind) {
+            (Field::Title, Kind::Citation) | (Field::Subject, Kind::Citation) => f.citation_title,
+            (Field::Text, Kind::Citation) | (Field::Section, Kind::Citation) => f.citation_text,
+            (Field::Section, Kind::Section) => f.heading,
+            (Field::Text, Kind::Section) => f.section_text,
+            (Field::Title, _) => f.title,
+            (Field::Subject, _) => f.subject,
+            (Field::Section, _) => f.section,
+            (Field::Text, _) => f.text,
+            (Field::Sender, _) => f.sender,
+            (Field::Signer, _) => f.signer,
+            (Field::Number, _) => f.number,
+            (Field::Kamerstuk, _) => f.kamerstuk,
         }
     }
 

@@ -17,7 +17,7 @@ use super::{date_range, filter, keyword, text_of, SearchOptions};
 use crate::index::LetterIndex;
 use crate::query;
 use crate::record::format_date;
-use crate::schema::kind;
+use crate::schema::{kind, Kind};
 use crate::Result;
 
 /// How many citation documents are grouped per query: enough for the top papers of
@@ -70,7 +70,7 @@ impl LetterIndex {
     /// Searches the citations and returns the cited papers, best first.
     pub fn search_citations(&self, query: &str, options: &SearchOptions) -> Result<Vec<CitedHit>> {
         let ast = query::parser::parse(query)?;
-        let compiled = query::compile::compile(&ast, &self.fields, &self.analyzer)?;
+        let compiled = query::compile::compile(&ast, &self.fields, &self.analyzer, Kind::Citation)?;
         let searcher = self.reader.searcher();
         let f = &self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
@@ -208,7 +208,7 @@ impl LetterIndex {
         for addr in searcher.search(&query, &DocSetCollector)? {
             let doc: TantivyDocument = searcher.doc(addr)?;
             letters.extend(text_of(&doc, f.letter));
-            if let Some(t) = text_of(&doc, f.title) {
+            if let Some(t) = text_of(&doc, f.citation_title) {
                 *titles.entry(t).or_default() += 1;
             }
         }

@@ -16,7 +16,7 @@ use time::Date;
 use crate::index::{date_time, LetterIndex};
 use crate::query::{self, compile::Compiled};
 use crate::record::{format_date, own_keys, LetterRecord};
-use crate::schema::{kind, Fields};
+use crate::schema::{kind, Fields, Kind};
 use crate::{Error, Result};
 
 pub use cited::{CitedHit, MostCited};
@@ -30,6 +30,16 @@ pub enum Scope {
     Letters,
     /// One hit per section.
     Sections,
+}
+
+impl Scope {
+    /// The kind of document a hit is.
+    pub fn kind(self) -> Kind {
+        match self {
+            Scope::Letters => Kind::Letter,
+            Scope::Sections => Kind::Section,
+        }
+    }
 }
 
 /// How hits are ordered.
@@ -94,14 +104,21 @@ impl LetterIndex {
     /// Runs a query in kamerzoek's query language.
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<Hit>> {
         let ast = query::parser::parse(query)?;
-        let compiled = query::compile::compile(&ast, &self.fields, &self.analyzer)?;
-        self.run(compiled, options)
+        let compile = |kind| query::compile::compile(&ast, &self.fields, &self.analyzer, kind);
+        let compiled = compile(options.scope.kind())?;
+        // A letter hit names its best section: the same query over its sections.
+        let sections = match options.scope {
+            Scope::Letters => Some(compile(Kind::Section)?),
+            Scope::Sections => None,
+        };
+        self.run(compiled, sections, options)
     }
 
     /// Searches free text (not query syntax): any of its words, ranked.
     pub fn search_text(&self, text: &str, options: &SearchOptions) -> Result<Vec<Hit>> {
-        match query::compile::free_text(text, &self.fields, &self.analyzer) {
-            Some(compiled) => self.run(compiled, options),
+        let compile = |kind| query::compile::free_text(text, &self.fields, &self.analyzer, kind);
+        match compile(options.scope.kind()) {
+            Some(compiled) => self.run(compiled, compile(Kind::Section).filter(|_| options.scope == Scope::Letters), options),
             None => Ok(Vec::new()),
         }
     }
@@ -110,7 +127,9 @@ impl LetterIndex {
     /// for evaluation and benchmarks (ids come from a fast field; no stored document is
     /// read).
     pub fn rank_letters(&self, text: &str, k: usize) -> Result<Vec<String>> {
-        let Some(compiled) = query::compile::free_text(text, &self.fields, &self.analyzer) else { return Ok(Vec::new()) };
+        let Some(compiled) = query::compile::free_text(text, &self.fields, &self.analyzer, Kind::Letter) else {
+            return Ok(Vec::new());
+        };
         let searcher = self.reader.searcher();
         let query = BooleanQuery::new(vec![
             (Occur::Must, compiled.query),
@@ -120,13 +139,10 @@ impl LetterIndex {
         letter_ids(&searcher, top.into_iter().map(|(_, addr)| addr))
     }
 
-    fn run(&self, compiled: Compiled, options: &SearchOptions) -> Result<Vec<Hit>> {
+    fn run(&self, compiled: Compiled, sections: Option<Compiled>, options: &SearchOptions) -> Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
         let f = &self.fields;
-        let scope_kind = match options.scope {
-            Scope::Letters => kind::LETTER,
-            Scope::Sections => kind::SECTION,
-        };
+        let scope_kind = options.scope.kind().as_str();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
             (Occur::Must, compiled.query.box_clone()),
             (Occur::Must, filter(keyword(f.kind, scope_kind))),
@@ -148,6 +164,7 @@ impl LetterIndex {
             index: self,
             searcher: &searcher,
             compiled: &compiled,
+            sections: sections.as_ref(),
             options,
             analyzer: self.analyzer.clone(),
             bodies: HashMap::new(),
@@ -178,6 +195,7 @@ struct Dresser<'a> {
     index: &'a LetterIndex,
     searcher: &'a Searcher,
     compiled: &'a Compiled,
+    sections: Option<&'a Compiled>,
     options: &'a SearchOptions,
     analyzer: tantivy::tokenizer::TextAnalyzer,
     bodies: HashMap<String, String>,
@@ -250,8 +268,9 @@ impl Dresser<'_> {
     /// The best-scoring section of a letter for the query, if the query matches any.
     fn best_section(&self, letter: &str) -> Result<Option<(Option<String>, usize, usize)>> {
         let f = &self.index.fields;
+        let Some(sections) = self.sections else { return Ok(None) };
         let query = BooleanQuery::new(vec![
-            (Occur::Must, self.compiled.query.box_clone()),
+            (Occur::Must, sections.query.box_clone()),
             (Occur::Must, filter(keyword(f.letter, letter))),
             (Occur::Must, filter(keyword(f.kind, kind::SECTION))),
         ]);
@@ -295,7 +314,7 @@ fn letter_ids(searcher: &Searcher, addrs: impl Iterator<Item = DocAddress>) -> R
 fn section_of(doc: &TantivyDocument, f: &Fields) -> Option<(Option<String>, usize, usize)> {
     let start = doc.get_first(f.start).and_then(|v| v.as_u64())? as usize;
     let end = doc.get_first(f.end).and_then(|v| v.as_u64())? as usize;
-    Some((text_of(doc, f.section), start, end))
+    Some((text_of(doc, f.heading), start, end))
 }
 
 fn letter_doc(searcher: &Searcher, f: &Fields, id: &str) -> Result<Option<TantivyDocument>> {
