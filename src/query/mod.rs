@@ -2,5 +2,5 @@
 //! tree into tantivy queries.
 
 pub mod ast;
-// pub mod compile;
+pub mod compile;
 pub mod parser;
