@@ -202,6 +202,8 @@ const NOT_CITATIONS: &[&str] = &[
     "33763-174",
     "beschouw ik ook deze moties als afgedaan.",
     "uitbreiden van 7 naar 14 ziekenhuizen",
+    "(Belgisch Staatsblad 8 maart 2017)",
+    "(ISBN 90-74442-33-1)",
 ];
 
 /// One expected citation in a seed letter: key, kind, text as written.
@@ -633,5 +635,10 @@ proptest! {
         let (s, e) = sentence_span(&text, a, b);
         prop_assert!(s <= e && e <= text.len());
         prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+        // a span inside the text, on char boundaries, lies inside its sentence
+        let lo = (0..=a.min(b).min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        let hi = (lo..=a.max(b).min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(lo);
+        let (s, e) = sentence_span(&text, lo, hi);
+        prop_assert!(s <= lo && hi <= e, "{:?} not inside {:?} of {:?}", (lo, hi), (s, e), text);
     }
 }

@@ -248,6 +248,14 @@ fn is_lowercase(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_lowercase)
 }
 
+/// Whether `word` ends in a head suffix, ignoring ASCII case.
+fn ends_like_head(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    HEAD_SUFFIXES.iter().any(|s| {
+        bytes.len() >= s.len() && bytes[bytes.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes())
+    })
+}
+
 fn compound_head(word: &str) -> Option<&'static str> {
     let lower = word.to_lowercase();
     HEAD_SUFFIXES
@@ -284,6 +292,9 @@ fn is_year(text: &str, t: Token) -> bool {
 /// If a name has its head at token `h`, the first and last token of the name.
 fn name_at(text: &str, tokens: &[Token], h: usize) -> Option<(usize, usize)> {
     let head = tokens[h].word;
+    if !ends_like_head(head) {
+        return None; // the common case, decided without allocating
+    }
     let standalone = HEAD_WORDS.contains(&head);
     let lower_standalone = HEAD_WORDS.iter().any(|w| w.to_lowercase() == head);
     let compound = compound_head(head).is_some() && !standalone;

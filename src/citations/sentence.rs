@@ -39,30 +39,23 @@ pub fn sentence_span(text: &str, start: usize, end: usize) -> (usize, usize) {
 }
 
 /// Where the sentence holding byte `pos` begins.
+///
+/// Scans backwards, so the cost is the length of the sentence, not of the text before
+/// it: the first boundary found from the back is the nearest one, because a boundary
+/// further back resumes at or before the terminator that was found first.
 fn sentence_start(text: &str, pos: usize) -> usize {
-    let head = &text[..pos];
-    let mut best = 0;
-    for (i, c) in head.char_indices() {
+    for (i, c) in text[..pos].char_indices().rev() {
         let after = i + c.len_utf8();
-        match c {
-            '.' | '!' | '?' => {
-                if let Some(next) = boundary_after(text, i, after) {
-                    if next <= pos {
-                        best = best.max(next);
-                    }
-                }
-            }
-            '\n' => {
-                if let Some(next) = blank_line_end(text, after).or_else(|| heading_end(text, i)) {
-                    if next <= pos {
-                        best = best.max(next);
-                    }
-                }
-            }
-            _ => {}
+        let next = match c {
+            '.' | '!' | '?' => boundary_after(text, i, after),
+            '\n' => blank_line_end(text, after).or_else(|| heading_end(text, i)),
+            _ => None,
+        };
+        if let Some(next) = next.filter(|&n| n <= pos) {
+            return next;
         }
     }
-    best
+    0
 }
 
 /// Where the sentence holding byte `pos` ends (exclusive).
