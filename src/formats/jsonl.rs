@@ -45,6 +45,7 @@ pub struct JsonLines {
     path: PathBuf,
     reader: Box<dyn BufRead + Send>,
     buf: Vec<u8>,
+    max_line: usize,
     line: u64,
     done: bool,
 }
@@ -70,7 +71,7 @@ pub fn read_json_lines(path: &Path) -> Result<JsonLines, SourceError> {
     } else {
         Box::new(reader)
     };
-    Ok(JsonLines { path: path.to_path_buf(), reader, buf: Vec::new(), line: 0, done: false })
+    Ok(JsonLines { path: path.to_path_buf(), reader, buf: Vec::new(), max_line: MAX_LINE_BYTES, line: 0, done: false })
 }
 
 /// What reading one line gave.
@@ -81,10 +82,16 @@ enum LineRead {
 }
 
 impl JsonLines {
+    /// Sets the longest line read, in bytes (default [`MAX_LINE_BYTES`]).
+    pub fn with_max_line(mut self, bytes: usize) -> Self {
+        self.max_line = bytes;
+        self
+    }
+
     /// Reads the next line into `self.buf` (without its line end).
     fn read_line(&mut self) -> io::Result<LineRead> {
         self.buf.clear();
-        let limit = MAX_LINE_BYTES as u64 + 1;
+        let limit = self.max_line as u64 + 1;
         let n = (&mut self.reader).take(limit).read_until(b'\n', &mut self.buf)?;
         if n == 0 {
             return Ok(LineRead::End);
@@ -135,7 +142,7 @@ impl Iterator for JsonLines {
                     return Some(Err(SourceError::at_line(
                         &self.path,
                         self.line,
-                        format!("line longer than {} MiB; skipped", MAX_LINE_BYTES >> 20),
+                        format!("line longer than {} bytes; skipped", self.max_line),
                     )))
                 }
                 Ok(LineRead::Line) => match self.document() {

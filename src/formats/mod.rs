@@ -49,14 +49,15 @@ pub enum Format {
 /// Whether a `.gz` really is gzip is decided by its content when it is read.
 pub fn detect(path: &Path) -> Option<Format> {
     let name = path.file_name()?.to_str()?.to_ascii_lowercase();
-    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let (name, gz) = match name.strip_suffix(".gz") {
+        Some(stem) => (stem, true),
+        None => (name.as_str(), false),
+    };
     let (_, extension) = name.rsplit_once('.')?;
-    match extension {
-        "txt" if !path_is_gz(path) => Some(Format::Text),
-        "jsonl" | "ndjson" | "json" if path_is_gz(path) || extension != "json" => {
-            Some(Format::JsonLines)
-        }
-        "xml" if !path_is_gz(path) => Some(Format::OfficialXml),
+    match (extension, gz) {
+        ("txt", false) => Some(Format::Text),
+        ("jsonl" | "ndjson", _) | ("json", true) => Some(Format::JsonLines),
+        ("xml", false) => Some(Format::OfficialXml),
         _ => None,
     }
 }
