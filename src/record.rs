@@ -104,13 +104,19 @@ impl LetterRecord {
 }
 
 /// The keys under which other letters may cite a letter: its id, its Kamerstuk, and
-/// the normalised name of the law it is (for regulations indexed as letters).
+/// the name key of the law it is (for regulations indexed as letters: the short title in
+/// the closing brackets of a long title, `Besluit van 23 december 1996, … (Besluit
+/// procedure …)`, else the whole title).
 pub fn own_keys(id: &str, kamerstuk: Option<&str>, title: &str) -> Vec<String> {
     let mut keys = vec![id.to_string()];
     keys.extend(kamerstuk.map(str::to_string));
-    if let Some(law) = citations::normalize(title).filter(|k| k.starts_with("wet:")) {
-        keys.push(law);
-    }
+    let short = title
+        .trim()
+        .strip_suffix(')')
+        .and_then(|t| t.rfind('(').map(|i| &t[i + 1..]))
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or(title);
+    keys.push(citations::law_key(short));
     keys.dedup();
     keys
 }
