@@ -204,11 +204,12 @@ fn tag_end(bytes: &[u8], start: usize) -> Option<usize> {
 }
 
 /// A link `[text](target)` whose `[` is at `open`: the position of its `]` and the end
-/// (exclusive) of its `)`. The target has no whitespace.
+/// (exclusive) of its `)`. The text has no brackets and the target no whitespace, so each
+/// look-ahead stops where the next one starts and a line of brackets costs linear time.
 fn link_at(bytes: &[u8], open: usize) -> Option<(usize, usize)> {
     let text_end = bytes.len().min(open + 1 + MAX_LINK_TEXT);
-    let close = open + 1 + bytes.get(open + 1..text_end)?.iter().position(|&b| b == b']')?;
-    if bytes.get(close + 1) != Some(&b'(') {
+    let close = open + 1 + bytes.get(open + 1..text_end)?.iter().position(|&b| b == b']' || b == b'[')?;
+    if bytes[close] != b']' || bytes.get(close + 1) != Some(&b'(') {
         return None;
     }
     let target_start = close + 2;
