@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::Count;
 use tantivy::query::TermQuery;
-use tantivy::schema::{IndexRecordOption, Schema};
+use tantivy::schema::{IndexRecordOption, Schema, Value};
 use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use crate::analysis;
@@ -117,7 +117,8 @@ impl LetterIndex {
     /// A writer; only one may exist at a time, across processes.
     pub fn writer(&self) -> Result<LetterWriter> {
         let writer = self.index.writer(WRITER_HEAP_BYTES)?;
-        Ok(LetterWriter { writer, fields: self.fields })
+        let copies = schema::copies(&self.index.schema())?;
+        Ok(LetterWriter { writer, fields: self.fields, copies })
     }
 
     /// Makes the last commit visible to searches from this handle.
@@ -177,6 +178,8 @@ const WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
 pub struct LetterWriter {
     writer: IndexWriter,
     fields: Fields,
+    /// `(source, copy)` pairs declared with `copy_of` in the schema.
+    copies: Vec<(tantivy::schema::Field, tantivy::schema::Field)>,
 }
 
 impl LetterWriter {
@@ -190,7 +193,7 @@ impl LetterWriter {
     pub fn add_from(&mut self, letter: &Letter, source: Option<&Path>) -> Result<()> {
         let record = LetterRecord::from_letter(letter, source.map(|p| p.display().to_string()));
         let record = &record;
-        let f = &self.fields;
+        let f = self.fields;
         self.writer.delete_term(Term::from_field_text(f.letter, &letter.id));
 
         let mut doc = self.shared_fields(letter);
@@ -210,7 +213,7 @@ impl LetterWriter {
         for key in record::own_keys(&letter.id, letter.kamerstuk.as_deref(), &letter.title) {
             doc.add_text(f.own_keys, key);
         }
-        self.writer.add_document(doc)?;
+        self.push(doc)?;
 
         for (ordinal, section) in letter.sections.iter().enumerate() {
             let mut doc = self.shared_fields(letter);
@@ -226,7 +229,7 @@ impl LetterWriter {
             for c in record.citations.iter().filter(|c| (section.start..section.end).contains(&c.citation.start)) {
                 doc.add_text(f.cites, &c.citation.key);
             }
-            self.writer.add_document(doc)?;
+            self.push(doc)?;
         }
 
         for (ordinal, c) in record.citations.iter().enumerate() {
@@ -243,8 +246,20 @@ impl LetterWriter {
             doc.add_u64(f.start, c.citation.start as u64);
             doc.add_u64(f.end, c.citation.end as u64);
             self.add_people_and_date(&mut doc, letter);
-            self.writer.add_document(doc)?;
+            self.push(doc)?;
         }
+        Ok(())
+    }
+
+    /// Adds a document, first filling the fields declared as copies of others.
+    fn push(&self, mut doc: TantivyDocument) -> Result<()> {
+        for &(source, copy) in &self.copies {
+            let values: Vec<String> = doc.get_all(source).filter_map(|v| v.as_str().map(str::to_string)).collect();
+            for v in values {
+                doc.add_text(copy, v);
+            }
+        }
+        self.writer.add_document(doc)?;
         Ok(())
     }
 

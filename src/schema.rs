@@ -35,6 +35,9 @@ struct FieldDecl {
     stored: bool,
     #[serde(default)]
     fast: bool,
+    /// Index whatever is written to this other field here too (with this field's own
+    /// analyzer), like Solr's copyField: an unstemmed or decompounded variant of `text`.
+    copy_of: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
@@ -129,6 +132,17 @@ pub fn build() -> Result<Schema> {
         }
     }
     Ok(builder.build())
+}
+
+/// The `(source, copy)` field pairs declared with `copy_of`.
+pub fn copies(schema: &Schema) -> Result<Vec<(Field, Field)>> {
+    let decl = declaration()?;
+    let field = |name: &str| schema.get_field(name).map_err(|_| Error::Schema(format!("no field {name:?} in the index")));
+    decl.field
+        .iter()
+        .filter_map(|f| f.copy_of.as_deref().map(|src| (src, f.name.as_str())))
+        .map(|(src, dst)| Ok((field(src)?, field(dst)?)))
+        .collect()
 }
 
 /// Typed handles to the fields the code uses.
