@@ -171,6 +171,8 @@ pub struct Fields {
     pub date_inferred: Field,
     pub start: Field,
     pub end: Field,
+    pub source: Field,
+    pub hash: Field,
     pub body: Field,
     pub record: Field,
 }
@@ -206,6 +208,8 @@ impl Fields {
             date_inferred: get("date_inferred")?,
             start: get("start")?,
             end: get("end")?,
+            source: get("source")?,
+            hash: get("hash")?,
             body: get("body")?,
             record: get("record")?,
         })
