@@ -268,7 +268,10 @@ impl LetterWriter {
         let f = &self.fields;
         let mut doc = TantivyDocument::default();
         doc.add_text(f.letter, &letter.id);
-        doc.add_text(f.title, &letter.title);
+        doc.add_text(f.display_title, &letter.title);
+        if !letter.title_derived {
+            doc.add_text(f.title, &letter.title);
+        }
         let optional = [
             (f.subject, &letter.subject),
             (f.number, &letter.number),

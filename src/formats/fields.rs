@@ -37,14 +37,13 @@ pub struct Fields {
 /// first sentence or line of the body cut to about 80 characters, else the id.
 pub fn letter_from_fields(fields: Fields) -> Letter {
     let (body, sections) = clean_markdown(&fields.text);
-    let title = fields
-        .title
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| derived_title(&fields.id, &body, &sections));
+    let stated = fields.title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+    let title_derived = stated.is_none();
+    let title = stated.unwrap_or_else(|| derived_title(&fields.id, &body, &sections));
     Letter {
         id: fields.id,
         title,
+        title_derived,
         subject: None,
         date: fields.date,
         date_inferred: false,

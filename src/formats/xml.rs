@@ -281,6 +281,7 @@ impl Document {
             self.extra.insert("sprekers".to_string(), self.speakers.join("; "));
         }
         let sections = sections(&self.body, self.headings);
+        let title_derived = self.item_title.is_none();
         let title = self
             .item_title
             .or_else(|| sections.iter().find_map(|s| s.heading.clone()))
@@ -289,6 +290,7 @@ impl Document {
         Letter {
             id,
             title,
+            title_derived,
             subject: None,
             date: self.date.map(|(_, date)| date),
             date_inferred: false,

@@ -23,6 +23,10 @@ pub struct Letter {
     pub id: String,
     /// A display title: the subject, else a title derived from the text.
     pub title: String,
+    /// True when `title` was made up for display (from the subject, sender and date, or
+    /// the first line) rather than stated as a title: such a title is shown, not indexed,
+    /// since its words are indexed where they really stand.
+    pub title_derived: bool,
     /// `Betreft …`.
     pub subject: Option<String>,
     /// The letter's date.
@@ -78,6 +82,8 @@ pub fn parse_text(id: &str, raw: &str) -> Letter {
     let title = title(id, &meta, &sections, &repaired.body);
     Letter {
         id: id.to_string(),
+        // A stated subject is the letter's title; anything else is made up for display.
+        title_derived: meta.subject.is_none(),
         title,
         subject: meta.subject,
         date: meta.date,

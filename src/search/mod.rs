@@ -213,7 +213,7 @@ impl Dresser<'_> {
         let mut hit = Hit {
             rank,
             score,
-            title: text_of(&doc, f.title).unwrap_or_default(),
+            title: text_of(&doc, f.display_title).unwrap_or_default(),
             date: doc.get_first(f.date).and_then(|v| v.as_datetime()).map(|d| format_date(d.into_utc().date())),
             date_inferred: doc.get_first(f.date_inferred).and_then(|v| v.as_bool()).unwrap_or(false),
             section: section_range.as_ref().and_then(|s| s.0.clone()),
