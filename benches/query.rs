@@ -12,7 +12,7 @@ use kamerzoek::{LetterIndex, SearchOptions};
 fn query(c: &mut Criterion) {
     let index = LetterIndex::create_in_ram().unwrap();
     let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    ingest::index_paths(&index, &[corpus], &mut |_| {}).unwrap();
+    ingest::index_paths(&index, &[corpus], &Default::default(), &mut |_| {}).unwrap();
     let cases = [
         ("phrase", "\"sociale partners\"", "001_7caab24e6105f95a"),
         ("field+date", "signer:Knops date:[2020 TO 2021] thuiswerken", "003_16c0e16309443de4"),

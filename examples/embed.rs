@@ -16,8 +16,8 @@ fn main() -> kamerzoek::Result<()> {
     // `index_paths` walks files and directories, parses each letter and commits; a
     // callback sees every letter (or skipped file) as it goes.
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let summary = ingest::index_paths(&index, &[corpus], &mut |_progress| {})?;
-    println!("indexed {} letters with {} sections\n", summary.letters, summary.sections);
+    let summary = ingest::index_paths(&index, &[corpus], &Default::default(), &mut |_progress| {})?;
+    println!("indexed {} letters with {} sections\n", summary.letters(), summary.sections);
 
     // Queries use the same language as the command line.
     for query in ["\"sociale partners\"", "re-integratie date:[2015 TO 2016]", "signer:Knops thuiswerken"] {

@@ -44,6 +44,30 @@ pub enum Error {
     /// A letter id was not found in the index.
     #[error("no letter with id {0:?} in the index; `kamerzoek search` lists letter ids")]
     UnknownLetter(String),
+    /// Another process is writing to the index.
+    #[error("the index at {path} is locked by {holder}; wait for it to finish (searches keep working meanwhile)")]
+    Locked {
+        /// The index directory.
+        path: PathBuf,
+        /// Who holds the lock, as far as is known (`pid 4242, kamerzoek index, since …`).
+        holder: String,
+    },
+    /// An input file or document could not be indexed, and `--strict` makes that fatal.
+    #[error("{reason} (stopped by --strict; what was committed before stays in the index)")]
+    Input {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, with the line or offset where known.
+        reason: String,
+    },
+    /// The index directory cannot be written.
+    #[error("cannot write to the index at {path}: {source}; check its permissions and free disk space (the last commit is intact)")]
+    Write {
+        /// The index directory.
+        path: PathBuf,
+        /// What the OS said.
+        source: std::io::Error,
+    },
     /// An error from the tantivy search library.
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),

@@ -8,6 +8,7 @@
 //!   carrying the letter's id in `letter`, so re-adding a letter replaces all of them;
 //! - nothing a writer does is visible to readers before `commit`.
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -114,11 +115,59 @@ impl LetterIndex {
         self.index.schema()
     }
 
-    /// A writer; only one may exist at a time, across processes.
+    /// A writer; only one may exist at a time, across processes. Another process's
+    /// writer gives [`Error::Locked`] at once rather than a wait.
     pub fn writer(&self) -> Result<LetterWriter> {
-        let writer = self.index.writer(WRITER_HEAP_BYTES)?;
+        let writer = match self.index.writer(WRITER_HEAP_BYTES) {
+            Ok(w) => w,
+            Err(tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::LockBusy, _)) => {
+                let holder = self
+                    .path
+                    .as_ref()
+                    .and_then(|p| fs::read_to_string(p.join(HOLDER_FILE)).ok())
+                    .map(|h| h.trim().to_string())
+                    .filter(|h| !h.is_empty())
+                    .unwrap_or_else(|| "another process".to_string());
+                return Err(Error::Locked { path: self.path.clone().unwrap_or_default(), holder });
+            }
+            Err(tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::IoError(e), _)) => {
+                return Err(Error::Write { path: self.path.clone().unwrap_or_default(), source: clone_io(&e) })
+            }
+            Err(e) => return Err(e.into()),
+        };
+        // Only a note for the error message of a second writer; the lock itself is
+        // tantivy's, released by the OS whenever this process ends.
+        let holder = self.path.as_ref().map(|p| {
+            let note = p.join(HOLDER_FILE);
+            let since = time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
+            let _ = fs::write(&note, format!("pid {} (kamerzoek), since {since}", std::process::id()));
+            HolderNote(note)
+        });
         let copies = schema::copies(&self.index.schema())?;
-        Ok(LetterWriter { writer, fields: self.fields, copies })
+        Ok(LetterWriter { writer, fields: self.fields, copies, _holder: holder, path: self.path.clone() })
+    }
+
+    /// What the index holds of each letter: its content hash and source, by letter id.
+    pub fn known_letters(&self) -> Result<HashMap<String, Known>> {
+        let searcher = self.reader.searcher();
+        let query = TermQuery::new(Term::from_field_text(self.fields.kind, kind::LETTER), IndexRecordOption::Basic);
+        let mut known = HashMap::new();
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            let fast = segment.fast_fields();
+            let (Some(ids), Some(hashes), Some(sources)) = (fast.str("letter")?, fast.str("hash")?, fast.str("source")?) else { continue };
+            let docs = searcher.search(&query, &tantivy::collector::DocSetCollector)?;
+            let value = |column: &tantivy::columnar::StrColumn, doc| -> Result<String> {
+                let mut out = String::new();
+                if let Some(o) = column.term_ords(doc).next() {
+                    column.ord_to_str(o, &mut out).map_err(|source| Error::Io { context: "cannot read the index".into(), source })?;
+                }
+                Ok(out)
+            };
+            for addr in docs.into_iter().filter(|a| a.segment_ord as usize == ord) {
+                known.insert(value(&ids, addr.doc_id)?, Known { hash: value(&hashes, addr.doc_id)?, source: value(&sources, addr.doc_id)? });
+            }
+        }
+        Ok(known)
     }
 
     /// Makes the last commit visible to searches from this handle.
@@ -148,6 +197,25 @@ impl LetterIndex {
     }
 }
 
+/// What the index knows of one letter, for incremental updates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Known {
+    /// The content hash it was indexed with.
+    pub hash: String,
+    /// The file it came from.
+    pub source: String,
+}
+
+/// Where a letter came from: recorded so re-runs can skip unchanged letters and remove
+/// those whose files are gone.
+#[derive(Debug, Clone, Default)]
+pub struct Provenance {
+    /// The file.
+    pub source: Option<PathBuf>,
+    /// A hash of the letter's content.
+    pub hash: Option<String>,
+}
+
 /// What an index holds.
 #[derive(Debug, Clone, Serialize)]
 pub struct Stats {
@@ -171,6 +239,13 @@ fn dir_size(dir: &Path) -> u64 {
         .unwrap_or(0)
 }
 
+/// The note in the index directory that says who holds the writer lock.
+const HOLDER_FILE: &str = "kamerzoek.lock";
+
+fn clone_io(e: &std::io::Error) -> std::io::Error {
+    std::io::Error::new(e.kind(), e.to_string())
+}
+
 /// The indexing heap; bounds memory while indexing whatever the corpus size.
 const WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
 
@@ -180,18 +255,32 @@ pub struct LetterWriter {
     fields: Fields,
     /// `(source, copy)` pairs declared with `copy_of` in the schema.
     copies: Vec<(tantivy::schema::Field, tantivy::schema::Field)>,
+    /// The lock holder note, removed when the writer goes.
+    _holder: Option<HolderNote>,
+    /// The index directory, for error messages.
+    path: Option<PathBuf>,
+}
+
+/// The note that says who holds the writer lock; removed when dropped.
+struct HolderNote(PathBuf);
+
+impl Drop for HolderNote {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.0);
+    }
 }
 
 impl LetterWriter {
     /// Adds a letter (replacing any letter with the same id) as a letter document and one
     /// document per section.
     pub fn add(&mut self, letter: &Letter) -> Result<()> {
-        self.add_from(letter, None)
+        self.add_with(letter, &Provenance::default())
     }
 
-    /// Like [`add`](Self::add), recording the file the letter came from.
-    pub fn add_from(&mut self, letter: &Letter, source: Option<&Path>) -> Result<()> {
-        let record = LetterRecord::from_letter(letter, source.map(|p| p.display().to_string()));
+    /// Like [`add`](Self::add), recording where the letter came from.
+    pub fn add_with(&mut self, letter: &Letter, provenance: &Provenance) -> Result<()> {
+        let source = provenance.source.as_ref().map(|p| p.display().to_string());
+        let record = LetterRecord::from_letter(letter, source.clone());
         let record = &record;
         let f = self.fields;
         self.writer.delete_term(Term::from_field_text(f.letter, &letter.id));
@@ -213,6 +302,8 @@ impl LetterWriter {
         for key in record::own_keys(&letter.id, letter.kamerstuk.as_deref(), &letter.title) {
             doc.add_text(f.own_keys, key);
         }
+        doc.add_text(f.source, source.as_deref().unwrap_or(""));
+        doc.add_text(f.hash, provenance.hash.as_deref().unwrap_or(""));
         self.push(doc)?;
 
         for (ordinal, section) in letter.sections.iter().enumerate() {
@@ -308,15 +399,27 @@ impl LetterWriter {
 
     /// Makes everything added so far durable and visible to new readers.
     pub fn commit(&mut self) -> Result<()> {
-        self.writer.commit()?;
+        self.writer.commit().map_err(|e| self.write_error(e))?;
         Ok(())
     }
 
     /// Commits and waits for background merges to finish.
     pub fn finish(mut self) -> Result<()> {
-        self.writer.commit()?;
-        self.writer.wait_merging_threads()?;
+        self.commit()?;
+        let path = self.path.clone().unwrap_or_default();
+        self.writer.wait_merging_threads().map_err(|e| match e {
+            tantivy::TantivyError::IoError(io) => Error::Write { path, source: clone_io(&io) },
+            other => other.into(),
+        })?;
         Ok(())
+    }
+
+    /// An I/O failure while writing names the index and says what to check.
+    fn write_error(&self, e: tantivy::TantivyError) -> Error {
+        match &e {
+            tantivy::TantivyError::IoError(io) => Error::Write { path: self.path.clone().unwrap_or_default(), source: clone_io(io) },
+            _ => e.into(),
+        }
     }
 }
 

@@ -1,14 +1,43 @@
-//! Ingestion: finding letter files under the paths a user names, parsing them, and
-//! writing them into the index. One bad file is reported and skipped; it never stops
-//! the run.
+//! Ingestion: finding the input files under the paths a user names, parsing them into
+//! letters, and writing those into the index.
+//!
+//! - One bad file, or one bad line of a JSON Lines file, is reported and skipped; it
+//!   never stops the run (unless [`IndexOptions::strict`]).
+//! - Runs are incremental: each letter is recorded with a hash of its content and its
+//!   source file, so a re-run skips unchanged letters, replaces changed ones and, with
+//!   [`IndexOptions::sync`], removes letters whose files (or lines) are gone.
+//! - The index is committed every [`IndexOptions::commit_every`], so a run that is
+//!   killed leaves the index as of its last commit, and a re-run picks up from there.
+//! - Parsing runs on its own thread, ahead of the writer, whose own threads analyse.
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use xxhash_rust::xxh3::Xxh3;
+
 use crate::formats::{self, Format};
-use crate::index::LetterIndex;
+use crate::index::{Known, LetterIndex, Provenance};
 use crate::letter::{self, Letter};
 use crate::{Error, Result};
+
+/// How to run an indexing job.
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    /// Stop at the first file or document that cannot be indexed.
+    pub strict: bool,
+    /// Remove letters that came from the given paths but are no longer there.
+    pub sync: bool,
+    /// Commit at least this often, so an interrupted run loses little.
+    pub commit_every: Duration,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        IndexOptions { strict: false, sync: false, commit_every: Duration::from_secs(10) }
+    }
+}
 
 /// What happens during an indexing run, for progress displays.
 #[derive(Debug)]
@@ -18,7 +47,7 @@ pub enum Progress<'a> {
         /// How many.
         files: usize,
     },
-    /// A letter was parsed and added.
+    /// A letter was added (new or changed).
     Indexed {
         /// The letter.
         letter: &'a Letter,
@@ -32,7 +61,7 @@ pub enum Progress<'a> {
     Skipped {
         /// The file.
         path: &'a Path,
-        /// Why.
+        /// Why, naming the file (and line or offset where known).
         reason: &'a str,
     },
 }
@@ -40,21 +69,37 @@ pub enum Progress<'a> {
 /// The outcome of an indexing run.
 #[derive(Debug, Default)]
 pub struct Summary {
-    /// Letters added.
-    pub letters: usize,
-    /// Sections added.
+    /// Letters new to the index.
+    pub added: usize,
+    /// Letters whose content changed, re-indexed.
+    pub updated: usize,
+    /// Letters already in the index with the same content, left alone.
+    pub unchanged: usize,
+    /// Letters removed because their source is gone (`sync`).
+    pub removed: usize,
+    /// Sections of the letters added or updated.
     pub sections: usize,
-    /// Parser warnings over all letters.
+    /// Parser warnings over the letters added or updated.
     pub warnings: usize,
-    /// Files skipped, with the reason.
+    /// Files or documents skipped, with the reason.
     pub skipped: Vec<(PathBuf, String)>,
+    /// Commits made.
+    pub commits: usize,
     /// Wall time.
     pub elapsed: Duration,
 }
 
+impl Summary {
+    /// Letters written in this run (added or updated).
+    pub fn letters(&self) -> usize {
+        self.added + self.updated
+    }
+}
+
 /// Lists the files under `paths` that kamerzoek reads (see [`formats::detect`]): files
 /// named on the command line are taken whatever their name (as plain text when the
-/// name says nothing), directories are walked. Sorted so runs are reproducible.
+/// name says nothing), directories are walked (following links; a link loop is
+/// reported, not followed). Sorted so runs are reproducible.
 pub fn letter_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -64,16 +109,16 @@ pub fn letter_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>)
             continue;
         }
         if !path.exists() {
-            problems.push((path.clone(), "no such file or directory".to_string()));
+            problems.push((path.clone(), format!("{}: no such file or directory", path.display())));
             continue;
         }
-        for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+        for entry in walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name() {
             match entry {
                 Ok(e) if e.file_type().is_file() && formats::detect(e.path()).is_some() => files.push(e.into_path()),
                 Ok(_) => {}
                 Err(e) => {
                     let p = e.path().map(Path::to_path_buf).unwrap_or_else(|| path.clone());
-                    problems.push((p, e.to_string()));
+                    problems.push((p.clone(), format!("{}: {e}", p.display())));
                 }
             }
         }
@@ -84,78 +129,206 @@ pub fn letter_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>)
 /// Reads and parses one plain-text letter file; its id is the file stem.
 pub fn read_letter(path: &Path) -> Result<Letter> {
     let bytes = std::fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    letter_of_bytes(path, &bytes)
+}
+
+/// A plain-text letter from the bytes of its file.
+fn letter_of_bytes(path: &Path, bytes: &[u8]) -> Result<Letter> {
+    let invalid = |what: &str| Error::Io {
+        context: format!("{}: {what}", path.display()),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, "skipped"),
+    };
+    if looks_binary(bytes) {
+        return Err(invalid("not a text file (it holds NUL bytes); skipped"));
+    }
     let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("letter").to_string();
-    let (text, lossy) = match String::from_utf8(bytes) {
-        Ok(t) => (t, false),
-        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
+    let (text, lossy) = match std::str::from_utf8(bytes) {
+        Ok(t) => (std::borrow::Cow::Borrowed(t), None),
+        Err(e) => (String::from_utf8_lossy(bytes), Some(e.valid_up_to())),
     };
     if text.trim().is_empty() {
-        return Err(Error::Io {
-            context: format!("{} is empty", path.display()),
-            source: std::io::Error::new(std::io::ErrorKind::InvalidData, "no text"),
-        });
+        return Err(invalid("empty file; skipped"));
     }
     let mut letter = letter::parse_text(&id, &text);
-    if lossy {
-        letter.warnings.push("the file is not valid UTF-8; undecodable bytes were replaced".into());
+    if let Some(at) = lossy {
+        letter.warnings.push(format!("not valid UTF-8 (first bad byte at offset {at}); undecodable bytes were replaced"));
     }
     Ok(letter)
 }
 
-/// Indexes every letter file under `paths` and commits.
-pub fn index_paths(
-    index: &LetterIndex,
-    paths: &[PathBuf],
-    on_progress: &mut dyn FnMut(Progress),
-) -> Result<Summary> {
+/// Text files do not hold NUL bytes; PDFs, images and archives do, early on.
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(8192)].contains(&0)
+}
+
+/// Work the parser thread hands the writer.
+enum Item {
+    Letter(Box<Letter>, Provenance),
+    Unchanged(String),
+    Problem(PathBuf, String),
+    FileDone(PathBuf),
+}
+
+/// Bumped when parsing changes, so re-runs re-index letters whose bytes did not change.
+const PARSER_VERSION: &str = concat!("kamerzoek ", env!("CARGO_PKG_VERSION"), " parser 1");
+
+fn hash_bytes(parts: &[&[u8]]) -> String {
+    let mut h = Xxh3::new();
+    h.update(PARSER_VERSION.as_bytes());
+    for p in parts {
+        h.update(&(p.len() as u64).to_le_bytes());
+        h.update(p);
+    }
+    format!("{:032x}", h.digest128())
+}
+
+/// Indexes every input file under `paths`, committing as it goes and at the end.
+pub fn index_paths(index: &LetterIndex, paths: &[PathBuf], options: &IndexOptions, on_progress: &mut dyn FnMut(Progress)) -> Result<Summary> {
     let started = Instant::now();
     let (files, problems) = letter_files(paths);
     let mut summary = Summary::default();
     for (path, reason) in problems {
+        if options.strict {
+            return Err(Error::Input { path, reason });
+        }
         on_progress(Progress::Skipped { path: &path, reason: &reason });
         summary.skipped.push((path, reason));
     }
     on_progress(Progress::Found { files: files.len() });
+    let known = index.known_letters()?;
     let mut writer = index.writer()?;
-    for path in &files {
-        let mut add = |letter: Letter| -> Result<()> {
-            writer.add_from(&letter, Some(path))?;
-            summary.letters += 1;
-            summary.sections += letter.sections.len();
-            summary.warnings += letter.warnings.len();
-            on_progress(Progress::Indexed { letter: &letter });
-            Ok(())
-        };
-        let mut problems = Vec::new();
-        match formats::detect(path) {
-            Some(Format::JsonLines) => match formats::read_json_lines(path) {
-                Ok(lines) => {
-                    for item in lines {
-                        match item {
-                            Ok(letter) => add(letter)?,
-                            Err(e) => problems.push(e.to_string()),
-                        }
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut last_commit = Instant::now();
+    let (tx, rx) = mpsc::sync_channel::<Item>(64);
+
+    std::thread::scope(|scope| -> Result<()> {
+        let known_ref = &known;
+        let files_ref = &files;
+        scope.spawn(move || parse_all(files_ref, known_ref, &tx));
+        for item in rx {
+            match item {
+                Item::Letter(letter, provenance) => {
+                    seen.insert(letter.id.clone());
+                    let before = known.get(&letter.id);
+                    if before.is_some_and(|k| Some(&k.hash) == provenance.hash.as_ref()) {
+                        summary.unchanged += 1;
+                        continue;
                     }
+                    writer.add_with(&letter, &provenance)?;
+                    if before.is_some() {
+                        summary.updated += 1;
+                    } else {
+                        summary.added += 1;
+                    }
+                    summary.sections += letter.sections.len();
+                    summary.warnings += letter.warnings.len();
+                    on_progress(Progress::Indexed { letter: &letter });
                 }
-                Err(e) => problems.push(e.to_string()),
-            },
-            Some(Format::OfficialXml) => match formats::read_official_xml(path) {
-                Ok(letter) => add(letter)?,
-                Err(e) => problems.push(e.to_string()),
-            },
-            Some(Format::Text) | None => match read_letter(path) {
-                Ok(letter) => add(letter)?,
-                Err(e) => problems.push(e.to_string()),
-            },
+                Item::Unchanged(id) => {
+                    seen.insert(id);
+                    summary.unchanged += 1;
+                }
+                Item::Problem(path, reason) => {
+                    if options.strict {
+                        // Dropping the receiver stops the parser thread at its next send.
+                        return Err(Error::Input { path, reason });
+                    }
+                    on_progress(Progress::Skipped { path: &path, reason: &reason });
+                    summary.skipped.push((path, reason));
+                }
+                Item::FileDone(path) => on_progress(Progress::FileDone { path: &path }),
+            }
+            if last_commit.elapsed() >= options.commit_every {
+                writer.commit()?;
+                summary.commits += 1;
+                last_commit = Instant::now();
+            }
         }
-        for reason in problems {
-            on_progress(Progress::Skipped { path, reason: &reason });
-            summary.skipped.push((path.clone(), reason));
+        Ok(())
+    })?;
+
+    if options.sync {
+        for (id, k) in &known {
+            if !seen.contains(id) && under_any(Path::new(&k.source), paths) {
+                writer.delete(id);
+                summary.removed += 1;
+            }
         }
-        on_progress(Progress::FileDone { path });
     }
     writer.finish()?;
+    summary.commits += 1;
     index.reload()?;
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// Parses every file in order and hands the letters (or problems) to the writer.
+/// Stops quietly when the writer hangs up (a `--strict` failure).
+fn parse_all(files: &[PathBuf], known: &HashMap<String, Known>, tx: &mpsc::SyncSender<Item>) {
+    // Items of an official sitting (`h-tk-20172018-70-3`) state no date but the first
+    // does; the later items take the sitting's date from it.
+    let mut sitting_dates: HashMap<String, time::Date> = HashMap::new();
+    for path in files {
+        let source = Some(path.clone());
+        let send = |item| tx.send(item).is_ok();
+        let ok = match formats::detect(path) {
+            Some(Format::JsonLines) => match formats::read_json_lines(path) {
+                Ok(lines) => lines.into_iter().all(|item| match item {
+                    Ok(letter) => {
+                        let hash = hash_bytes(&[serde_json::to_string(&letter).unwrap_or_default().as_bytes()]);
+                        send(Item::Letter(Box::new(letter), Provenance { source: source.clone(), hash: Some(hash) }))
+                    }
+                    Err(e) => send(Item::Problem(path.clone(), e.to_string())),
+                }),
+                Err(e) => send(Item::Problem(path.clone(), e.to_string())),
+            },
+            format => match std::fs::read(path) {
+                Err(e) => send(Item::Problem(path.clone(), format!("{}: cannot read: {e}", path.display()))),
+                Ok(bytes) => {
+                    let hash = hash_bytes(&[&bytes]);
+                    let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("letter");
+                    if known.get(id).is_some_and(|k| k.hash == hash) {
+                        send(Item::Unchanged(id.to_string()))
+                    } else {
+                        let parsed = match format {
+                            Some(Format::OfficialXml) => formats::parse_official_xml(path, &bytes).map_err(|e| e.to_string()),
+                            _ => letter_of_bytes(path, &bytes).map_err(|e| e.to_string()),
+                        };
+                        match parsed {
+                            Ok(mut letter) => {
+                                date_from_sitting(&mut letter, &mut sitting_dates);
+                                send(Item::Letter(Box::new(letter), Provenance { source: source.clone(), hash: Some(hash) }))
+                            }
+                            Err(reason) => send(Item::Problem(path.clone(), reason)),
+                        }
+                    }
+                }
+            },
+        };
+        if !ok || !send(Item::FileDone(path.clone())) {
+            return;
+        }
+    }
+}
+
+/// Gives an undated item of an official sitting the date of an earlier item of it.
+fn date_from_sitting(letter: &mut Letter, dates: &mut HashMap<String, time::Date>) {
+    let Some((sitting, _item)) = letter.id.rsplit_once('-').filter(|(s, _)| s.starts_with("h-")) else { return };
+    match letter.date {
+        Some(d) => {
+            dates.entry(sitting.to_string()).or_insert(d);
+        }
+        None => {
+            if let Some(&d) = dates.get(sitting) {
+                letter.date = Some(d);
+                letter.date_inferred = true;
+                letter.warnings.push(format!("no date stated; took the date of sitting {sitting}"));
+            }
+        }
+    }
+}
+
+/// True when `file` lies under one of `paths` (or is one of them).
+fn under_any(file: &Path, paths: &[PathBuf]) -> bool {
+    paths.iter().any(|p| file.starts_with(p) || std::fs::canonicalize(p).is_ok_and(|c| file.starts_with(c)))
 }

@@ -16,7 +16,10 @@ pub struct Opts {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Index letter files (.txt) and directories of them.
+    /// Index letters: .txt files, JSON Lines (.jsonl, .jsonl.gz), official XML, or directories of them.
+    ///
+    /// Re-running updates the index: new letters are added, changed ones re-indexed,
+    /// unchanged ones skipped. Exit status: 0 all indexed, 1 some inputs skipped, 2 error.
     Index(IndexArgs),
     /// Search the index. Query syntax: see README (phrases, fields, OR, NOT, date ranges).
     Search(SearchArgs),
@@ -46,6 +49,12 @@ pub struct IndexArgs {
     /// Delete the index first and build it anew.
     #[arg(long)]
     pub rebuild: bool,
+    /// Stop at the first file or document that cannot be indexed (exit status 2).
+    #[arg(long)]
+    pub strict: bool,
+    /// Also remove letters that came from these paths but are no longer there.
+    #[arg(long)]
+    pub sync: bool,
     /// Files and directories to index.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,

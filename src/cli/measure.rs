@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use kamerzoek::eval::{self, JudgedQuery, Relevance};
-use kamerzoek::ingest::{self, Progress};
+use kamerzoek::ingest::{self, IndexOptions, Progress};
 use kamerzoek::LetterIndex;
 use serde::Serialize;
 
@@ -65,7 +65,7 @@ fn build(docs: &Path, dir: Option<&Path>) -> anyhow::Result<Built> {
     let index = LetterIndex::create(&dir)?;
     let (mut count, mut text_bytes) = (0u64, 0u64);
     let started = Instant::now();
-    let summary = ingest::index_paths(&index, &[docs.to_path_buf()], &mut |event| match event {
+    let summary = ingest::index_paths(&index, &[docs.to_path_buf()], &IndexOptions::default(), &mut |event| match event {
         Progress::Indexed { letter } => {
             count += 1;
             text_bytes += (letter.title.len() + letter.body.len()) as u64;

@@ -12,7 +12,7 @@ use anyhow::Context;
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use kamerzoek::analysis;
-use kamerzoek::ingest::{self, Progress};
+use kamerzoek::ingest::{self, IndexOptions, Progress};
 use kamerzoek::search::{Scope, SearchOptions, Sort};
 use kamerzoek::{Error, LetterIndex};
 
@@ -31,8 +31,9 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 std::fs::remove_dir_all(&dir).with_context(|| format!("cannot delete {}", dir.display()))?;
             }
             let index = LetterIndex::open_or_create(&dir)?;
-            build(&index, &a.paths)?;
-            Ok(ExitCode::SUCCESS)
+            let options = IndexOptions { strict: a.strict, sync: a.sync, ..IndexOptions::default() };
+            let summary = build(&index, &a.paths, &options)?;
+            Ok(if summary.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Search(a) => {
             let index = open(&a.location)?;
@@ -168,7 +169,7 @@ fn open(location: &IndexLocation) -> anyhow::Result<LetterIndex> {
         Err(Error::NoIndex { .. }) if location.index.is_none() && Path::new(BUNDLED_CORPUS).is_dir() => {
             eprintln!("kamerzoek: no index yet; building {} from the bundled letters in {BUNDLED_CORPUS}", dir.display());
             let index = LetterIndex::create(&dir)?;
-            build(&index, &[PathBuf::from(BUNDLED_CORPUS)])?;
+            build(&index, &[PathBuf::from(BUNDLED_CORPUS)], &IndexOptions::default())?;
             Ok(index)
         }
         other => Ok(other?),
@@ -176,11 +177,11 @@ fn open(location: &IndexLocation) -> anyhow::Result<LetterIndex> {
 }
 
 /// Indexes `paths` with a progress bar (on a terminal) and prints a summary.
-fn build(index: &LetterIndex, paths: &[PathBuf]) -> anyhow::Result<()> {
+fn build(index: &LetterIndex, paths: &[PathBuf], options: &IndexOptions) -> anyhow::Result<ingest::Summary> {
     let bar = ProgressBar::with_draw_target(None, progress_target());
     bar.set_style(ProgressStyle::with_template("{spinner} {pos}/{len} files {wide_bar} {msg} {eta}").expect("valid template"));
     let mut letters = 0u64;
-    let summary = ingest::index_paths(index, paths, &mut |event| match event {
+    let summary = ingest::index_paths(index, paths, options, &mut |event| match event {
         Progress::Found { files } => bar.set_length(files as u64),
         Progress::Indexed { letter } => {
             letters += 1;
@@ -195,18 +196,23 @@ fn build(index: &LetterIndex, paths: &[PathBuf]) -> anyhow::Result<()> {
         Progress::FileDone { .. } => bar.inc(1),
     })?;
     bar.finish_and_clear();
-    eprintln!(
-        "indexed {} letters ({} sections, {} warnings) in {:.2} s{}",
-        summary.letters,
+    let mut line = format!(
+        "indexed {} letters ({} sections, {} warnings) in {:.2} s",
+        summary.letters(),
         summary.sections,
         summary.warnings,
-        summary.elapsed.as_secs_f64(),
-        match summary.skipped.len() {
-            0 => String::new(),
-            n => format!("; skipped {n} files"),
-        }
+        summary.elapsed.as_secs_f64()
     );
-    Ok(())
+    for (n, what) in [(summary.updated, "updated"), (summary.unchanged, "unchanged"), (summary.removed, "removed")] {
+        if n > 0 {
+            line.push_str(&format!("; {n} {what}"));
+        }
+    }
+    if !summary.skipped.is_empty() {
+        line.push_str(&format!("; skipped {} inputs (listed above)", summary.skipped.len()));
+    }
+    eprintln!("{line}");
+    Ok(summary)
 }
 
 pub(crate) fn progress_target() -> ProgressDrawTarget {
