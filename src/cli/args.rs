@@ -31,6 +31,8 @@ pub enum Command {
     Citations(CitationsArgs),
     /// Measure ranking quality on judged queries (MRR@10, nDCG@10, Recall@10/100).
     Eval(EvalArgs),
+    /// Measure indexing speed, index size, memory and query latency.
+    Bench(BenchArgs),
     /// Analyse text from stdin: the analyzer's tokens or the citations, as JSON Lines.
     Analyze(AnalyzeArgs),
 }
@@ -182,6 +184,37 @@ pub struct EvalArgs {
     #[arg(long, value_name = "DIR")]
     pub index: Option<PathBuf>,
     /// Print one JSON object with the peer harness's keys.
+    #[arg(long)]
+    pub json: bool,
+    /// The engine name to report.
+    #[arg(long, default_value = "kamerzoek")]
+    pub engine: String,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Documents: JSON Lines (.jsonl or .jsonl.gz) with `id` and `text`.
+    #[arg(long, value_name = "FILE")]
+    pub docs: PathBuf,
+    /// Queries: TSV with a header and `qid`, `query` (the `relevant` column is ignored).
+    #[arg(long, value_name = "FILE")]
+    pub queries: PathBuf,
+    /// Build (or reuse, with --reuse) the index here instead of in a temporary directory.
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+    /// Search an index already built in --index instead of building it.
+    #[arg(long, requires = "index")]
+    pub reuse: bool,
+    /// Timed rounds over all queries.
+    #[arg(long, default_value_t = 5)]
+    pub reps: usize,
+    /// Untimed warm-up: at least this many rounds …
+    #[arg(long, default_value_t = 2)]
+    pub warmup: usize,
+    /// … and at least this many seconds of them.
+    #[arg(long, default_value_t = 10.0)]
+    pub warmup_s: f64,
+    /// Print one JSON object with the peer harness's keys (plus kamerzoek's own).
     #[arg(long)]
     pub json: bool,
     /// The engine name to report.

@@ -1,5 +1,7 @@
-//! `eval`: build an index of a JSON Lines collection, run judged queries and report in
-//! the peer harness's JSON keys, so kamerzoek stands in the same table as other engines.
+//! `eval` and `bench`: build an index of a JSON Lines collection, run queries, and
+//! report in the peer harness's JSON keys, so kamerzoek stands in the same table as
+//! other engines. Timing follows the harness: in-process, monotonic clock, warm-up
+//! rounds first, nearest-rank percentiles over all timed samples.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -10,7 +12,9 @@ use kamerzoek::ingest::{self, IndexOptions, Progress};
 use kamerzoek::LetterIndex;
 use serde::Serialize;
 
-use super::args::EvalArgs;
+use kamerzoek::{Scope, SearchOptions};
+
+use super::args::{BenchArgs, EvalArgs};
 
 /// How deep each query is ranked (Recall@100 needs 100).
 const EVAL_DEPTH: usize = 100;
@@ -124,4 +128,106 @@ pub fn eval(args: &EvalArgs) -> anyhow::Result<Report> {
 
 fn file_name(p: &Path) -> String {
     p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// Latency percentiles of one set of queries.
+#[derive(Debug, Serialize)]
+pub struct Latency {
+    pub queries: usize,
+    pub samples: usize,
+    pub p50_ms: f64,
+    pub p95_ms: f64,
+    pub p99_ms: f64,
+}
+
+/// `bench`'s report: the peer line plus the latencies of the other kinds of queries.
+#[derive(Debug, Serialize)]
+pub struct BenchReport {
+    #[serde(flatten)]
+    pub peer: Report,
+    /// kamerzoek's query language (phrases with slop, fields, boolean, prefixes, dates)
+    /// made from the fixed queries with a fixed seed; top 10 letters, no snippets.
+    pub syntax: Latency,
+    /// The same queries with snippets and best sections, as the command line shows them.
+    pub syntax_snippets: Latency,
+}
+
+/// `kamerzoek bench`.
+pub fn bench(args: &BenchArgs) -> anyhow::Result<BenchReport> {
+    let queries: Vec<String> = eval::read_queries(&args.queries)?.into_iter().map(|q| q.query).collect();
+    anyhow::ensure!(!queries.is_empty(), "{} holds no queries", args.queries.display());
+    let built = if args.reuse {
+        let dir = args.index.as_deref().expect("--reuse requires --index");
+        let index = LetterIndex::open(dir)?;
+        let docs = index.stats()?.letters;
+        Built { index, docs, text_bytes: 0, seconds: f64::NAN, skipped: 0, _temp: None }
+    } else {
+        build(&args.docs, args.index.as_deref())?
+    };
+    let index = &built.index;
+
+    let free = time_queries(args, &queries, |q| Ok(index.rank_letters(q, 10)?.len()))?;
+    let plain = SearchOptions { scope: Scope::Letters, limit: 10, snippets: false, ..SearchOptions::default() };
+    // Variants made only of stop words are query errors, not queries to time.
+    let syntax_queries: Vec<String> = syntax_variants(&queries).into_iter().filter(|q| index.search(q, &plain).is_ok()).collect();
+    let shown = SearchOptions { snippets: true, ..plain.clone() };
+    let syntax = time_queries(args, &syntax_queries, |q| Ok(index.search(q, &plain)?.len()))?;
+    let syntax_snippets = time_queries(args, &syntax_queries, |q| Ok(index.search(q, &shown)?.len()))?;
+
+    let mut peer = report(&args.engine, "bench", &built, &args.docs, &args.queries, queries.len());
+    (peer.p50_ms, peer.p95_ms, peer.p99_ms) = (Some(free.p50_ms), Some(free.p95_ms), Some(free.p99_ms));
+    Ok(BenchReport { peer, syntax, syntax_snippets })
+}
+
+/// Warm-up rounds, then `reps` timed rounds over all queries.
+fn time_queries(args: &BenchArgs, queries: &[String], mut run: impl FnMut(&str) -> anyhow::Result<usize>) -> anyhow::Result<Latency> {
+    let warm_started = Instant::now();
+    let mut rounds = 0;
+    while rounds < args.warmup || warm_started.elapsed().as_secs_f64() < args.warmup_s {
+        for q in queries {
+            run(q)?;
+        }
+        rounds += 1;
+    }
+    let mut samples = Vec::with_capacity(queries.len() * args.reps);
+    let mut hits = 0usize;
+    for _ in 0..args.reps.max(1) {
+        for q in queries {
+            let t = Instant::now();
+            hits += run(q)?;
+            samples.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    // Something must have been found, or the timing measures nothing.
+    anyhow::ensure!(hits > 0, "no query found anything");
+    samples.sort_by(f64::total_cmp);
+    let p = |x| eval::percentile(&samples, x).unwrap_or(f64::NAN);
+    Ok(Latency { queries: queries.len(), samples: samples.len(), p50_ms: p(50.0), p95_ms: p(95.0), p99_ms: p(99.0) })
+}
+
+/// The other kinds of queries users type, made from the fixed keyword queries with a
+/// fixed seed so every run times the same set.
+fn syntax_variants(queries: &[String]) -> Vec<String> {
+    let mut seed: u64 = 0x5eed_2026;
+    let mut next = move || {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    queries
+        .iter()
+        .filter_map(|q| {
+            let words: Vec<&str> = q.split_whitespace().filter(|w| w.chars().all(char::is_alphanumeric)).collect();
+            let (first, rest) = words.split_first()?;
+            let second = rest.first().copied().unwrap_or(first);
+            let stem: String = first.chars().take(5).collect();
+            Some(match next() % 6 {
+                0 => format!("\"{first} {second}\"~2"),
+                1 => format!("title:{first} {second}"),
+                2 => format!("{first} OR {second}"),
+                3 => format!("{first} -{second}"),
+                4 => format!("{stem}* {second}"),
+                _ => format!("{first} {second} date:[1990 TO 2015]"),
+            })
+        })
+        .collect()
 }

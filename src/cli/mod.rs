@@ -127,6 +127,18 @@ pub fn run() -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Bench(a) => {
+            let report = measure::bench(&a)?;
+            let mut out = std::io::stdout().lock();
+            if a.json {
+                serde_json::to_writer(&mut out, &report)?;
+                writeln!(out)?;
+            } else {
+                output::report_text(&mut out, &report.peer)?;
+                output::latency_text(&mut out, &report)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Stats(a) => {
             let index = open(&a.location)?;
             let stats = index.stats()?;
