@@ -59,7 +59,9 @@ pub struct CitationRecord {
     /// The citation (key, kind, text as written, byte span in the body, …).
     #[serde(flatten)]
     pub citation: Citation,
-    /// The sentence that holds the citation, whitespace collapsed.
+    /// The sentence that holds the citation, whitespace collapsed. Not kept in the
+    /// stored record (it is a span of the body), filled again when a record is read.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub sentence: String,
     /// The letter in the index that is the cited paper (filled when read from an index).
     #[serde(default)]
@@ -90,17 +92,19 @@ impl LetterRecord {
             citations: citations::extract(&letter.body)
                 .into_iter()
                 .filter(|c| !own.contains(&c.key))
-                .map(|c| {
-                    let (s, e) = citations::sentence_span(&letter.body, c.start, c.end);
-                    let sentence = letter.body.get(s..e).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
-                    CitationRecord { citation: c, sentence, letter: None }
-                })
+                .map(|c| CitationRecord { sentence: sentence_of(&letter.body, &c), citation: c, letter: None })
                 .collect(),
             warnings: letter.warnings.clone(),
             source,
             cited_by: Vec::new(),
         }
     }
+}
+
+/// The sentence around a citation in `body`, whitespace collapsed.
+pub fn sentence_of(body: &str, c: &Citation) -> String {
+    let (s, e) = citations::sentence_span(body, c.start, c.end);
+    body.get(s..e).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The keys under which other letters may cite a letter: its id, its Kamerstuk, and

@@ -181,12 +181,14 @@ impl LetterIndex {
             context: format!("the stored record of letter {id} is damaged; re-index it"),
             source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
         })?;
+        let body = text_of(&doc, self.fields.body).unwrap_or_default();
         for c in &mut record.citations {
             c.letter = self.resolve(&c.citation.key)?.filter(|l| l != id);
+            c.sentence = crate::record::sentence_of(&body, &c.citation);
         }
         let own = own_keys(&record.id, record.kamerstuk.as_deref(), &record.title);
         record.cited_by = self.citing_letters(&own)?.into_iter().filter(|l| l != id).collect();
-        Ok((record, text_of(&doc, self.fields.body).unwrap_or_default()))
+        Ok((record, body))
     }
 }
 
@@ -246,15 +248,24 @@ impl Dresser<'_> {
     fn citing_sentence(&mut self, doc: &TantivyDocument) -> Result<Option<(Snippet, Option<String>)>> {
         let f = &self.index.fields;
         let letter = text_of(doc, f.letter).unwrap_or_default();
-        let record = match text_of(doc, f.record) {
-            Some(r) => r,
-            None => letter_doc(self.searcher, f, &letter)?.and_then(|d| text_of(&d, f.record)).unwrap_or_default(),
+        let owned;
+        let letter_doc = if doc.get_first(f.record).is_some() {
+            doc
+        } else {
+            match letter_doc(self.searcher, f, &letter)? {
+                Some(d) => {
+                    owned = d;
+                    &owned
+                }
+                None => return Ok(None),
+            }
         };
+        let record = text_of(letter_doc, f.record).unwrap_or_default();
         let Ok(record) = serde_json::from_str::<LetterRecord>(&record) else { return Ok(None) };
         let Some(c) = record.citations.iter().find(|c| self.compiled.cited.contains(&c.citation.key)) else {
             return Ok(None);
         };
-        let sentence = &c.sentence;
+        let sentence = &crate::record::sentence_of(&text_of(letter_doc, f.body).unwrap_or_default(), &c.citation);
         let mut highlights = self.compiled.highlighter.matches(&mut self.analyzer, sentence);
         let written = c.citation.text.split_whitespace().collect::<Vec<_>>().join(" ");
         if let Some(at) = sentence.find(&written) {
