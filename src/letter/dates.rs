@@ -38,9 +38,24 @@ static FUTURE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn latest_mentioned(text: &str) -> Option<Date> {
     FULL_DATE
         .captures_iter(text)
-        .filter(|caps| caps.get(0).is_some_and(|m| !FUTURE_MARKER.is_match(&text[..m.start()])))
+        .filter(|caps| caps.get(0).is_some_and(|m| !announced_as_future(&text[..m.start()])))
         .filter_map(|caps| first(caps.get(0)?.as_str()))
         .max()
+}
+
+/// True when `before` (the text up to a date) ends in a [`FUTURE_MARKER`]. Only its last
+/// few bytes are matched: an end-anchored regex run on the whole prefix scans all of it,
+/// once per date, which made a long letter quadratic (100 MB took minutes).
+fn announced_as_future(before: &str) -> bool {
+    // The longest marker, `met ingang van`, is 14 bytes; 32 also leaves room for the
+    // character before it, which `\b` looks at.
+    const WINDOW: usize = 32;
+    let before = before.trim_end();
+    let mut from = before.len().saturating_sub(WINDOW);
+    while !before.is_char_boundary(from) {
+        from -= 1;
+    }
+    FUTURE_MARKER.is_match(&before[from..])
 }
 
 /// The first full date in `text`.
@@ -111,6 +126,11 @@ mod tests {
             ),
             ("vanaf 1 januari 2030 en met ingang van 1 mei 2031", None),
             ("van 15 april jl.", None),
+            ("tot\n\n   31 december 2026", None),
+            ("met ingang van 1 mei 2031", None),
+            // `per` must be a word of its own, also when the text before it is long.
+            (&*format!("{}koper 1 mei 2020", "x".repeat(100)), Some(date!(2020 - 05 - 01))),
+            (&*format!("{} per 1 mei 2020", "é".repeat(100)), None),
         ] {
             assert_eq!(latest_mentioned(text), expected, "{text}");
         }
