@@ -112,13 +112,23 @@ pub fn letter_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>)
             problems.push((path.clone(), format!("{}: no such file or directory", path.display())));
             continue;
         }
+        if !path.is_dir() {
+            // A FIFO would block the run on its first read; a device or socket is no letter.
+            problems.push((path.clone(), format!("{}: not a regular file or directory (a FIFO, socket or device)", path.display())));
+            continue;
+        }
         for entry in walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name() {
             match entry {
                 Ok(e) if e.file_type().is_file() && formats::detect(e.path()).is_some() => files.push(e.into_path()),
                 Ok(_) => {}
                 Err(e) => {
                     let p = e.path().map(Path::to_path_buf).unwrap_or_else(|| path.clone());
-                    problems.push((p.clone(), format!("{}: {e}", p.display())));
+                    // walkdir's own message repeats the path of an I/O error.
+                    let why = match (e.loop_ancestor(), e.io_error()) {
+                        (None, Some(io)) => io.to_string(),
+                        _ => e.to_string(),
+                    };
+                    problems.push((p.clone(), format!("{}: {why}", p.display())));
                 }
             }
         }
@@ -134,12 +144,13 @@ pub fn read_letter(path: &Path) -> Result<Letter> {
 
 /// A plain-text letter from the bytes of its file.
 fn letter_of_bytes(path: &Path, bytes: &[u8]) -> Result<Letter> {
+    // Displays as `FILE: what`; the caller says what it does about it (skip or stop).
     let invalid = |what: &str| Error::Io {
-        context: format!("{}: {what}", path.display()),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidData, "skipped"),
+        context: path.display().to_string(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_string()),
     };
     if looks_binary(bytes) {
-        return Err(invalid("not a text file (it holds NUL bytes); skipped"));
+        return Err(invalid("not a text file (it holds NUL bytes)"));
     }
     let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("letter").to_string();
     let (text, lossy) = match std::str::from_utf8(bytes) {
@@ -147,7 +158,7 @@ fn letter_of_bytes(path: &Path, bytes: &[u8]) -> Result<Letter> {
         Err(e) => (String::from_utf8_lossy(bytes), Some(e.valid_up_to())),
     };
     if text.trim().is_empty() {
-        return Err(invalid("empty file; skipped"));
+        return Err(invalid("empty file"));
     }
     let mut letter = letter::parse_text(&id, &text);
     if let Some(at) = lossy {
