@@ -10,7 +10,7 @@
 //!   killed leaves the index as of its last commit, and a re-run picks up from there.
 //! - Parsing runs on its own thread, ahead of the writer, whose own threads analyse.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -175,7 +175,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// Work the parser thread hands the writer.
 enum Item {
     Letter(Box<Letter>, Provenance),
-    Unchanged(String),
+    Unchanged(String, PathBuf),
     Problem(PathBuf, String),
     FileDone(PathBuf),
 }
@@ -199,16 +199,14 @@ pub fn index_paths(index: &LetterIndex, paths: &[PathBuf], options: &IndexOption
     let (files, problems) = letter_files(paths);
     let mut summary = Summary::default();
     for (path, reason) in problems {
-        if options.strict {
-            return Err(Error::Input { path, reason });
-        }
-        on_progress(Progress::Skipped { path: &path, reason: &reason });
-        summary.skipped.push((path, reason));
+        skip(&mut summary, options.strict, on_progress, path, reason)?;
     }
     on_progress(Progress::Found { files: files.len() });
     let known = index.known_letters()?;
     let mut writer = index.writer()?;
-    let mut seen: HashSet<String> = HashSet::new();
+    // The file each letter id came from in this run: a second letter with the same id
+    // would silently replace the first, and the two would take turns on every re-run.
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
     let mut last_commit = Instant::now();
     let (tx, rx) = mpsc::sync_channel::<Item>(64);
 
@@ -219,7 +217,11 @@ pub fn index_paths(index: &LetterIndex, paths: &[PathBuf], options: &IndexOption
         for item in rx {
             match item {
                 Item::Letter(letter, provenance) => {
-                    seen.insert(letter.id.clone());
+                    let path = provenance.source.clone().unwrap_or_default();
+                    if let Some(reason) = claim_id(&mut seen, &letter.id, &path) {
+                        skip(&mut summary, options.strict, on_progress, path, reason)?;
+                        continue;
+                    }
                     let before = known.get(&letter.id);
                     if before.is_some_and(|k| Some(&k.hash) == provenance.hash.as_ref()) {
                         summary.unchanged += 1;
@@ -235,18 +237,16 @@ pub fn index_paths(index: &LetterIndex, paths: &[PathBuf], options: &IndexOption
                     summary.warnings += letter.warnings.len();
                     on_progress(Progress::Indexed { letter: &letter });
                 }
-                Item::Unchanged(id) => {
-                    seen.insert(id);
+                Item::Unchanged(id, path) => {
+                    if let Some(reason) = claim_id(&mut seen, &id, &path) {
+                        skip(&mut summary, options.strict, on_progress, path, reason)?;
+                        continue;
+                    }
                     summary.unchanged += 1;
                 }
-                Item::Problem(path, reason) => {
-                    if options.strict {
-                        // Dropping the receiver stops the parser thread at its next send.
-                        return Err(Error::Input { path, reason });
-                    }
-                    on_progress(Progress::Skipped { path: &path, reason: &reason });
-                    summary.skipped.push((path, reason));
-                }
+                // Under `strict` the error returns, dropping the receiver, which stops the
+                // parser thread at its next send.
+                Item::Problem(path, reason) => skip(&mut summary, options.strict, on_progress, path, reason)?,
                 Item::FileDone(path) => on_progress(Progress::FileDone { path: &path }),
             }
             if last_commit.elapsed() >= options.commit_every {
@@ -260,7 +260,7 @@ pub fn index_paths(index: &LetterIndex, paths: &[PathBuf], options: &IndexOption
 
     if options.sync {
         for (id, k) in &known {
-            if !seen.contains(id) && under_any(Path::new(&k.source), paths) {
+            if !seen.contains_key(id) && under_any(Path::new(&k.source), paths) {
                 writer.delete(id);
                 summary.removed += 1;
             }
@@ -299,7 +299,7 @@ fn parse_all(files: &[PathBuf], known: &HashMap<String, Known>, tx: &mpsc::SyncS
                     let hash = hash_bytes(&[&bytes]);
                     let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("letter");
                     if known.get(id).is_some_and(|k| k.hash == hash) {
-                        send(Item::Unchanged(id.to_string()))
+                        send(Item::Unchanged(id.to_string(), path.clone()))
                     } else {
                         let parsed = match format {
                             Some(Format::OfficialXml) => formats::parse_official_xml(path, &bytes).map_err(|e| e.to_string()),
@@ -318,6 +318,32 @@ fn parse_all(files: &[PathBuf], known: &HashMap<String, Known>, tx: &mpsc::SyncS
         };
         if !ok || !send(Item::FileDone(path.clone())) {
             return;
+        }
+    }
+}
+
+/// Records a file or document that cannot be indexed, or under `strict` stops with it.
+fn skip(summary: &mut Summary, strict: bool, on_progress: &mut dyn FnMut(Progress), path: PathBuf, reason: String) -> Result<()> {
+    if strict {
+        return Err(Error::Input { path, reason });
+    }
+    on_progress(Progress::Skipped { path: &path, reason: &reason });
+    summary.skipped.push((path, reason));
+    Ok(())
+}
+
+/// Records that `id` came from `path` in this run; if another file (or an earlier line of
+/// the same file) already gave a letter that id, says why this one is skipped.
+fn claim_id(seen: &mut HashMap<String, PathBuf>, id: &str, path: &Path) -> Option<String> {
+    match seen.get(id) {
+        Some(first) => Some(format!(
+            "{}: letter id {id:?} was already read from {}; skipped (ids must be unique: a text file's id is its name without extension, a JSON line's its `id`)",
+            path.display(),
+            first.display()
+        )),
+        None => {
+            seen.insert(id.to_string(), path.to_path_buf());
+            None
         }
     }
 }
