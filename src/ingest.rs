@@ -10,7 +10,7 @@
 //!   killed leaves the index as of its last commit, and a re-run picks up from there.
 //! - Parsing runs on its own thread, ahead of the writer, whose own threads analyse.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -27,7 +27,8 @@ use crate::{Error, Result};
 pub struct IndexOptions {
     /// Stop at the first file or document that cannot be indexed.
     pub strict: bool,
-    /// Remove letters that came from the given paths but are no longer there.
+    /// Remove letters that came from the given paths but are no longer there. A file
+    /// that is there but cannot be read (or has a bad line) removes none of its letters.
     pub sync: bool,
     /// Commit at least this often, so an interrupted run loses little.
     pub commit_every: Duration,
@@ -259,11 +260,19 @@ pub fn index_paths(index: &LetterIndex, paths: &[PathBuf], options: &IndexOption
     })?;
 
     if options.sync {
+        // A file that is still there but could not be read (or not all of it) removes
+        // nothing: its letters are not gone, only unreadable this time.
+        let troubled: HashSet<&Path> = summary.skipped.iter().map(|(p, _)| p.as_path()).collect();
+        let mut removed = Vec::new();
         for (id, k) in &known {
-            if !seen.contains_key(id) && under_any(Path::new(&k.source), paths) {
-                writer.delete(id);
-                summary.removed += 1;
+            let source = Path::new(&k.source);
+            if !seen.contains_key(id) && !troubled.contains(source) && under_any(source, paths) {
+                removed.push(id);
             }
+        }
+        summary.removed = removed.len();
+        for id in removed {
+            writer.delete(id);
         }
     }
     writer.finish()?;
