@@ -1,4 +1,9 @@
 //! The library's one error type.
+//!
+//! A variant that wraps a cause (an OS error, a tantivy error) returns it from
+//! `source()` and leaves it out of its own message, so a printer that walks the chain
+//! (`anyhow`'s `{:#}`, as the command line prints errors) shows each part once. Use
+//! [`Error::chain`] where one string is wanted.
 
 use std::path::PathBuf;
 
@@ -7,7 +12,7 @@ use std::path::PathBuf;
 #[non_exhaustive]
 pub enum Error {
     /// A file could not be read.
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}")]
     Read {
         /// The file.
         path: PathBuf,
@@ -61,7 +66,7 @@ pub enum Error {
         reason: String,
     },
     /// The index directory cannot be written.
-    #[error("cannot write to the index at {path}: {source}; check its permissions and free disk space (the last commit is intact)")]
+    #[error("cannot write to the index at {path} (check its permissions and free disk space; the last commit is intact)")]
     Write {
         /// The index directory.
         path: PathBuf,
@@ -69,10 +74,10 @@ pub enum Error {
         source: std::io::Error,
     },
     /// An error from the tantivy search library.
-    #[error("index error: {0}")]
+    #[error("index error")]
     Tantivy(#[from] tantivy::TantivyError),
     /// Any other I/O error, with what was being done.
-    #[error("{context}: {source}")]
+    #[error("{context}")]
     Io {
         /// What was being done.
         context: String,
@@ -81,5 +86,46 @@ pub enum Error {
     },
 }
 
+impl Error {
+    /// The message with its causes, `what: why: …`, each once.
+    pub fn chain(&self) -> String {
+        let mut out = self.to_string();
+        let mut cause = std::error::Error::source(self);
+        while let Some(c) = cause {
+            out.push_str(": ");
+            out.push_str(&c.to_string());
+            cause = c.source();
+        }
+        out
+    }
+}
+
 /// The library's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn os_error() -> std::io::Error {
+        std::io::Error::new(std::io::ErrorKind::PermissionDenied, "Permission denied (os error 13)")
+    }
+
+    #[test]
+    fn each_cause_is_named_once() {
+        let cases = [
+            (Error::Read { path: "a.txt".into(), source: os_error() }, "cannot read a.txt: Permission denied (os error 13)"),
+            (Error::Io { context: "x/kamerzoek.json is damaged".into(), source: os_error() }, "x/kamerzoek.json is damaged: Permission denied (os error 13)"),
+            (
+                Error::Write { path: "idx".into(), source: os_error() },
+                "cannot write to the index at idx (check its permissions and free disk space; the last commit is intact): Permission denied (os error 13)",
+            ),
+            (Error::Tantivy(tantivy::TantivyError::IndexAlreadyExists), "index error: Index already exists"),
+        ];
+        for (error, expected) in cases {
+            assert_eq!(error.chain(), expected);
+            // anyhow, as the binary prints errors
+            assert_eq!(format!("{:#}", anyhow::Error::new(error)), expected);
+        }
+    }
+}

@@ -312,7 +312,7 @@ fn parse_all(files: &[PathBuf], known: &HashMap<String, Known>, tx: &mpsc::SyncS
                     } else {
                         let parsed = match format {
                             Some(Format::OfficialXml) => formats::parse_official_xml(path, &bytes).map_err(|e| e.to_string()),
-                            _ => letter_of_bytes(path, &bytes).map_err(|e| e.to_string()),
+                            _ => letter_of_bytes(path, &bytes).map_err(|e| e.chain()),
                         };
                         match parsed {
                             Ok(mut letter) => {
