@@ -68,19 +68,28 @@ impl LetterIndex {
         Self::from_index(index, Some(dir.to_path_buf()))
     }
 
-    /// Creates a new, empty index in `dir` (created if missing; it must not hold an index).
+    /// Creates a new, empty index in `dir` (created if missing; it must not hold an index,
+    /// except the empty one a create that was interrupted leaves behind).
     pub fn create(dir: &Path) -> Result<LetterIndex> {
         fs::create_dir_all(dir).map_err(|source| Error::Io {
             context: format!("cannot create index directory {}", dir.display()),
             source,
         })?;
-        let index = Index::builder().schema(schema::build()?).settings(settings()).create_in_dir(dir)?;
-        let meta = serde_json::to_string(&Meta { schema_version: schema::version() })
-            .expect("meta serialises");
-        fs::write(dir.join(META_FILE), meta).map_err(|source| Error::Io {
-            context: format!("cannot write {}", dir.join(META_FILE).display()),
-            source,
-        })?;
+        let schema = schema::build()?;
+        let index = match Index::builder().schema(schema.clone()).settings(settings()).create_in_dir(dir) {
+            Ok(index) => index,
+            // Killed between tantivy's files and `kamerzoek.json`, a create leaves an index
+            // that `open` calls no index and tantivy refuses to create again: take it over.
+            Err(tantivy::TantivyError::IndexAlreadyExists) if !dir.join(META_FILE).exists() => {
+                let index = Index::open_in_dir(dir)?;
+                if index.schema() != schema {
+                    return Err(tantivy::TantivyError::IndexAlreadyExists.into());
+                }
+                index
+            }
+            Err(e) => return Err(e.into()),
+        };
+        write_meta(dir)?;
         Self::from_index(index, Some(dir.to_path_buf()))
     }
 
@@ -229,6 +238,21 @@ pub struct Stats {
     pub size_bytes: u64,
     /// The schema version.
     pub schema_version: u32,
+}
+
+/// Writes `kamerzoek.json` whole or not at all (a temporary file renamed over it), so a
+/// kill never leaves a half-written version that makes the index unopenable.
+fn write_meta(dir: &Path) -> Result<()> {
+    let path = dir.join(META_FILE);
+    let temporary = dir.join(format!("{META_FILE}.tmp"));
+    let meta = serde_json::to_string(&Meta { schema_version: schema::version() }).expect("meta serialises");
+    let write = || -> std::io::Result<()> {
+        let mut file = fs::File::create(&temporary)?;
+        std::io::Write::write_all(&mut file, meta.as_bytes())?;
+        file.sync_all()?;
+        fs::rename(&temporary, &path)
+    };
+    write().map_err(|source| Error::Write { path: dir.to_path_buf(), source })
 }
 
 fn dir_size(dir: &Path) -> u64 {
