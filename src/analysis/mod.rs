@@ -24,6 +24,13 @@
 //!
 //! [`EXACT`] (`kz_exact`) is steps 1–4: unstemmed terms that keep every word.
 //!
+//! Two analyzers write variants of a letter's text for free-text ranking: [`PARTS`]
+//! (`kz_parts`) splits sentences glued by text extraction ([`GluedSentences`],
+//! `verliep.Het`), follows each solid compound with its parts ([`Decompound`],
+//! `personeelsbeleid` + `personeel` + `beleid`) and stems; [`TRUNCATED`]
+//! (`kz_truncated`) does the same but cuts every term to five letters ([`Truncate`])
+//! instead of stemming.
+//!
 //! Invariants, for every input (checked by property tests):
 //! - no panic, and no empty term;
 //! - offsets are byte offsets into the input, on char boundaries, `start < end`;
@@ -46,23 +53,29 @@
 
 mod apostrophes;
 mod compounds;
+mod decompound;
 mod folding;
+mod glued;
 mod per_token;
 mod segments;
 mod stemming;
 mod stop_words;
+mod truncate;
 mod words;
 
 use serde::Serialize;
-use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
+use tantivy::tokenizer::{TextAnalyzer, TextAnalyzerBuilder, Tokenizer, TokenizerManager};
 
 pub use apostrophes::Apostrophes;
 pub use compounds::HyphenatedCompounds;
+pub use decompound::{compound_parts, Decompound};
 pub use folding::{fold_into, FoldDiacritics};
+pub use glued::GluedSentences;
 pub use per_token::{PerToken, TokenRule};
 pub use segments::Segments;
 pub use stemming::DutchStemmer;
 pub use stop_words::{is_stop_word, DutchStopWords, CLITICS, SNOWBALL_DUTCH};
+pub use truncate::Truncate;
 pub use words::WordTokenizer;
 
 /// The name under which the Dutch analyzer is registered in the index.
@@ -70,6 +83,44 @@ pub const DUTCH: &str = "kz_dutch";
 
 /// The name under which the exact-form analyzer (no stop words, no stemming) is registered.
 pub const EXACT: &str = "kz_exact";
+
+/// The name under which the decompounding analyzer is registered.
+pub const PARTS: &str = "kz_parts";
+
+/// Builds the decompounding analyzer: the Dutch chain with sentences glued by text
+/// extraction split, and each solid compound followed by its parts (at its position)
+/// before stemming.
+pub fn parts_analyzer() -> TextAnalyzer {
+    decompounded_words().filter(PerToken(DutchStemmer::default())).build()
+}
+
+/// The name under which the truncating analyzer is registered.
+pub const TRUNCATED: &str = "kz_truncated";
+
+/// Letters a truncated term keeps: five conflates the forms of a word (`zwangere`,
+/// `zwangerschap` -> `zwang`) and measured best on the Belgian answers, above four
+/// and six.
+pub const TRUNCATED_LETTERS: usize = 5;
+
+/// Builds the truncating analyzer: the decompounding chain with every word and part
+/// cut to its first [`TRUNCATED_LETTERS`] letters instead of stemmed, a crude stem
+/// that complements the Snowball one.
+pub fn truncated_analyzer() -> TextAnalyzer {
+    decompounded_words().filter(PerToken(Truncate(TRUNCATED_LETTERS))).build()
+}
+
+/// The chain of [`parts_analyzer`] and [`truncated_analyzer`] before each reduces
+/// words to a stem: words (glued sentences split), compounds and their parts, folded,
+/// without stop words.
+fn decompounded_words() -> TextAnalyzerBuilder<impl Tokenizer> {
+    TextAnalyzer::builder(WordTokenizer::default())
+        .filter(GluedSentences)
+        .filter(HyphenatedCompounds)
+        .filter(PerToken(Apostrophes::default()))
+        .filter(PerToken(FoldDiacritics::default()))
+        .filter(PerToken(DutchStopWords))
+        .filter(Decompound)
+}
 
 /// Builds the Dutch analyzer: words, compounds, apostrophes, folding, stop words, stemming.
 pub fn dutch_analyzer() -> TextAnalyzer {
@@ -95,6 +146,8 @@ pub fn exact_analyzer() -> TextAnalyzer {
 pub fn register(manager: &TokenizerManager) {
     manager.register(DUTCH, dutch_analyzer());
     manager.register(EXACT, exact_analyzer());
+    manager.register(PARTS, parts_analyzer());
+    manager.register(TRUNCATED, truncated_analyzer());
 }
 
 /// One term as an analyzer produced it, with where it came from.
