@@ -11,7 +11,8 @@
 //! (`evaluatie` -> `eva` + `lua` + `tie`) than helped by a missed one. A part has at
 //! least four letters, the first is no verb prefix (`onder·zoek`) and the last no
 //! suffix (`vernieling·en`); among the splits into the fewest parts the one whose
-//! shortest part is longest wins (`veiligheid·s·lekken`, not `veiligheidslek·ken`).
+//! shortest part (with its linking element) is longest wins (`veiligheid·s·lekken`,
+//! not `veiligheidslek·ken`), and on a tie the one with a linking element.
 
 use std::collections::HashMap;
 
@@ -71,22 +72,24 @@ pub fn compound_parts(word: &str) -> Option<Vec<String>> {
             if (i == 0 && PREFIXES.contains(&part)) || (j == n && SUFFIXES.contains(&part)) || !lexicon::contains(part) {
                 continue;
             }
-            let mut consider = |k: usize| {
+            // A linking element counts towards its part's length, and wins a tie:
+            // `staat·s·veiligheid` over `staats·veiligheid`.
+            let mut consider = |k: usize, linked: bool| {
                 let Some((parts, shortest, _, _)) = best[k] else { return };
-                let candidate = (parts + 1, shortest.min(j - i));
+                let candidate = (parts + 1, shortest.min(k - i));
                 let better = match best[i] {
                     None => true,
-                    Some((p, s, _, _)) => candidate.0 < p || (candidate.0 == p && candidate.1 > s),
+                    Some((p, s, _, _)) => candidate.0 < p || (candidate.0 == p && (candidate.1 > s || (candidate.1 == s && linked))),
                 };
                 if candidate.0 <= MAX_PARTS && better {
                     best[i] = Some((candidate.0, candidate.1, j, k));
                 }
             };
-            consider(j);
+            consider(j, false);
             for link in LINKS {
                 let k = j + link.len();
                 if k < n && word.get(bounds[j]..bounds[k]) == Some(link) {
-                    consider(k);
+                    consider(k, true);
                 }
             }
         }

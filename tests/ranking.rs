@@ -1,0 +1,170 @@
+//! Free-text ranking: the decompounding and truncating analyzers (tables of input ->
+//! expected tokens, invariants on any input) and free-text search over a small
+//! collection, where each technique decides which letter comes first.
+
+use std::io::Write;
+
+use kamerzoek::analysis::{compound_parts, parts_analyzer, tokens, truncated_analyzer, AnalyzedToken};
+use kamerzoek::ingest::{self, IndexOptions};
+use kamerzoek::LetterIndex;
+use proptest::prelude::*;
+
+/// Renders tokens as `term@position`.
+fn render(found: &[AnalyzedToken]) -> String {
+    found.iter().map(|t| format!("{}@{}", t.text, t.position)).collect::<Vec<_>>().join(" ")
+}
+
+fn parts(text: &str) -> String {
+    render(&tokens(&mut parts_analyzer(), text))
+}
+
+fn truncated(text: &str) -> String {
+    render(&tokens(&mut truncated_analyzer(), text))
+}
+
+#[test]
+fn compounds_split_into_listed_words() {
+    for (word, expected) in [
+        ("personeelsbeleid", Some(vec!["personeel", "beleid"])),
+        ("veiligheidslekken", Some(vec!["veiligheid", "lekken"])),
+        ("politiepersoneel", Some(vec!["politie", "personeel"])),
+        ("staatsveiligheid", Some(vec!["staat", "veiligheid"])),
+        ("verkrachtingszaken", Some(vec!["verkrachting", "zaken"])),
+        ("communicatiegegevens", Some(vec!["communicatie", "gegevens"])),
+        // Three-letter pieces are too short to trust.
+        ("evaluatie", None),
+        ("financiering", None),
+        // A verb prefix is no part, and a suffix is no part.
+        ("onderzoek", None),
+        ("vernielingen", None),
+        ("zwangerschap", None),
+        // Plain words, numbers, short words and empty input.
+        ("reizigers", None),
+        ("2017", None),
+        ("huis", None),
+        ("", None),
+    ] {
+        let expected = expected.map(|v| v.into_iter().map(String::from).collect::<Vec<_>>());
+        assert_eq!(compound_parts(word), expected, "{word}");
+    }
+}
+
+#[test]
+fn parts_analyzer_adds_compound_parts_at_the_word_position() {
+    for (text, expected) in [
+        // Parts are stemmed like words (`personeel` -> `personel`).
+        ("personeelsbeleid", "personeelsbeleid@0 personel@0 beleid@0"),
+        ("het drugsgebruik stijgt", "drugsgebruik@1 drug@1 gebruik@1 stijgt@2"),
+        ("evaluatie", "evaluatie@0"),
+        // Hyphenated compounds keep their written parts, and are not split again.
+        ("re-integratie", "reintegratie@0 re@0 integratie@1"),
+    ] {
+        assert_eq!(parts(text), expected, "{text}");
+    }
+}
+
+#[test]
+fn glued_sentences_are_split() {
+    for (text, expected) in [
+        ("verliep.Het incident", "verliep@0 incident@2"),
+        ("Wat betreft:De kosten", "betreft@1 kost@3"),
+        ("dienstverlening.In 2017", "dienstverlen@0 dienst@0 verlen@0 2017@2"),
+        // Abbreviations and web addresses have no lower-case letter before an upper-case one.
+        ("K.M.A. en z.g. www.belgium.be", "k.m.a@0 z.g@2 www.belgium.b@3"),
+        ("enz.De", "enz@0"),
+    ] {
+        assert_eq!(parts(text), expected, "{text}");
+    }
+}
+
+#[test]
+fn truncated_analyzer_cuts_words_and_parts_to_five_letters() {
+    for (text, expected) in [
+        ("zwangere werkneemsters", "zwang@0 werkn@1"),
+        ("zwangerschap werknemers", "zwang@0 werkn@1 werk@1 nemer@1"),
+        ("personeelsbeleid", "perso@0 perso@0 belei@0"),
+        ("de wet", "wet@1"),
+        ("continuïteit", "conti@0"),
+    ] {
+        assert_eq!(truncated(text), expected, "{text}");
+    }
+}
+
+fn check_invariants(text: &str, found: &[AnalyzedToken]) -> Result<(), TestCaseError> {
+    let mut last_position = 0;
+    for token in found {
+        prop_assert!(!token.text.is_empty(), "empty term in {text:?}");
+        prop_assert!(token.start < token.end && token.end <= text.len(), "{token:?} in {text:?}");
+        prop_assert!(text.is_char_boundary(token.start) && text.is_char_boundary(token.end));
+        prop_assert!(token.position >= last_position, "{found:?} for {text:?}");
+        last_position = token.position;
+    }
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn variant_analyzers_keep_the_invariants(text in "([a-zA-Zëï’'.:;\\- ]{0,12}|[A-Z]?[a-z]{2,9}[.:;][A-Z][a-z]{0,6}|personeelsbeleid|\\PC{0,8}){0,8}") {
+        check_invariants(&text, &tokens(&mut parts_analyzer(), &text))?;
+        check_invariants(&text, &tokens(&mut truncated_analyzer(), &text))?;
+    }
+
+    #[test]
+    fn compound_parts_never_panics_and_parts_come_from_the_word(word in "\\PC{0,24}") {
+        if let Some(found) = compound_parts(&word) {
+            prop_assert!(found.len() >= 2);
+            for part in &found {
+                prop_assert!(word.contains(part.as_str()), "{part:?} not in {word:?}");
+            }
+        }
+    }
+}
+
+/// Indexes `(id, text)` documents from JSON Lines, as `kamerzoek eval` does.
+fn collection(docs: &[(&str, &str)]) -> (tempfile::TempDir, LetterIndex) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("docs.jsonl");
+    let mut file = std::fs::File::create(&path).expect("docs file");
+    for (id, text) in docs {
+        writeln!(file, "{}", serde_json::json!({ "id": id, "text": text })).expect("write");
+    }
+    let index = LetterIndex::create(&dir.path().join("index")).expect("index");
+    ingest::index_paths(&index, &[path], &IndexOptions::default(), &mut |_| {}).expect("indexed");
+    (dir, index)
+}
+
+/// Filler that makes the documents of the collection alike in length and vocabulary.
+const FILLER: &str = "De minister antwoordt op de vraag van het geachte lid dat de cijfers volgen.";
+
+#[test]
+fn free_text_finds_compound_parts_and_derived_forms() {
+    let docs = [
+        ("compound", format!("{FILLER} Het gebruik van drugs in gevangenissen neemt toe.")),
+        ("derived", format!("{FILLER} Het aantal werknemers met zwangerschapsverlof.")),
+        ("other", format!("{FILLER} De treinen rijden op tijd en de reizigers zijn tevreden.")),
+        ("other2", format!("{FILLER} Het budget voor de wegen wordt niet verhoogd.")),
+    ];
+    let docs: Vec<(&str, &str)> = docs.iter().map(|(id, t)| (*id, t.as_str())).collect();
+    let (_dir, index) = collection(&docs);
+    for (query, first) in [
+        // Only the parts of the query's compound are in the text.
+        ("Drugsgebruik.", "compound"),
+        // Neither stem matches (werkneemster/werknemer, zwanger/zwangerschap): only
+        // the truncated forms do.
+        ("Zwangere werkneemsters.", "derived"),
+    ] {
+        let ranked = index.rank_letters(query, 10).expect("ranked");
+        assert_eq!(ranked.first().map(String::as_str), Some(first), "{query}: {ranked:?}");
+    }
+}
+
+#[test]
+fn free_text_of_stop_words_finds_nothing_and_titles_never_overflow_the_statistics() {
+    let docs: Vec<(String, String)> = (0..5).map(|i| (format!("d{i}"), format!("{FILLER} Brief nummer {i}."))).collect();
+    let docs: Vec<(&str, &str)> = docs.iter().map(|(id, t)| (id.as_str(), t.as_str())).collect();
+    let (_dir, index) = collection(&docs);
+    assert!(index.rank_letters("de het een", 10).expect("ranked").is_empty());
+    // Every document holds `minister`: its weight stays finite and every letter is found once.
+    let ranked = index.rank_letters("minister", 10).expect("ranked");
+    assert_eq!(ranked.len(), 5, "{ranked:?}");
+}
