@@ -8,6 +8,8 @@
 //! `re-integratieproces` is found by `integratieproces`. A word that analyses to
 //! nothing (a stop word) constrains nothing and is dropped.
 
+use std::cell::RefCell;
+
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery,
 };
@@ -73,11 +75,19 @@ impl Variant {
         }
     }
 
-    fn analyzer(self) -> TextAnalyzer {
-        match self {
-            Variant::Parts => analysis::parts_analyzer(),
-            Variant::Truncated => analysis::truncated_analyzer(),
+    /// The distinct terms of `text` in this variant. The analyzers live per thread:
+    /// their caches of compound splits and stems then outlast one query, and splitting
+    /// a word costs dozens of word-list lookups.
+    fn terms(self, text: &str) -> Vec<String> {
+        thread_local! {
+            static ANALYZERS: RefCell<[TextAnalyzer; 2]> =
+                RefCell::new([analysis::parts_analyzer(), analysis::truncated_analyzer()]);
         }
+        ANALYZERS.with(|analyzers| {
+            let mut analyzers = analyzers.borrow_mut();
+            let analyzer = &mut analyzers[self as usize];
+            distinct(analysis::tokens(analyzer, text).into_iter().map(|t| t.text).collect())
+        })
     }
 }
 
@@ -104,9 +114,7 @@ pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer, kind: Kin
     }
     if kind == Kind::Letter {
         for &(variant, weight) in FREE_TEXT_VARIANTS {
-            let mut variant_analyzer = variant.analyzer();
-            let variant_terms = distinct(analysis::tokens(&mut variant_analyzer, text).into_iter().map(|t| t.text).collect());
-            for t in &variant_terms {
+            for t in &variant.terms(text) {
                 add(variant.field(fields), t, weight);
             }
         }
