@@ -137,6 +137,7 @@ pub fn compile(node: &Node, fields: &Fields, analyzer: &TextAnalyzer, kind: Kind
         position: node.span.start,
         message: "the query has only stop words (like `de`, `van`, `het`) or nothing to search for; add a content word".into(),
     })?;
+    let query = c.scoped(query);
     Ok(Compiled { query, highlighter: c.highlighter, cited: c.cited })
 }
 
@@ -340,9 +341,11 @@ impl Compiler<'_> {
     }
 }
 
-/// True when the field's matches can be seen in a snippet of the body.
+/// True when the field's words are marked in snippets of the body: any word field, so
+/// `subject:remotie` shows where the letter speaks of remotie; numbers and Kamerstuk
+/// keys are not words of the body.
 fn highlights_body(field: Option<Field>) -> bool {
-    matches!(field, None | Some(Field::Text) | Some(Field::Section))
+    !matches!(field, Some(Field::Number) | Some(Field::Kamerstuk))
 }
 
 /// The ways a written word sequence can occur: as its parts, and (when the analyzer
