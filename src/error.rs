@@ -37,6 +37,15 @@ pub enum Error {
         /// The version this build writes and reads.
         expected: u32,
     },
+    /// The index claims this schema version but does not match this build's schema
+    /// (built by a development build of kamerzoek).
+    #[error("the index at {path} does not match this kamerzoek's schema ({detail}): delete the directory (or pass --rebuild) and index the letters again")]
+    Incompatible {
+        /// The index directory.
+        path: PathBuf,
+        /// What differs.
+        detail: String,
+    },
     /// The index directory does not hold a kamerzoek index.
     #[error("no kamerzoek index at {path}: run `kamerzoek index --index {path} PATH...` first")]
     NoIndex {

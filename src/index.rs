@@ -65,7 +65,10 @@ impl LetterIndex {
             });
         }
         let index = Index::open_in_dir(dir)?;
-        Self::from_index(index, Some(dir.to_path_buf()))
+        Self::from_index(index, Some(dir.to_path_buf())).map_err(|e| match e {
+            Error::Schema(detail) => Error::Incompatible { path: dir.to_path_buf(), detail },
+            other => other,
+        })
     }
 
     /// Creates a new, empty index in `dir` (created if missing; it must not hold an index,

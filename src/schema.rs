@@ -185,7 +185,7 @@ impl Fields {
     pub fn new(schema: &Schema) -> Result<Fields> {
         let get = |name: &str| {
             schema.get_field(name).map_err(|_| {
-                Error::Schema(format!("the declaration has no field {name:?}, which the code needs"))
+                Error::Schema(format!("it has no field {name:?}, which this build needs"))
             })
         };
         Ok(Fields {

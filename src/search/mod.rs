@@ -356,6 +356,10 @@ pub(crate) fn filter(query: Box<dyn Query>) -> Box<dyn Query> {
 /// Letters dated within `[from, to]` (either end open).
 pub(crate) fn date_range(f: &Fields, from: Option<Date>, to: Option<Date>) -> Box<dyn Query> {
     use std::ops::Bound;
+    if from.is_none() && to.is_none() {
+        // `date:[* TO *]`: any dated letter (a range with no bound at all is no query).
+        return Box::new(tantivy::query::ExistsQuery::new("date".to_string(), false));
+    }
     let bound = |d: Option<Date>, inclusive: bool| match d {
         Some(d) if inclusive => Bound::Included(Term::from_field_date(f.date, date_time(d))),
         Some(d) => Bound::Excluded(Term::from_field_date(f.date, date_time(d))),
