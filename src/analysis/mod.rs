@@ -10,23 +10,24 @@
 //!    letters on both sides form one written word (`re-integratie`,
 //!    `P&O-functionarissen`); numbers stay (`2026`, `120.000`, `81%` -> `81`), and
 //!    `2026-2028` is two numbers.
-//! 2. [`HyphenatedCompounds`] (`compounds`): a hyphenated word gives the joined word
+//! 2. [`GluedSentences`] (`glued`): a word glued to the next sentence by text
+//!    extraction (`verliep.Het`) is split in two; abbreviations (`z.g.`) stay whole.
+//! 3. [`HyphenatedCompounds`] (`compounds`): a hyphenated word gives the joined word
 //!    (position `p`, `position_length` = parts, offsets over the whole word), then each
 //!    part at `p`, `p + 1`, …; the next word is at `p + parts`.
-//! 3. [`Apostrophes`] (`apostrophes`): `scenario’s` -> `scenario`; the clitics `'t`,
+//! 4. [`Apostrophes`] (`apostrophes`): `scenario’s` -> `scenario`; the clitics `'t`,
 //!    `'n`, `'s` keep their apostrophe; every apostrophe is written `'`.
-//! 4. [`FoldDiacritics`] (`folding`): lower case, no diacritics (`continuïteit` =
+//! 5. [`FoldDiacritics`] (`folding`): lower case, no diacritics (`continuïteit` =
 //!    `continuiteit`), ligatures spelled out, soft hyphens removed.
-//! 5. [`DutchStopWords`] (`stop_words`): the Snowball Dutch list plus `'t`, `'n`,
+//! 6. [`DutchStopWords`] (`stop_words`): the Snowball Dutch list plus `'t`, `'n`,
 //!    `zo'n`, …; a removed word keeps its position.
-//! 6. [`DutchStemmer`] (`stemming`): the classic Snowball Dutch stemmer
+//! 7. [`DutchStemmer`] (`stemming`): the classic Snowball Dutch stemmer
 //!    (`rust-stemmers`, not tantivy's newer algorithm), with a bounded cache of stems.
 //!
-//! [`EXACT`] (`kz_exact`) is steps 1–4: unstemmed terms that keep every word.
+//! [`EXACT`] (`kz_exact`) is steps 1–5: unstemmed terms that keep every word.
 //!
 //! Two analyzers write variants of a letter's text for free-text ranking: [`PARTS`]
-//! (`kz_parts`) splits sentences glued by text extraction ([`GluedSentences`],
-//! `verliep.Het`), follows each solid compound with its parts ([`Decompound`],
+//! (`kz_parts`) follows each solid compound with its parts ([`Decompound`],
 //! `personeelsbeleid` + `personeel` + `beleid`) and stems; [`TRUNCATED`]
 //! (`kz_truncated`) does the same but cuts every term to five letters ([`Truncate`])
 //! instead of stemming.
@@ -122,9 +123,10 @@ fn decompounded_words() -> TextAnalyzerBuilder<impl Tokenizer> {
         .filter(Decompound)
 }
 
-/// Builds the Dutch analyzer: words, compounds, apostrophes, folding, stop words, stemming.
+/// Builds the Dutch analyzer: words, glued sentences, compounds, apostrophes, folding, stop words, stemming.
 pub fn dutch_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(WordTokenizer::default())
+        .filter(GluedSentences)
         .filter(HyphenatedCompounds)
         .filter(PerToken(Apostrophes::default()))
         .filter(PerToken(FoldDiacritics::default()))
@@ -136,6 +138,7 @@ pub fn dutch_analyzer() -> TextAnalyzer {
 /// Builds the exact-form analyzer: the Dutch chain without stop-word removal and stemming.
 pub fn exact_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(WordTokenizer::default())
+        .filter(GluedSentences)
         .filter(HyphenatedCompounds)
         .filter(PerToken(Apostrophes::default()))
         .filter(PerToken(FoldDiacritics::default()))
