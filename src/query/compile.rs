@@ -92,7 +92,7 @@ impl Variant {
 }
 
 /// Compiles free text, not query syntax: every distinct analysed term of `text`, OR-ed
-/// over the default fields and, for letters, over the [`FREE_TEXT_VARIANTS`] (the
+/// over the default fields and, for letters, over the free-text variants (the
 /// protocol the evaluation uses), weighted with BM25 statistics of the documents of
 /// `kind` only. `None` when the text holds no searchable word.
 pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer, kind: Kind) -> Option<Compiled> {
