@@ -38,6 +38,13 @@ struct FieldDecl {
     /// Index whatever is written to this other field here too (with this field's own
     /// analyzer), like Solr's copyField: an unstemmed or decompounded variant of `text`.
     copy_of: Option<String>,
+    /// Text fields: index word positions (needed by phrase queries).
+    #[serde(default = "yes")]
+    positions: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
@@ -70,9 +77,8 @@ pub fn build() -> Result<Schema> {
                 let analyzer = f.analyzer.as_deref().ok_or_else(|| {
                     Error::Schema(format!("text field {:?} names no analyzer", f.name))
                 })?;
-                let indexing = TextFieldIndexing::default()
-                    .set_tokenizer(analyzer)
-                    .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+                let record = if f.positions { IndexRecordOption::WithFreqsAndPositions } else { IndexRecordOption::WithFreqs };
+                let indexing = TextFieldIndexing::default().set_tokenizer(analyzer).set_index_option(record);
                 let mut opts = TextOptions::default().set_indexing_options(indexing);
                 if f.stored {
                     opts = opts.set_stored();
