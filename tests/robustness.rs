@@ -303,7 +303,7 @@ mod bad_inputs {
         let fifo = ws.letters().join("pipe.txt");
         mkfifo(&fifo);
         ws.index(&[]).expect_code(0).summary(2, 0);
-        let run = ws.index_paths(&[], &[fifo.clone()]);
+        let run = ws.index_paths(&[], std::slice::from_ref(&fifo));
         run.expect_code(1).says(&format!("skipped: {}: not a regular file or directory", fifo.display()));
         ws.assert_good_letters_searchable();
     }
@@ -766,7 +766,7 @@ mod crash {
         assert!(counts.windows(2).all(|w| w[0] <= w[1]), "committed letters were lost: {counts:?}");
 
         let index = LetterIndex::open(&dir).expect("opens");
-        let summary = ingest::index_paths(&index, &[input.clone()], &IndexOptions::default(), &mut |_| {}).expect("re-run");
+        let summary = ingest::index_paths(&index, std::slice::from_ref(&input), &IndexOptions::default(), &mut |_| {}).expect("re-run");
         assert_eq!(summary.added as u64 + summary.unchanged as u64, letters);
         assert_eq!(summary.updated, 0);
         let stats = index.stats().expect("stats");
