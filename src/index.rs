@@ -111,6 +111,10 @@ impl LetterIndex {
     }
 
     fn from_index(index: Index, path: Option<PathBuf>) -> Result<LetterIndex> {
+        // Same version but another schema: an index written by a development build.
+        if index.schema() != schema::build()? {
+            return Err(Error::Schema("its fields, types or analyzers differ from this build's".into()));
+        }
         analysis::register(index.tokenizers());
         let fields = Fields::new(&index.schema())?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
