@@ -48,9 +48,12 @@ pub struct IndexLocation {
 pub struct IndexArgs {
     #[command(flatten)]
     pub location: IndexLocation,
-    /// Delete the index first and build it anew.
+    /// Build the index anew (beside the old one, which it replaces only when complete).
     #[arg(long)]
     pub rebuild: bool,
+    /// Commit at least this often (seconds), so an interrupted run loses little.
+    #[arg(long, value_name = "SECS", default_value_t = 10.0, value_parser = positive_seconds)]
+    pub commit_every: f64,
     /// Stop at the first file or document that cannot be indexed (exit status 2).
     #[arg(long)]
     pub strict: bool,
@@ -220,4 +223,11 @@ pub struct BenchArgs {
     /// The engine name to report.
     #[arg(long, default_value = "kamerzoek")]
     pub engine: String,
+}
+
+fn positive_seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s > 0.0 && s.is_finite() => Ok(s),
+        _ => Err(format!("{text:?} is not a positive number of seconds")),
+    }
 }

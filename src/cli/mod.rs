@@ -27,12 +27,16 @@ pub fn run() -> anyhow::Result<ExitCode> {
     match opts.command {
         Command::Index(a) => {
             let dir = index_dir(&a.location)?;
-            if a.rebuild && dir.join("kamerzoek.json").exists() {
-                std::fs::remove_dir_all(&dir).with_context(|| format!("cannot delete {}", dir.display()))?;
-            }
-            let index = LetterIndex::open_or_create(&dir)?;
-            let options = IndexOptions { strict: a.strict, sync: a.sync, ..IndexOptions::default() };
-            let summary = build(&index, &a.paths, &options)?;
+            let options = IndexOptions {
+                strict: a.strict,
+                sync: a.sync,
+                commit_every: std::time::Duration::from_secs_f64(a.commit_every),
+            };
+            let summary = if a.rebuild {
+                rebuild(&dir, &a.paths, &options)?
+            } else {
+                build(&LetterIndex::open_or_create(&dir)?, &a.paths, &options)?
+            };
             Ok(if summary.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Search(a) => {
@@ -186,6 +190,35 @@ fn open(location: &IndexLocation) -> anyhow::Result<LetterIndex> {
         }
         other => Ok(other?),
     }
+}
+
+/// Builds a new index beside `dir` and swaps it in only when it is complete, so an
+/// interrupted rebuild leaves the old index as it was. The old index's writer lock is
+/// held meanwhile, so no other run writes to what is about to be replaced.
+fn rebuild(dir: &Path, paths: &[PathBuf], options: &IndexOptions) -> anyhow::Result<ingest::Summary> {
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "index".into());
+    let fresh = dir.with_file_name(format!("{name}.rebuild"));
+    let old = dir.with_file_name(format!("{name}.old"));
+    let guard = match LetterIndex::open(dir) {
+        Ok(index) => Some(index.writer()?),
+        Err(Error::NoIndex { .. } | Error::SchemaVersion { .. } | Error::Incompatible { .. }) => None,
+        Err(e) => return Err(e.into()),
+    };
+    for leftover in [&fresh, &old] {
+        if leftover.exists() {
+            std::fs::remove_dir_all(leftover).with_context(|| format!("cannot delete {}", leftover.display()))?;
+        }
+    }
+    let summary = build(&LetterIndex::create(&fresh)?, paths, options)?;
+    drop(guard);
+    if dir.exists() {
+        std::fs::rename(dir, &old).with_context(|| format!("cannot move {} aside", dir.display()))?;
+    }
+    std::fs::rename(&fresh, dir).with_context(|| format!("cannot move {} to {}", fresh.display(), dir.display()))?;
+    if old.exists() {
+        std::fs::remove_dir_all(&old).with_context(|| format!("cannot delete the old index {}", old.display()))?;
+    }
+    Ok(summary)
 }
 
 /// Indexes `paths` with a progress bar (on a terminal) and prints a summary.
