@@ -64,9 +64,18 @@ impl LetterIndex {
                 expected: schema::version(),
             });
         }
-        let index = Index::open_in_dir(dir)?;
+        // tantivy takes a lock file even to read; on a read-only directory that fails.
+        let locked = |e: tantivy::TantivyError| match e {
+            tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::IoError(io), _) => Error::Write {
+                path: dir.to_path_buf(),
+                source: std::io::Error::new(io.kind(), format!("{io}; even searching needs to create a lock file there, so copy the index to a writable place")),
+            },
+            other => other.into(),
+        };
+        let index = Index::open_in_dir(dir).map_err(locked)?;
         Self::from_index(index, Some(dir.to_path_buf())).map_err(|e| match e {
             Error::Schema(detail) => Error::Incompatible { path: dir.to_path_buf(), detail },
+            Error::Tantivy(t) => locked(t),
             other => other,
         })
     }
@@ -270,6 +279,20 @@ fn dir_size(dir: &Path) -> u64 {
         .unwrap_or(0)
 }
 
+/// tantivy reports a failed write (most often a full disk) from its indexing threads
+/// as a killed writer; say what happened to the index and what to check.
+fn write_error(path: Option<&Path>, e: tantivy::TantivyError) -> Error {
+    let path = path.map(Path::to_path_buf).unwrap_or_default();
+    match e {
+        tantivy::TantivyError::IoError(io) => Error::Write { path, source: clone_io(&io) },
+        tantivy::TantivyError::ErrorInThread(detail) => Error::Write {
+            path,
+            source: std::io::Error::other(format!("an indexing thread failed writing, most often because the disk is full ({detail})")),
+        },
+        other => other.into(),
+    }
+}
+
 /// The record as stored: citation sentences are spans of the body, so they are left
 /// out and filled again when read.
 fn stored_record(record: &LetterRecord) -> LetterRecord {
@@ -408,7 +431,7 @@ impl LetterWriter {
                 doc.add_text(copy, v);
             }
         }
-        self.writer.add_document(doc)?;
+        self.writer.add_document(doc).map_err(|e| self.write_error(e))?;
         Ok(())
     }
 
@@ -465,19 +488,13 @@ impl LetterWriter {
     pub fn finish(mut self) -> Result<()> {
         self.commit()?;
         let path = self.path.clone().unwrap_or_default();
-        self.writer.wait_merging_threads().map_err(|e| match e {
-            tantivy::TantivyError::IoError(io) => Error::Write { path, source: clone_io(&io) },
-            other => other.into(),
-        })?;
+        self.writer.wait_merging_threads().map_err(|e| write_error(Some(&path), e))?;
         Ok(())
     }
 
     /// An I/O failure while writing names the index and says what to check.
     fn write_error(&self, e: tantivy::TantivyError) -> Error {
-        match &e {
-            tantivy::TantivyError::IoError(io) => Error::Write { path: self.path.clone().unwrap_or_default(), source: clone_io(io) },
-            _ => e.into(),
-        }
+        write_error(self.path.as_deref(), e)
     }
 }
 
