@@ -285,6 +285,7 @@ fn write_error(path: Option<&Path>, e: tantivy::TantivyError) -> Error {
     let path = path.map(Path::to_path_buf).unwrap_or_default();
     match e {
         tantivy::TantivyError::IoError(io) => Error::Write { path, source: clone_io(&io) },
+        tantivy::TantivyError::InternalError(detail) => Error::Write { path, source: std::io::Error::other(detail) },
         tantivy::TantivyError::ErrorInThread(detail) => Error::Write {
             path,
             source: std::io::Error::other(format!("an indexing thread failed writing, most often because the disk is full ({detail})")),
