@@ -175,15 +175,16 @@ pub struct CitationsArgs {
     pub json: bool,
 }
 
+/// What `eval` and `bench` measure on, and how they report.
 #[derive(Debug, Args)]
-pub struct EvalArgs {
+pub struct Measured {
     /// Documents: JSON Lines (.jsonl or .jsonl.gz) with `id` and `text`.
     #[arg(long, value_name = "FILE")]
     pub docs: PathBuf,
     /// Queries: TSV with a header and `qid`, `query`, `relevant` (comma-separated ids).
     #[arg(long, value_name = "FILE")]
     pub queries: PathBuf,
-    /// Build (or reuse) the index here instead of in a temporary directory.
+    /// Build the index here instead of in a temporary directory.
     #[arg(long, value_name = "DIR")]
     pub index: Option<PathBuf>,
     /// Print one JSON object with the peer harness's keys.
@@ -195,16 +196,15 @@ pub struct EvalArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct EvalArgs {
+    #[command(flatten)]
+    pub on: Measured,
+}
+
+#[derive(Debug, Args)]
 pub struct BenchArgs {
-    /// Documents: JSON Lines (.jsonl or .jsonl.gz) with `id` and `text`.
-    #[arg(long, value_name = "FILE")]
-    pub docs: PathBuf,
-    /// Queries: TSV with a header and `qid`, `query` (the `relevant` column is ignored).
-    #[arg(long, value_name = "FILE")]
-    pub queries: PathBuf,
-    /// Build (or reuse, with --reuse) the index here instead of in a temporary directory.
-    #[arg(long, value_name = "DIR")]
-    pub index: Option<PathBuf>,
+    #[command(flatten)]
+    pub on: Measured,
     /// Search an index already built in --index instead of building it.
     #[arg(long, requires = "index")]
     pub reuse: bool,
@@ -217,12 +217,6 @@ pub struct BenchArgs {
     /// … and at least this many seconds of them.
     #[arg(long, default_value_t = 10.0)]
     pub warmup_s: f64,
-    /// Print one JSON object with the peer harness's keys (plus kamerzoek's own).
-    #[arg(long)]
-    pub json: bool,
-    /// The engine name to report.
-    #[arg(long, default_value = "kamerzoek")]
-    pub engine: String,
 }
 
 fn positive_seconds(text: &str) -> Result<f64, String> {

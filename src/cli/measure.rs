@@ -109,15 +109,15 @@ fn report(engine: &str, mode: &'static str, built: &Built, docs: &Path, queries:
 
 /// `kamerzoek eval`.
 pub fn eval(args: &EvalArgs) -> anyhow::Result<Report> {
-    let queries: Vec<JudgedQuery> = eval::read_queries(&args.queries)?.into_iter().filter(|q| !q.relevant.is_empty()).collect();
-    let built = build(&args.docs, args.index.as_deref())?;
+    let queries: Vec<JudgedQuery> = eval::read_queries(&args.on.queries)?.into_iter().filter(|q| !q.relevant.is_empty()).collect();
+    let built = build(&args.on.docs, args.on.index.as_deref())?;
     let mut scores = Vec::with_capacity(queries.len());
     for q in &queries {
         let ranking = built.index.rank_letters(&q.query, EVAL_DEPTH)?;
         scores.push(Relevance::of(&ranking, &q.relevant));
     }
     let mean = Relevance::mean(&scores);
-    let mut r = report(&args.engine, "eval", &built, &args.docs, &args.queries, queries.len());
+    let mut r = report(&args.on.engine, "eval", &built, &args.on.docs, &args.on.queries, queries.len());
     let round = |x: f64| (x * 10_000.0).round() / 10_000.0;
     r.mrr10 = Some(round(mean.mrr10));
     r.ndcg10 = Some(round(mean.ndcg10));
@@ -154,15 +154,15 @@ pub struct BenchReport {
 
 /// `kamerzoek bench`.
 pub fn bench(args: &BenchArgs) -> anyhow::Result<BenchReport> {
-    let queries: Vec<String> = eval::read_queries(&args.queries)?.into_iter().map(|q| q.query).collect();
-    anyhow::ensure!(!queries.is_empty(), "{} holds no queries", args.queries.display());
+    let queries: Vec<String> = eval::read_queries(&args.on.queries)?.into_iter().map(|q| q.query).collect();
+    anyhow::ensure!(!queries.is_empty(), "{} holds no queries", args.on.queries.display());
     let built = if args.reuse {
-        let dir = args.index.as_deref().expect("--reuse requires --index");
+        let dir = args.on.index.as_deref().expect("--reuse requires --index");
         let index = LetterIndex::open(dir)?;
         let docs = index.stats()?.letters;
         Built { index, docs, text_bytes: 0, seconds: f64::NAN, skipped: 0, _temp: None }
     } else {
-        build(&args.docs, args.index.as_deref())?
+        build(&args.on.docs, args.on.index.as_deref())?
     };
     let index = &built.index;
 
@@ -174,7 +174,7 @@ pub fn bench(args: &BenchArgs) -> anyhow::Result<BenchReport> {
     let syntax = time_queries(args, &syntax_queries, |q| Ok(index.search(q, &plain)?.len()))?;
     let syntax_snippets = time_queries(args, &syntax_queries, |q| Ok(index.search(q, &shown)?.len()))?;
 
-    let mut peer = report(&args.engine, "bench", &built, &args.docs, &args.queries, queries.len());
+    let mut peer = report(&args.on.engine, "bench", &built, &args.on.docs, &args.on.queries, queries.len());
     (peer.p50_ms, peer.p95_ms, peer.p99_ms) = (Some(free.p50_ms), Some(free.p95_ms), Some(free.p99_ms));
     Ok(BenchReport { peer, syntax, syntax_snippets })
 }

@@ -123,7 +123,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Eval(a) => {
             let report = measure::eval(&a)?;
             let mut out = std::io::stdout().lock();
-            if a.json {
+            if a.on.json {
                 serde_json::to_writer(&mut out, &report)?;
                 writeln!(out)?;
             } else {
@@ -134,7 +134,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Bench(a) => {
             let report = measure::bench(&a)?;
             let mut out = std::io::stdout().lock();
-            if a.json {
+            if a.on.json {
                 serde_json::to_writer(&mut out, &report)?;
                 writeln!(out)?;
             } else {
