@@ -362,3 +362,24 @@ fn analyze_prints_citations_and_tokens_as_json_lines() {
         .collect();
     assert_eq!(terms, ["reintegratie", "re", "integratie", "militair"]);
 }
+
+#[test]
+fn eval_scores_judged_queries_with_the_peer_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let queries = dir.path().join("queries.tsv");
+    std::fs::write(
+        &queries,
+        "qid\tquery\trelevant\nq1\tControles van de ITRIS-toestellen.\t184502\nq2\tVluchten van Defensie.\t185968\nq3\tOnbekend.\t\n",
+    )
+    .unwrap();
+    let docs = util::corpus().join("../tests/data/formats/be-qa-2017-answers.jsonl");
+    let out = util::kamerzoek(&["eval", "--json", "--docs", util::path_str(&docs), "--queries", util::path_str(&queries)]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in ["engine", "mode", "docs", "queries", "index_s", "docs_per_s", "mb_per_s", "index_bytes", "peak_rss_mb", "mrr10", "ndcg10", "recall10", "recall100", "p50_ms", "p95_ms", "p99_ms"] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!((v["docs"].as_u64(), v["queries"].as_u64()), (Some(3), Some(2)), "the unjudged query is not scored");
+    assert_eq!(v["mrr10"], 1.0);
+    assert_eq!(v["mode"], "eval");
+}
