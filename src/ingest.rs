@@ -262,7 +262,8 @@ pub fn index_paths(index: &LetterIndex, paths: &[PathBuf], options: &IndexOption
     if options.sync {
         // A file that is still there but could not be read (or not all of it) removes
         // nothing: its letters are not gone, only unreadable this time.
-        let troubled: HashSet<&Path> = summary.skipped.iter().map(|(p, _)| p.as_path()).collect();
+        let troubled: HashSet<PathBuf> =
+            summary.skipped.iter().map(|(p, _)| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())).collect();
         let mut removed = Vec::new();
         for (id, k) in &known {
             let source = Path::new(&k.source);
@@ -289,7 +290,9 @@ fn parse_all(files: &[PathBuf], known: &HashMap<String, Known>, tx: &mpsc::SyncS
     // does; the later items take the sitting's date from it.
     let mut sitting_dates: HashMap<String, time::Date> = HashMap::new();
     for path in files {
-        let source = Some(path.clone());
+        // Sources are recorded as absolute paths, so `--sync` recognises them however
+        // the paths are given on a later run.
+        let source = Some(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()));
         let send = |item| tx.send(item).is_ok();
         let ok = match formats::detect(path) {
             Some(Format::JsonLines) => match formats::read_json_lines(path) {

@@ -383,3 +383,29 @@ fn eval_scores_judged_queries_with_the_peer_keys() {
     assert_eq!(v["mrr10"], 1.0);
     assert_eq!(v["mode"], "eval");
 }
+
+#[test]
+fn sync_recognises_sources_however_the_path_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let letters = dir.path().join("letters");
+    std::fs::create_dir(&letters).unwrap();
+    for id in [L000, L002] {
+        std::fs::copy(util::corpus().join(format!("{id}.txt")), letters.join(format!("{id}.txt"))).unwrap();
+    }
+    let index = dir.path().join("index");
+    // First run with a relative path, from the temporary directory.
+    let out = assert_cmd::Command::cargo_bin("kamerzoek")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["index", "--index", "index", "letters"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    std::fs::remove_file(letters.join(format!("{L002}.txt"))).unwrap();
+    // Then --sync with the absolute path.
+    let out = util::kamerzoek(&["index", "--sync", "--index", util::path_str(&index), util::path_str(&letters)]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 removed"), "{}", String::from_utf8_lossy(&out.stderr));
+    let stats = util::kamerzoek(&["stats", "--json", "--index", util::path_str(&index)]);
+    let v: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
+    assert_eq!(v["letters"], 1);
+}
