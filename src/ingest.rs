@@ -209,7 +209,8 @@ pub fn index_paths(index: &LetterIndex, paths: &[PathBuf], options: &IndexOption
     // would silently replace the first, and the two would take turns on every re-run.
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     let mut last_commit = Instant::now();
-    let (tx, rx) = mpsc::sync_channel::<Item>(64);
+    // A short queue: letters can be megabytes, and the writer is the slower side anyway.
+    let (tx, rx) = mpsc::sync_channel::<Item>(8);
 
     std::thread::scope(|scope| -> Result<()> {
         let known_ref = &known;
