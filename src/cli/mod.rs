@@ -230,7 +230,7 @@ fn build(index: &LetterIndex, paths: &[PathBuf], options: &IndexOptions) -> anyh
         Progress::Found { files } => bar.set_length(files as u64),
         Progress::Indexed { letter } => {
             letters += 1;
-            if letters % 256 == 0 {
+            if letters.is_multiple_of(256) {
                 bar.set_message(format!("{letters} letters"));
             }
             for w in &letter.warnings {

@@ -183,7 +183,7 @@ impl Compiler<'_> {
             }
             QueryKind::Not(inner) => {
                 let inner = self.node(inner, field, !negated)?;
-                Ok(inner.map(|q| exclude(q)))
+                Ok(inner.map(exclude))
             }
             QueryKind::And(children) => {
                 let mut clauses = Vec::new();

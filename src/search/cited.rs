@@ -137,9 +137,9 @@ impl LetterIndex {
         let mut columns = HashMap::new();
         let mut key = String::new();
         for addr in all {
-            if !columns.contains_key(&addr.segment_ord) {
+            if let std::collections::hash_map::Entry::Vacant(e) = columns.entry(addr.segment_ord) {
                 let column = searcher.segment_reader(addr.segment_ord).fast_fields().str("cited")?;
-                columns.insert(addr.segment_ord, column);
+                e.insert(column);
             }
             let Some(column) = &columns[&addr.segment_ord] else { continue };
             for ord in column.term_ords(addr.doc_id) {

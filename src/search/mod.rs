@@ -308,8 +308,8 @@ fn letter_ids(searcher: &Searcher, addrs: impl Iterator<Item = DocAddress>) -> R
     let mut columns = HashMap::new();
     let mut ids = Vec::new();
     for addr in addrs {
-        if !columns.contains_key(&addr.segment_ord) {
-            columns.insert(addr.segment_ord, searcher.segment_reader(addr.segment_ord).fast_fields().str("letter")?);
+        if let std::collections::hash_map::Entry::Vacant(e) = columns.entry(addr.segment_ord) {
+            e.insert(searcher.segment_reader(addr.segment_ord).fast_fields().str("letter")?);
         }
         let mut id = String::new();
         if let Some(column) = &columns[&addr.segment_ord] {

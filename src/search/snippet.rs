@@ -88,7 +88,7 @@ impl Highlighter {
             .collect();
         let (mut out, mut highlights) = collapse_whitespace(&text[from..to], &inside);
         if from > 0 {
-            out.insert_str(0, "…");
+            out.insert(0, '…');
             let shift = "…".len();
             for h in &mut highlights {
                 h.0 += shift;
@@ -201,9 +201,8 @@ fn collapse_whitespace(text: &str, spans: &[(usize, usize)]) -> (String, Vec<(us
             map[i] = out.len();
             out.push(c);
             in_space = false;
-            for k in i + 1..i + c.len_utf8() {
-                map[k] = out.len();
-            }
+            // Bytes inside the character map to its end, so no range splits it.
+            map[i + 1..i + c.len_utf8()].fill(out.len());
         }
     }
     map[text.len()] = out.len();
