@@ -114,35 +114,27 @@ pub fn truncated_analyzer() -> TextAnalyzer {
 /// words to a stem: words (glued sentences split), compounds and their parts, folded,
 /// without stop words.
 fn decompounded_words() -> TextAnalyzerBuilder<impl Tokenizer> {
+    written_words().filter(PerToken(DutchStopWords)).filter(Decompound)
+}
+
+/// The start every chain shares: words (glued sentences split), hyphenated compounds,
+/// apostrophes, folding.
+fn written_words() -> TextAnalyzerBuilder<impl Tokenizer> {
     TextAnalyzer::builder(WordTokenizer::default())
         .filter(GluedSentences)
         .filter(HyphenatedCompounds)
         .filter(PerToken(Apostrophes::default()))
         .filter(PerToken(FoldDiacritics::default()))
-        .filter(PerToken(DutchStopWords))
-        .filter(Decompound)
 }
 
 /// Builds the Dutch analyzer: words, glued sentences, compounds, apostrophes, folding, stop words, stemming.
 pub fn dutch_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(WordTokenizer::default())
-        .filter(GluedSentences)
-        .filter(HyphenatedCompounds)
-        .filter(PerToken(Apostrophes::default()))
-        .filter(PerToken(FoldDiacritics::default()))
-        .filter(PerToken(DutchStopWords))
-        .filter(PerToken(DutchStemmer::default()))
-        .build()
+    written_words().filter(PerToken(DutchStopWords)).filter(PerToken(DutchStemmer::default())).build()
 }
 
 /// Builds the exact-form analyzer: the Dutch chain without stop-word removal and stemming.
 pub fn exact_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(WordTokenizer::default())
-        .filter(GluedSentences)
-        .filter(HyphenatedCompounds)
-        .filter(PerToken(Apostrophes::default()))
-        .filter(PerToken(FoldDiacritics::default()))
-        .build()
+    written_words().build()
 }
 
 /// Registers kamerzoek's analyzers with an index's tokenizer manager.
