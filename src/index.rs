@@ -176,21 +176,11 @@ impl LetterIndex {
     pub fn known_letters(&self) -> Result<HashMap<String, Known>> {
         let searcher = self.reader.searcher();
         let query = TermQuery::new(Term::from_field_text(self.fields.kind, kind::LETTER), IndexRecordOption::Basic);
+        let (mut ids, mut hashes, mut sources) =
+            (StrValues::new(&searcher, "letter"), StrValues::new(&searcher, "hash"), StrValues::new(&searcher, "source"));
         let mut known = HashMap::new();
-        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-            let fast = segment.fast_fields();
-            let (Some(ids), Some(hashes), Some(sources)) = (fast.str("letter")?, fast.str("hash")?, fast.str("source")?) else { continue };
-            let docs = searcher.search(&query, &tantivy::collector::DocSetCollector)?;
-            let value = |column: &tantivy::columnar::StrColumn, doc| -> Result<String> {
-                let mut out = String::new();
-                if let Some(o) = column.term_ords(doc).next() {
-                    column.ord_to_str(o, &mut out).map_err(|source| Error::Io { context: "cannot read the index".into(), source })?;
-                }
-                Ok(out)
-            };
-            for addr in docs.into_iter().filter(|a| a.segment_ord as usize == ord) {
-                known.insert(value(&ids, addr.doc_id)?, Known { hash: value(&hashes, addr.doc_id)?, source: value(&sources, addr.doc_id)? });
-            }
+        for addr in searcher.search(&query, &tantivy::collector::DocSetCollector)? {
+            known.insert(ids.get(addr)?, Known { hash: hashes.get(addr)?, source: sources.get(addr)? });
         }
         Ok(known)
     }
@@ -219,6 +209,35 @@ impl LetterIndex {
             size_bytes,
             schema_version: schema::version(),
         })
+    }
+}
+
+/// Reads a string fast field document by document, opening each segment's column once.
+pub(crate) struct StrValues<'a> {
+    searcher: &'a tantivy::Searcher,
+    field: &'static str,
+    columns: HashMap<u32, Option<tantivy::columnar::StrColumn>>,
+}
+
+impl<'a> StrValues<'a> {
+    pub(crate) fn new(searcher: &'a tantivy::Searcher, field: &'static str) -> Self {
+        StrValues { searcher, field, columns: HashMap::new() }
+    }
+
+    /// The document's value; empty when it has none.
+    pub(crate) fn get(&mut self, addr: tantivy::DocAddress) -> Result<String> {
+        if let std::collections::hash_map::Entry::Vacant(e) = self.columns.entry(addr.segment_ord) {
+            e.insert(self.searcher.segment_reader(addr.segment_ord).fast_fields().str(self.field)?);
+        }
+        let mut out = String::new();
+        if let Some(column) = &self.columns[&addr.segment_ord] {
+            if let Some(ord) = column.term_ords(addr.doc_id).next() {
+                column
+                    .ord_to_str(ord, &mut out)
+                    .map_err(|source| Error::Io { context: format!("cannot read field {} of the index", self.field), source })?;
+            }
+        }
+        Ok(out)
     }
 }
 

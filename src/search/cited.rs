@@ -14,7 +14,7 @@ use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use super::{date_range, filter, keyword, text_of, SearchOptions};
-use crate::index::LetterIndex;
+use crate::index::{LetterIndex, StrValues};
 use crate::query;
 use crate::record::format_date;
 use crate::schema::{kind, Kind};
@@ -134,19 +134,11 @@ impl LetterIndex {
         let searcher = self.reader.searcher();
         let all = searcher.search(&*keyword(self.fields.kind, kind::CITATION), &DocSetCollector)?;
         let mut counts: HashMap<String, u64> = HashMap::new();
-        let mut columns = HashMap::new();
-        let mut key = String::new();
+        let mut keys = StrValues::new(&searcher, "cited");
         for addr in all {
-            if let std::collections::hash_map::Entry::Vacant(e) = columns.entry(addr.segment_ord) {
-                let column = searcher.segment_reader(addr.segment_ord).fast_fields().str("cited")?;
-                e.insert(column);
-            }
-            let Some(column) = &columns[&addr.segment_ord] else { continue };
-            for ord in column.term_ords(addr.doc_id) {
-                key.clear();
-                if column.ord_to_str(ord, &mut key).map_err(|source| crate::Error::Io { context: "cannot read the citation keys of the index".into(), source })? {
-                    *counts.entry(key.clone()).or_default() += 1;
-                }
+            let key = keys.get(addr)?;
+            if !key.is_empty() {
+                *counts.entry(key).or_default() += 1;
             }
         }
         let mut ranked: Vec<(String, u64)> = counts.into_iter().collect();

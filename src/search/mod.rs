@@ -13,7 +13,7 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
 use time::Date;
 
-use crate::index::{date_time, LetterIndex};
+use crate::index::{date_time, LetterIndex, StrValues};
 use crate::query::{self, compile::Compiled};
 use crate::record::{format_date, own_keys, LetterRecord};
 use crate::schema::{kind, Fields, Kind};
@@ -305,21 +305,8 @@ impl Dresser<'_> {
 
 /// The `letter` fast-field value of each document.
 fn letter_ids(searcher: &Searcher, addrs: impl Iterator<Item = DocAddress>) -> Result<Vec<String>> {
-    let mut columns = HashMap::new();
-    let mut ids = Vec::new();
-    for addr in addrs {
-        if let std::collections::hash_map::Entry::Vacant(e) = columns.entry(addr.segment_ord) {
-            e.insert(searcher.segment_reader(addr.segment_ord).fast_fields().str("letter")?);
-        }
-        let mut id = String::new();
-        if let Some(column) = &columns[&addr.segment_ord] {
-            if let Some(ord) = column.term_ords(addr.doc_id).next() {
-                column.ord_to_str(ord, &mut id).map_err(|source| Error::Io { context: "cannot read letter ids from the index".into(), source })?;
-            }
-        }
-        ids.push(id);
-    }
-    Ok(ids)
+    let mut ids = StrValues::new(searcher, "letter");
+    addrs.map(|addr| ids.get(addr)).collect()
 }
 
 fn section_of(doc: &TantivyDocument, f: &Fields) -> Option<(Option<String>, usize, usize)> {
