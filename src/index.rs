@@ -15,12 +15,12 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::Count;
 use tantivy::query::TermQuery;
-use tantivy::schema::{IndexRecordOption, Schema, Value};
-use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::schema::{IndexRecordOption, Schema};
+use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
 use crate::analysis;
 use crate::letter::Letter;
-use crate::record::{self, LetterRecord};
+use crate::documents::{DocumentMaker, LetterDocuments};
 use crate::schema::{self, kind, Fields};
 use crate::{Error, Result};
 
@@ -168,8 +168,7 @@ impl LetterIndex {
             let _ = fs::write(&note, format!("pid {} (kamerzoek), since {since}", std::process::id()));
             HolderNote(note)
         });
-        let copies = schema::copies(&self.index.schema())?;
-        Ok(LetterWriter { writer, fields: self.fields, copies, _holder: holder, path: self.path.clone() })
+        Ok(LetterWriter { writer, fields: self.fields, maker: DocumentMaker::new(self.fields), _holder: holder, path: self.path.clone() })
     }
 
     /// What the index holds of each letter: its content hash and source, by letter id.
@@ -210,6 +209,44 @@ impl LetterIndex {
             schema_version: schema::version(),
         })
     }
+
+    /// Bytes on disk by field and by part of the index (terms, postings, positions, fast
+    /// columns, norms), largest first, with the stored documents as one line: what to
+    /// look at when an index grows.
+    pub fn space(&self) -> Result<Vec<Space>> {
+        let usage = self.reader.searcher().space_usage().map_err(|source| Error::Io { context: "cannot measure the index".into(), source })?;
+        let mut totals: HashMap<(&'static str, String), u64> = HashMap::new();
+        for segment in usage.segments() {
+            let parts = [
+                ("terms", segment.termdict()),
+                ("postings", segment.postings()),
+                ("positions", segment.positions()),
+                ("fast", segment.fast_fields()),
+                ("norms", segment.fieldnorms()),
+            ];
+            for (part, per_field) in parts {
+                for f in per_field.fields() {
+                    *totals.entry((part, f.field_name().to_string())).or_default() += f.total().get_bytes();
+                }
+            }
+            *totals.entry(("store", "(stored documents)".to_string())).or_default() += segment.store().total().get_bytes();
+        }
+        let mut lines: Vec<Space> =
+            totals.into_iter().filter(|(_, b)| *b > 0).map(|((part, field), bytes)| Space { part, field, bytes }).collect();
+        lines.sort_by(|a, b| b.bytes.cmp(&a.bytes).then_with(|| a.field.cmp(&b.field)));
+        Ok(lines)
+    }
+}
+
+/// Bytes one part of one field takes on disk.
+#[derive(Debug, Clone, Serialize)]
+pub struct Space {
+    /// `terms`, `postings`, `positions`, `fast`, `norms` or `store`.
+    pub part: &'static str,
+    /// The field.
+    pub field: String,
+    /// Bytes over all segments.
+    pub bytes: u64,
 }
 
 /// Reads a string fast field document by document, opening each segment's column once.
@@ -313,16 +350,6 @@ fn write_error(path: Option<&Path>, e: tantivy::TantivyError) -> Error {
     }
 }
 
-/// The record as stored: citation sentences are spans of the body, so they are left
-/// out and filled again when read.
-fn stored_record(record: &LetterRecord) -> LetterRecord {
-    let mut stored = record.clone();
-    for c in &mut stored.citations {
-        c.sentence.clear();
-    }
-    stored
-}
-
 /// Index settings: the stored text (letter bodies, records) is most of an index's size,
 /// so it is compressed with zstd in blocks larger than tantivy's default, trading a
 /// little time per fetched hit for about half the size of lz4.
@@ -348,8 +375,8 @@ const WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
 pub struct LetterWriter {
     writer: IndexWriter,
     fields: Fields,
-    /// `(source, copy)` pairs declared with `copy_of` in the schema.
-    copies: Vec<(tantivy::schema::Field, tantivy::schema::Field)>,
+    /// Makes the documents of letters added one by one.
+    maker: DocumentMaker,
     /// The lock holder note, removed when the writer goes.
     _holder: Option<HolderNote>,
     /// The index directory, for error messages.
@@ -367,130 +394,25 @@ impl Drop for HolderNote {
 
 impl LetterWriter {
     /// Adds a letter (replacing any letter with the same id) as a letter document and one
-    /// document per section.
+    /// document per section and per citation.
     pub fn add(&mut self, letter: &Letter) -> Result<()> {
         self.add_with(letter, &Provenance::default())
     }
 
     /// Like [`add`](Self::add), recording where the letter came from.
     pub fn add_with(&mut self, letter: &Letter, provenance: &Provenance) -> Result<()> {
-        let source = provenance.source.as_ref().map(|p| p.display().to_string());
-        let record = LetterRecord::from_letter(letter, source.clone());
-        let record = &record;
-        let f = self.fields;
-        self.writer.delete_term(Term::from_field_text(f.letter, &letter.id));
+        let documents = self.maker.make(letter, provenance);
+        self.add_documents(documents)
+    }
 
-        let mut doc = self.shared_fields(letter);
-        doc.add_text(f.kind, kind::LETTER);
-        doc.add_text(f.id, &letter.id);
-        for section in &letter.sections {
-            if let Some(h) = &section.heading {
-                doc.add_text(f.section, h);
-            }
-        }
-        doc.add_text(f.text, &letter.body);
-        doc.add_text(f.body, &letter.body);
-        for c in &record.citations {
-            doc.add_text(f.cites, &c.citation.key);
-        }
-        doc.add_text(f.record, serde_json::to_string(&stored_record(record)).expect("record serialises"));
-        for key in record::own_keys(&letter.id, letter.kamerstuk.as_deref(), &letter.title) {
-            doc.add_text(f.own_keys, key);
-        }
-        doc.add_text(f.source, source.as_deref().unwrap_or(""));
-        doc.add_text(f.hash, provenance.hash.as_deref().unwrap_or(""));
-        self.push(doc)?;
-
-        // Citation keys by start offset, so each section finds its own by binary search:
-        // scanning every citation for every section made a long letter (tens of
-        // thousands of each) quadratic.
-        let mut cited_at: Vec<(usize, &str)> = record.citations.iter().map(|c| (c.citation.start, c.citation.key.as_str())).collect();
-        cited_at.sort_unstable();
-        for (ordinal, section) in letter.sections.iter().enumerate() {
-            let mut doc = self.shared_fields(letter);
-            doc.add_text(f.kind, kind::SECTION);
-            doc.add_text(f.id, format!("{}#{}", letter.id, ordinal));
-            if let Some(h) = &section.heading {
-                doc.add_text(f.heading, h);
-            }
-            doc.add_text(f.section_text, letter.body.get(section.start..section.end).unwrap_or(""));
-            doc.add_u64(f.start, section.start as u64);
-            doc.add_u64(f.end, section.end as u64);
-            // A section cites only what is cited inside it.
-            let first = cited_at.partition_point(|&(start, _)| start < section.start);
-            for &(_, key) in cited_at[first..].iter().take_while(|&&(start, _)| start < section.end) {
-                doc.add_text(f.cites, key);
-            }
-            self.push(doc)?;
-        }
-
-        for (ordinal, c) in record.citations.iter().enumerate() {
-            let mut doc = TantivyDocument::default();
-            doc.add_text(f.kind, kind::CITATION);
-            doc.add_text(f.id, format!("{}@{}", letter.id, ordinal));
-            doc.add_text(f.letter, &letter.id);
-            doc.add_text(f.cited, &c.citation.key);
-            if let Some(title) = &c.citation.title {
-                doc.add_text(f.citation_title, title);
-            }
-            doc.add_text(f.citation_text, &c.sentence);
-            doc.add_text(f.body, &c.sentence);
-            doc.add_u64(f.start, c.citation.start as u64);
-            doc.add_u64(f.end, c.citation.end as u64);
-            self.add_people_and_date(&mut doc, letter);
-            self.push(doc)?;
+    /// Adds a letter's documents made by a [`DocumentMaker`] (on any thread),
+    /// replacing any letter with the same id.
+    pub fn add_documents(&mut self, documents: LetterDocuments) -> Result<()> {
+        self.writer.delete_term(Term::from_field_text(self.fields.letter, &documents.id));
+        for doc in documents.docs {
+            self.writer.add_document(doc).map_err(|e| self.write_error(e))?;
         }
         Ok(())
-    }
-
-    /// Adds a document, first filling the fields declared as copies of others.
-    fn push(&self, mut doc: TantivyDocument) -> Result<()> {
-        for &(source, copy) in &self.copies {
-            let values: Vec<String> = doc.get_all(source).filter_map(|v| v.as_str().map(str::to_string)).collect();
-            for v in values {
-                doc.add_text(copy, v);
-            }
-        }
-        self.writer.add_document(doc).map_err(|e| self.write_error(e))?;
-        Ok(())
-    }
-
-    /// The fields every document of a letter carries, so field queries work in any scope.
-    fn shared_fields(&self, letter: &Letter) -> TantivyDocument {
-        let f = &self.fields;
-        let mut doc = TantivyDocument::default();
-        doc.add_text(f.letter, &letter.id);
-        doc.add_text(f.display_title, &letter.title);
-        if !letter.title_derived {
-            doc.add_text(f.title, &letter.title);
-        }
-        let optional = [
-            (f.subject, &letter.subject),
-            (f.number, &letter.number),
-            (f.kamerstuk, &letter.kamerstuk),
-        ];
-        for (field, value) in optional {
-            if let Some(v) = value {
-                doc.add_text(field, v);
-            }
-        }
-        self.add_people_and_date(&mut doc, letter);
-        doc
-    }
-
-    /// What even a citation document carries, so `signer:`, `sender:` and dates narrow
-    /// citations to those made in certain letters.
-    fn add_people_and_date(&self, doc: &mut TantivyDocument, letter: &Letter) {
-        let f = &self.fields;
-        for (field, value) in [(f.sender, &letter.sender), (f.signer, &letter.signer)] {
-            if let Some(v) = value {
-                doc.add_text(field, v);
-            }
-        }
-        if let Some(date) = letter.date {
-            doc.add_date(f.date, date_time(date));
-        }
-        doc.add_bool(f.date_inferred, letter.date_inferred);
     }
 
     /// Removes a letter and its sections.

@@ -8,16 +8,18 @@
 //!   [`IndexOptions::sync`], removes letters whose files (or lines) are gone.
 //! - The index is committed every [`IndexOptions::commit_every`], so a run that is
 //!   killed leaves the index as of its last commit, and a re-run picks up from there.
-//! - Parsing runs on its own thread, ahead of the writer, whose own threads analyse.
+//! - Reading runs on its own thread; parsing, analysis and making the documents on one
+//!   worker per core; the writer, in input order, only adds the documents.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{mpsc, Mutex};
 use std::time::{Duration, Instant};
 
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::formats::{self, Format};
+use crate::documents::{DocumentMaker, LetterDocuments};
 use crate::index::{Known, LetterIndex, Provenance};
 use crate::letter::{self, Letter};
 use crate::{Error, Result};
@@ -173,12 +175,24 @@ fn looks_binary(bytes: &[u8]) -> bool {
     bytes[..bytes.len().min(8192)].contains(&0)
 }
 
-/// Work the parser thread hands the writer.
+/// What the writer receives, in input order.
 enum Item {
-    Letter(Box<Letter>, Provenance),
+    /// A letter and its documents, ready to write.
+    Letter(Box<Letter>, Provenance, LetterDocuments),
     Unchanged(String, PathBuf),
     Problem(PathBuf, String),
     FileDone(PathBuf),
+    /// A blank line: nothing.
+    Nothing,
+}
+
+/// Work for the document makers.
+enum Job {
+    /// A parsed letter (plain text or XML: parsed in order, as a sitting's items take
+    /// their date from earlier ones).
+    Letter(Box<Letter>, Provenance),
+    /// A line of a JSON Lines file, parsed by the worker.
+    Line { path: PathBuf, line: formats::Line, source: Option<PathBuf> },
 }
 
 /// Bumped when parsing changes, so re-runs re-index letters whose bytes did not change.
@@ -209,27 +223,45 @@ pub fn index_paths(index: &LetterIndex, paths: &[PathBuf], options: &IndexOption
     // would silently replace the first, and the two would take turns on every re-run.
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     let mut last_commit = Instant::now();
-    // A short queue: letters can be megabytes, and the writer is the slower side anyway.
-    let (tx, rx) = mpsc::sync_channel::<Item>(8);
+    // Parsing and analysis run on one worker per core; the parser thread only reads and
+    // hands out work. Each job has a slot of its own, queued in input order, so the
+    // writer takes results in the order of the input whichever worker finishes first.
+    // The short queues bound memory: letters can be megabytes.
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8);
+    let (job_tx, job_rx) = mpsc::sync_channel::<(Job, mpsc::SyncSender<Item>)>(workers);
+    let job_rx = Mutex::new(job_rx);
+    let (slot_tx, slot_rx) = mpsc::sync_channel::<mpsc::Receiver<Item>>(2 * workers);
 
     std::thread::scope(|scope| -> Result<()> {
         let known_ref = &known;
         let files_ref = &files;
-        scope.spawn(move || parse_all(files_ref, known_ref, &tx));
-        for item in rx {
+        scope.spawn(move || parse_all(files_ref, known_ref, &job_tx, &slot_tx));
+        for _ in 0..workers {
+            let job_rx = &job_rx;
+            let fields = index.fields;
+            scope.spawn(move || {
+                let mut maker = DocumentMaker::new(fields);
+                loop {
+                    // The lock is held only to take a job, not to do it.
+                    let next = job_rx.lock().map(|rx| rx.recv());
+                    let Ok(Ok((job, slot))) = next else { return };
+                    // A writer that stopped (`--strict`) no longer listens; that is fine.
+                    let _ = slot.send(do_job(job, known_ref, &mut maker));
+                }
+            });
+        }
+        for slot in slot_rx {
+            // A worker that died (it cannot, short of a bug) closes its slot unfilled.
+            let Ok(item) = slot.recv() else { continue };
             match item {
-                Item::Letter(letter, provenance) => {
+                Item::Letter(letter, provenance, documents) => {
                     let path = provenance.source.clone().unwrap_or_default();
                     if let Some(reason) = claim_id(&mut seen, &letter.id, &path) {
                         skip(&mut summary, options.strict, on_progress, path, reason)?;
                         continue;
                     }
                     let before = known.get(&letter.id);
-                    if before.is_some_and(|k| Some(&k.hash) == provenance.hash.as_ref()) {
-                        summary.unchanged += 1;
-                        continue;
-                    }
-                    writer.add_with(&letter, &provenance)?;
+                    writer.add_documents(documents)?;
                     if before.is_some() {
                         summary.updated += 1;
                     } else {
@@ -246,10 +278,11 @@ pub fn index_paths(index: &LetterIndex, paths: &[PathBuf], options: &IndexOption
                     }
                     summary.unchanged += 1;
                 }
-                // Under `strict` the error returns, dropping the receiver, which stops the
-                // parser thread at its next send.
+                // Under `strict` the error returns, dropping the slot queue, which stops
+                // the parser thread at its next send and then the workers.
                 Item::Problem(path, reason) => skip(&mut summary, options.strict, on_progress, path, reason)?,
                 Item::FileDone(path) => on_progress(Progress::FileDone { path: &path }),
+                Item::Nothing => {}
             }
             if last_commit.elapsed() >= options.commit_every {
                 writer.commit()?;
@@ -284,9 +317,45 @@ pub fn index_paths(index: &LetterIndex, paths: &[PathBuf], options: &IndexOption
     Ok(summary)
 }
 
-/// Parses every file in order and hands the letters (or problems) to the writer.
-/// Stops quietly when the writer hangs up (a `--strict` failure).
-fn parse_all(files: &[PathBuf], known: &HashMap<String, Known>, tx: &mpsc::SyncSender<Item>) {
+/// Makes a letter's documents, parsing it first when it is a JSON line; a letter whose
+/// content hash the index already has is only reported unchanged.
+fn do_job(job: Job, known: &HashMap<String, Known>, maker: &mut DocumentMaker) -> Item {
+    let (letter, provenance) = match job {
+        Job::Letter(letter, provenance) => (letter, provenance),
+        Job::Line { path, line, source } => match formats::parse_line(&path, &line) {
+            Ok(Some(letter)) => {
+                let hash = hash_bytes(&[serde_json::to_string(&letter).unwrap_or_default().as_bytes()]);
+                if known.get(&letter.id).is_some_and(|k| k.hash == hash) {
+                    return Item::Unchanged(letter.id, path);
+                }
+                (Box::new(letter), Provenance { source, hash: Some(hash) })
+            }
+            Ok(None) => return Item::Nothing,
+            Err(e) => return Item::Problem(path, e.to_string()),
+        },
+    };
+    let documents = maker.make(&letter, &provenance);
+    Item::Letter(letter, provenance, documents)
+}
+
+/// Reads every file in order: queues a slot for each piece of work (in input order, for
+/// the writer) and the work itself (for the workers); what needs no work goes straight
+/// into its slot. Stops quietly when the writer hangs up (a `--strict` failure).
+fn parse_all(
+    files: &[PathBuf],
+    known: &HashMap<String, Known>,
+    jobs: &mpsc::SyncSender<(Job, mpsc::SyncSender<Item>)>,
+    slots: &mpsc::SyncSender<mpsc::Receiver<Item>>,
+) {
+    let done = |item: Item| {
+        let (tx, rx) = mpsc::sync_channel(1);
+        let _ = tx.send(item);
+        slots.send(rx).is_ok()
+    };
+    let work = |job: Job| {
+        let (tx, rx) = mpsc::sync_channel(1);
+        slots.send(rx).is_ok() && jobs.send((job, tx)).is_ok()
+    };
     // Items of an official sitting (`h-tk-20172018-70-3`) state no date but the first
     // does; the later items take the sitting's date from it.
     let mut sitting_dates: HashMap<String, time::Date> = HashMap::new();
@@ -294,25 +363,32 @@ fn parse_all(files: &[PathBuf], known: &HashMap<String, Known>, tx: &mpsc::SyncS
         // Sources are recorded as absolute paths, so `--sync` recognises them however
         // the paths are given on a later run.
         let source = Some(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()));
-        let send = |item| tx.send(item).is_ok();
         let ok = match formats::detect(path) {
             Some(Format::JsonLines) => match formats::read_json_lines(path) {
-                Ok(lines) => lines.into_iter().all(|item| match item {
-                    Ok(letter) => {
-                        let hash = hash_bytes(&[serde_json::to_string(&letter).unwrap_or_default().as_bytes()]);
-                        send(Item::Letter(Box::new(letter), Provenance { source: source.clone(), hash: Some(hash) }))
+                Ok(mut lines) => loop {
+                    match lines.next_line() {
+                        None => break true,
+                        Some(Ok(line)) => {
+                            if !work(Job::Line { path: path.clone(), line, source: source.clone() }) {
+                                break false;
+                            }
+                        }
+                        Some(Err(e)) => {
+                            if !done(Item::Problem(path.clone(), e.to_string())) {
+                                break false;
+                            }
+                        }
                     }
-                    Err(e) => send(Item::Problem(path.clone(), e.to_string())),
-                }),
-                Err(e) => send(Item::Problem(path.clone(), e.to_string())),
+                },
+                Err(e) => done(Item::Problem(path.clone(), e.to_string())),
             },
             format => match std::fs::read(path) {
-                Err(e) => send(Item::Problem(path.clone(), format!("{}: cannot read: {e}", path.display()))),
+                Err(e) => done(Item::Problem(path.clone(), format!("{}: cannot read: {e}", path.display()))),
                 Ok(bytes) => {
                     let hash = hash_bytes(&[&bytes]);
                     let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("letter");
                     if known.get(id).is_some_and(|k| k.hash == hash) {
-                        send(Item::Unchanged(id.to_string(), path.clone()))
+                        done(Item::Unchanged(id.to_string(), path.clone()))
                     } else {
                         let parsed = match format {
                             Some(Format::OfficialXml) => formats::parse_official_xml(path, &bytes).map_err(|e| e.to_string()),
@@ -321,15 +397,15 @@ fn parse_all(files: &[PathBuf], known: &HashMap<String, Known>, tx: &mpsc::SyncS
                         match parsed {
                             Ok(mut letter) => {
                                 date_from_sitting(&mut letter, &mut sitting_dates);
-                                send(Item::Letter(Box::new(letter), Provenance { source: source.clone(), hash: Some(hash) }))
+                                work(Job::Letter(Box::new(letter), Provenance { source: source.clone(), hash: Some(hash) }))
                             }
-                            Err(reason) => send(Item::Problem(path.clone(), reason)),
+                            Err(reason) => done(Item::Problem(path.clone(), reason)),
                         }
                     }
                 }
             },
         };
-        if !ok || !send(Item::FileDone(path.clone())) {
+        if !ok || !done(Item::FileDone(path.clone())) {
             return;
         }
     }

@@ -27,6 +27,10 @@ const LINKS: [&str; 4] = ["s", "e", "en", "-"];
 /// (`regio’s`), and a word with diacritics the list lacks is also tried without them
 /// (`ééntje`-style emphasis accents).
 pub fn contains(word: &str) -> bool {
+    // Analysed words are lowercase ASCII mostly: look them up as they are.
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`') {
+        return !word.is_empty() && WORDS.contains(word);
+    }
     let key = normalize(word);
     if key.is_empty() {
         return false;
@@ -36,6 +40,22 @@ pub fn contains(word: &str) -> bool {
     }
     let folded = fold_diacritics(&key);
     folded != key && WORDS.contains(&folded)
+}
+
+/// The lengths in bytes of the list's words that `text` starts with, shortest first:
+/// one walk down the list instead of a lookup per length. `text` is matched as it is
+/// (lowercase it first).
+pub fn prefix_words(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let fst = WORDS.as_fst();
+    let mut node = Some(fst.root());
+    text.bytes().enumerate().map_while(move |(i, b)| {
+        let current = node.take()?;
+        let next = fst.node(current.transition(current.find_input(b)?).addr);
+        let is_word = next.is_final();
+        node = Some(next);
+        Some((i + 1, is_word))
+    })
+    .filter_map(|(len, is_word)| is_word.then_some(len))
 }
 
 /// True when `word` splits into two or more words of the list, each at least three letters,
@@ -132,6 +152,16 @@ fn fold_diacritics(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefix_words_are_the_listed_prefixes() {
+        let found: Vec<usize> = prefix_words("personeelsbeleid").collect();
+        let expected: Vec<usize> = (1..="personeelsbeleid".len()).filter(|&n| contains(&"personeelsbeleid"[..n])).collect();
+        assert_eq!(found, expected);
+        assert!(found.contains(&"personeel".len()));
+        assert!(found.contains(&"personeelsbeleid".len()));
+        assert_eq!(prefix_words("").count(), 0);
+    }
 
     #[test]
     fn words_in_the_list() {

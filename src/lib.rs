@@ -37,6 +37,7 @@
 
 pub mod analysis;
 pub mod citations;
+pub mod documents;
 mod error;
 pub mod eval;
 pub mod formats;

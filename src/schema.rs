@@ -10,7 +10,7 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions, FAST, INDEXED, STORED,
 };
 
-use crate::{Error, Result};
+use crate::{analysis, Error, Result};
 
 /// The declaration, as shipped.
 const DECLARATION: &str = include_str!("../index_schema/schema.toml");
@@ -35,12 +35,17 @@ struct FieldDecl {
     stored: bool,
     #[serde(default)]
     fast: bool,
-    /// Index whatever is written to this other field here too (with this field's own
-    /// analyzer), like Solr's copyField: an unstemmed or decompounded variant of `text`.
+    /// This field holds another form of that field's text (decompounded, truncated),
+    /// written by the indexer from the same analysis; declared so the schema says so.
+    #[allow(dead_code)]
     copy_of: Option<String>,
     /// Text fields: index word positions (needed by phrase queries).
     #[serde(default = "yes")]
     positions: bool,
+    /// Text fields: the indexer analyses the text with `analyzer` itself and hands
+    /// tantivy the terms, encoded, for the decoder [`analysis::DECODED`] to read back.
+    #[serde(default)]
+    pre_analysed: bool,
 }
 
 fn yes() -> bool {
@@ -78,10 +83,14 @@ pub fn build() -> Result<Schema> {
                     Error::Schema(format!("text field {:?} names no analyzer", f.name))
                 })?;
                 let record = if f.positions { IndexRecordOption::WithFreqsAndPositions } else { IndexRecordOption::WithFreqs };
-                let indexing = TextFieldIndexing::default().set_tokenizer(analyzer).set_index_option(record);
+                let tokenizer = if f.pre_analysed { analysis::DECODED } else { analyzer };
+                let indexing = TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(record);
                 let mut opts = TextOptions::default().set_indexing_options(indexing);
                 if f.stored {
                     opts = opts.set_stored();
+                }
+                if f.fast {
+                    opts = opts.set_fast("raw");
                 }
                 builder.add_text_field(&f.name, opts);
             }
@@ -89,9 +98,11 @@ pub fn build() -> Result<Schema> {
                 let mut opts = TextOptions::default();
                 if f.indexed {
                     opts = opts.set_indexing_options(
+                        // A keyword is matched, never ranked: no length norms.
                         TextFieldIndexing::default()
                             .set_tokenizer("raw")
-                            .set_index_option(IndexRecordOption::Basic),
+                            .set_index_option(IndexRecordOption::Basic)
+                            .set_fieldnorms(false),
                     );
                 }
                 if f.stored {
@@ -140,17 +151,6 @@ pub fn build() -> Result<Schema> {
     Ok(builder.build())
 }
 
-/// The `(source, copy)` field pairs declared with `copy_of`.
-pub fn copies(schema: &Schema) -> Result<Vec<(Field, Field)>> {
-    let decl = declaration()?;
-    let field = |name: &str| schema.get_field(name).map_err(|_| Error::Schema(format!("no field {name:?} in the index")));
-    decl.field
-        .iter()
-        .filter_map(|f| f.copy_of.as_deref().map(|src| (src, f.name.as_str())))
-        .map(|(src, dst)| Ok((field(src)?, field(dst)?)))
-        .collect()
-}
-
 /// Typed handles to the fields the code uses.
 #[derive(Debug, Clone, Copy)]
 #[allow(missing_docs)]
@@ -171,6 +171,10 @@ pub struct Fields {
     pub citation_text: Field,
     pub sender: Field,
     pub signer: Field,
+    pub letter_title: Field,
+    pub letter_subject: Field,
+    pub letter_sender: Field,
+    pub letter_signer: Field,
     pub number: Field,
     pub kamerstuk: Field,
     pub cites: Field,
@@ -211,6 +215,10 @@ impl Fields {
             citation_text: get("citation_text")?,
             sender: get("sender")?,
             signer: get("signer")?,
+            letter_title: get("letter_title")?,
+            letter_subject: get("letter_subject")?,
+            letter_sender: get("letter_sender")?,
+            letter_signer: get("letter_signer")?,
             number: get("number")?,
             kamerstuk: get("kamerstuk")?,
             cites: get("cites")?,

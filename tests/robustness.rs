@@ -789,7 +789,10 @@ mod crash {
             child.wait().expect("reaped");
             let count = ws.letter_count();
             assert!((2..=2 + copied).contains(&count), "{count} letters");
-            ws.assert_good_letters_searchable();
+            // Copies committed before the kill match too.
+            let found = ws.search("subject:remotie");
+            assert!(found.contains(&L000.to_string()) && found.iter().all(|id| id.starts_with(L000)), "{found:?}");
+            assert!(ws.search("\"verzuimende medewerkers\"~3").contains(&L002.to_string()));
         }
         ws.index_paths(&[], &[ws.letters(), copies]).expect_code(0);
         assert_eq!(ws.letter_count(), 2 + copied);
@@ -902,21 +905,51 @@ mod concurrency {
 mod versioning {
     use super::*;
 
-    /// `tests/data/index-v1`: letters 000 and 002, written by schema version 1.
-    #[test]
-    fn the_committed_version_1_index_opens() {
+    fn copy_of(name: &str) -> tempfile::TempDir {
         let copy = tempfile::tempdir().expect("temp dir");
-        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/index-v1");
-        for entry in fs::read_dir(&source).expect("index-v1") {
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name);
+        for entry in fs::read_dir(&source).expect(name) {
             let path = entry.expect("entry").path();
             fs::copy(&path, copy.path().join(path.file_name().expect("name"))).expect("copy");
         }
+        copy
+    }
+
+    /// `tests/data/index-v2`: letters 000 and 002, written by schema version 2.
+    #[test]
+    fn the_committed_version_2_index_opens() {
+        let copy = copy_of("index-v2");
         let run = kamerzoek(&[std::ffi::OsStr::new("stats"), "--json".as_ref(), "--index".as_ref(), copy.path().as_os_str()]);
         run.expect_code(0);
         assert!(run.stdout.contains("\"letters\":2"), "{}", run.stdout);
         let run = kamerzoek(&[std::ffi::OsStr::new("search"), "--index".as_ref(), copy.path().as_os_str(), "subject:remotie".as_ref()]);
         run.expect_code(0);
         assert!(run.stdout.contains(L000), "{}", run.stdout);
+    }
+
+    /// `tests/data/index-v1`: the same letters, written by schema version 1, which
+    /// this build no longer reads: refused with what to do, and not touched.
+    #[test]
+    fn the_committed_version_1_index_is_refused_and_left_alone() {
+        let copy = copy_of("index-v1");
+        let before: Vec<(std::ffi::OsString, Vec<u8>)> = {
+            let mut files: Vec<_> = fs::read_dir(copy.path()).expect("dir").map(|e| e.expect("entry").path()).collect();
+            files.sort();
+            files.iter().map(|p| (p.file_name().expect("name").to_owned(), fs::read(p).expect("read"))).collect()
+        };
+        for sub in ["stats", "search"] {
+            let mut args: Vec<&std::ffi::OsStr> = vec![sub.as_ref(), "--index".as_ref(), copy.path().as_os_str()];
+            if sub == "search" {
+                args.push("defensie".as_ref());
+            }
+            kamerzoek(&args).expect_code(2).says("has schema version 1, this kamerzoek needs version 2").says("index the letters again");
+        }
+        let after: Vec<(std::ffi::OsString, Vec<u8>)> = {
+            let mut files: Vec<_> = fs::read_dir(copy.path()).expect("dir").map(|e| e.expect("entry").path()).collect();
+            files.sort();
+            files.iter().map(|p| (p.file_name().expect("name").to_owned(), fs::read(p).expect("read"))).collect()
+        };
+        assert!(before == after, "the version 1 index was changed");
     }
 
     #[test]
@@ -926,7 +959,7 @@ mod versioning {
         let meta = ws.index_dir().join("kamerzoek.json");
         fs::write(&meta, r#"{"schema_version":99}"#).expect("write");
         for run in [ws.run("stats", &[]), ws.run("search", &["defensie"]), ws.index(&[])] {
-            run.expect_code(2).says("has schema version 99, this kamerzoek needs version 1").says("index the letters again");
+            run.expect_code(2).says("has schema version 99, this kamerzoek needs version 2").says("index the letters again");
         }
         assert_eq!(fs::read_to_string(&meta).expect("meta"), r#"{"schema_version":99}"#);
     }

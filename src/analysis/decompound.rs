@@ -63,13 +63,22 @@ pub fn compound_parts(word: &str) -> Option<Vec<String>> {
     // best split of word[i..].
     let mut best: Vec<Option<(usize, usize, usize, usize)>> = vec![None; n + 1];
     best[n] = Some((0, usize::MAX, n, n));
+    // Lowercase ASCII words (nearly all) find every listed part starting at `i` in one
+    // walk down the word list; others look each candidate up.
+    let ascii = word.bytes().all(|b| b.is_ascii_lowercase());
+    let mut ends: Vec<usize> = Vec::new();
     for i in (0..n).rev() {
+        if ascii {
+            ends.clear();
+            ends.extend(lexicon::prefix_words(&word[bounds[i]..]).map(|len| bounds[i] + len));
+        }
         for j in (i + MIN_PART..=n).rev() {
             if i == 0 && j == n {
                 continue;
             }
             let part = &word[bounds[i]..bounds[j]];
-            if (i == 0 && PREFIXES.contains(&part)) || (j == n && SUFFIXES.contains(&part)) || !lexicon::contains(part) {
+            let listed = if ascii { ends.contains(&bounds[j]) } else { lexicon::contains(part) };
+            if (i == 0 && PREFIXES.contains(&part)) || (j == n && SUFFIXES.contains(&part)) || !listed {
                 continue;
             }
             // A linking element counts towards its part's length, and wins a tie:

@@ -32,6 +32,9 @@
 //! (`kz_truncated`) does the same but cuts every term to five letters ([`Truncate`])
 //! instead of stemming.
 //!
+//! [`TextVariants`] gives all three forms of a letter's text from one pass, for the
+//! indexer; queries use the analyzers.
+//!
 //! Invariants, for every input (checked by property tests):
 //! - no panic, and no empty term;
 //! - offsets are byte offsets into the input, on char boundaries, `start < end`;
@@ -55,6 +58,7 @@
 mod apostrophes;
 mod compounds;
 mod decompound;
+mod encoded;
 mod folding;
 mod glued;
 mod per_token;
@@ -62,6 +66,7 @@ mod segments;
 mod stemming;
 mod stop_words;
 mod truncate;
+mod variants;
 mod words;
 
 use serde::Serialize;
@@ -77,6 +82,8 @@ pub use segments::Segments;
 pub use stemming::DutchStemmer;
 pub use stop_words::{is_stop_word, DutchStopWords, CLITICS, SNOWBALL_DUTCH};
 pub use truncate::Truncate;
+pub use encoded::{TokenDecoder, TokenEncoder, DECODED};
+pub use variants::{TextVariants, Variants};
 pub use words::WordTokenizer;
 
 /// The name under which the Dutch analyzer is registered in the index.
@@ -117,6 +124,11 @@ fn decompounded_words() -> TextAnalyzerBuilder<impl Tokenizer> {
     written_words().filter(PerToken(DutchStopWords)).filter(Decompound)
 }
 
+/// The chain up to stemming: what [`TextVariants`] derives the three forms from.
+fn unstemmed_words() -> TextAnalyzer {
+    written_words().filter(PerToken(DutchStopWords)).build()
+}
+
 /// The start every chain shares: words (glued sentences split), hyphenated compounds,
 /// apostrophes, folding.
 fn written_words() -> TextAnalyzerBuilder<impl Tokenizer> {
@@ -143,6 +155,7 @@ pub fn register(manager: &TokenizerManager) {
     manager.register(EXACT, exact_analyzer());
     manager.register(PARTS, parts_analyzer());
     manager.register(TRUNCATED, truncated_analyzer());
+    manager.register(DECODED, TextAnalyzer::from(TokenDecoder::default()));
 }
 
 /// One term as an analyzer produced it, with where it came from.

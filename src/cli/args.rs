@@ -113,6 +113,9 @@ pub struct StatsArgs {
     /// Print one JSON object.
     #[arg(long)]
     pub json: bool,
+    /// Also break the size down by field and part (terms, postings, positions, ...).
+    #[arg(long)]
+    pub space: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -138,6 +138,8 @@ pub struct Latency {
     pub p50_ms: f64,
     pub p95_ms: f64,
     pub p99_ms: f64,
+    /// The slowest queries (their slowest run), to look into.
+    pub slowest: Vec<(String, f64)>,
 }
 
 /// `bench`'s report: the peer line plus the latencies of the other kinds of queries.
@@ -150,6 +152,8 @@ pub struct BenchReport {
     pub syntax: Latency,
     /// The same queries with snippets and best sections, as the command line shows them.
     pub syntax_snippets: Latency,
+    /// The slowest of the fixed queries.
+    pub slowest: Vec<(String, f64)>,
 }
 
 /// `kamerzoek bench`.
@@ -176,7 +180,7 @@ pub fn bench(args: &BenchArgs) -> anyhow::Result<BenchReport> {
 
     let mut peer = report(&args.on.engine, "bench", &built, &args.on.docs, &args.on.queries, queries.len());
     (peer.p50_ms, peer.p95_ms, peer.p99_ms) = (Some(free.p50_ms), Some(free.p95_ms), Some(free.p99_ms));
-    Ok(BenchReport { peer, syntax, syntax_snippets })
+    Ok(BenchReport { peer, syntax, syntax_snippets, slowest: free.slowest })
 }
 
 /// Warm-up rounds, then `reps` timed rounds over all queries.
@@ -190,19 +194,25 @@ fn time_queries(args: &BenchArgs, queries: &[String], mut run: impl FnMut(&str) 
         rounds += 1;
     }
     let mut samples = Vec::with_capacity(queries.len() * args.reps);
+    let mut slowest = vec![0f64; queries.len()];
     let mut hits = 0usize;
     for _ in 0..args.reps.max(1) {
-        for q in queries {
+        for (i, q) in queries.iter().enumerate() {
             let t = Instant::now();
             hits += run(q)?;
-            samples.push(t.elapsed().as_secs_f64() * 1000.0);
+            let ms = t.elapsed().as_secs_f64() * 1000.0;
+            samples.push(ms);
+            slowest[i] = slowest[i].max(ms);
         }
     }
+    let mut slowest: Vec<(String, f64)> = queries.iter().cloned().zip(slowest).collect();
+    slowest.sort_by(|a, b| b.1.total_cmp(&a.1));
+    slowest.truncate(5);
     // Something must have been found, or the timing measures nothing.
     anyhow::ensure!(hits > 0, "no query found anything");
     samples.sort_by(f64::total_cmp);
     let p = |x| eval::percentile(&samples, x).unwrap_or(f64::NAN);
-    Ok(Latency { queries: queries.len(), samples: samples.len(), p50_ms: p(50.0), p95_ms: p(95.0), p99_ms: p(99.0) })
+    Ok(Latency { queries: queries.len(), samples: samples.len(), p50_ms: p(50.0), p95_ms: p(95.0), p99_ms: p(99.0), slowest })
 }
 
 /// The other kinds of queries users type, made from the fixed keyword queries with a

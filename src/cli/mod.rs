@@ -146,12 +146,20 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Stats(a) => {
             let index = open(&a.location)?;
             let stats = index.stats()?;
+            let space = if a.space { Some(index.space()?) } else { None };
             let mut out = std::io::stdout().lock();
             if a.json {
-                serde_json::to_writer(&mut out, &stats)?;
+                let mut value = serde_json::to_value(&stats)?;
+                if let Some(space) = &space {
+                    value["space"] = serde_json::to_value(space)?;
+                }
+                serde_json::to_writer(&mut out, &value)?;
                 writeln!(out)?;
             } else {
                 output::stats_text(&mut out, &stats, index.path())?;
+                if let Some(space) = &space {
+                    output::space_text(&mut out, space, stats.size_bytes)?;
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -150,6 +150,16 @@ pub fn stats_text(out: &mut impl Write, s: &Stats, path: Option<&Path>) -> io::R
     writeln!(out, "schema version  {}", s.schema_version)
 }
 
+/// `stats --space`: one line per field and part, with its share of the index.
+pub fn space_text(out: &mut impl Write, lines: &[kamerzoek::index::Space], total: u64) -> io::Result<()> {
+    writeln!(out, "\n{:>10}  {:>6}  {:<10} field", "MiB", "share", "part")?;
+    for l in lines {
+        let share = if total > 0 { 100.0 * l.bytes as f64 / total as f64 } else { 0.0 };
+        writeln!(out, "{:>10.1}  {:>5.1}%  {:<10} {}", l.bytes as f64 / (1024.0 * 1024.0), share, l.part, l.field)?;
+    }
+    Ok(())
+}
+
 /// A query error with the query and a caret under the position.
 pub fn query_error(query: &str, position: usize, message: &str) -> String {
     let column = query.get(..position.min(query.len())).map(|p| p.chars().count()).unwrap_or(0);

@@ -109,30 +109,10 @@ impl JsonLines {
         Ok(LineRead::Line)
     }
 
-    fn document(&self) -> Result<Option<Letter>, SourceError> {
-        let error = |message: String| SourceError::at_line(&self.path, self.line, message);
-        let mut bytes = self.buf.as_slice();
-        if self.line == 1 {
-            bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-        }
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            return Ok(None);
-        }
-        let text = std::str::from_utf8(bytes)
-            .map_err(|e| error(format!("invalid UTF-8 at byte {} of the line", e.valid_up_to() + 1)))?;
-        let object = match serde_json::from_str::<Value>(text) {
-            Ok(Value::Object(object)) => object,
-            Ok(other) => return Err(error(format!("{}, not a JSON object", kind(&other)))),
-            Err(e) => return Err(error(format!("invalid JSON at column {}: {}", e.column(), json_message(&e)))),
-        };
-        fields(object).map(|f| Some(letter_from_fields(f))).map_err(error)
-    }
-}
-
-impl Iterator for JsonLines {
-    type Item = Result<Letter, SourceError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+    /// The next non-blank line, unparsed, or an error naming the line: for readers that
+    /// parse lines on other threads with [`parse_line`]. After an error reading the
+    /// file itself (truncated gzip) there is no next line.
+    pub fn next_line(&mut self) -> Option<Result<Line, SourceError>> {
         while !self.done {
             let read = self.read_line();
             self.line += 1;
@@ -145,11 +125,16 @@ impl Iterator for JsonLines {
                         format!("line longer than {} bytes; skipped", self.max_line),
                     )))
                 }
-                Ok(LineRead::Line) => match self.document() {
-                    Ok(Some(letter)) => return Some(Ok(letter)),
-                    Ok(None) => {}
-                    Err(e) => return Some(Err(e)),
-                },
+                Ok(LineRead::Line) => {
+                    if self.buf.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    let mut bytes = std::mem::take(&mut self.buf);
+                    if self.line == 1 && bytes.starts_with("\u{feff}".as_bytes()) {
+                        bytes.drain(..3);
+                    }
+                    return Some(Ok(Line { number: self.line, bytes }));
+                }
                 Err(e) => {
                     self.done = true;
                     return Some(Err(SourceError::at_line(
@@ -161,6 +146,49 @@ impl Iterator for JsonLines {
             }
         }
         None
+    }
+}
+
+/// One line of a JSON Lines file, not yet parsed.
+#[derive(Debug)]
+pub struct Line {
+    /// Its 1-based line number.
+    pub number: u64,
+    /// Its bytes, without the line end (and without a byte order mark on line 1).
+    pub bytes: Vec<u8>,
+}
+
+/// The letter on one line of the JSON Lines file `path`, `None` for a blank line, or an
+/// error naming the line and what is wrong with it.
+pub fn parse_line(path: &Path, line: &Line) -> Result<Option<Letter>, SourceError> {
+    let error = |message: String| SourceError::at_line(path, line.number, message);
+    if line.bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    let text = std::str::from_utf8(&line.bytes)
+        .map_err(|e| error(format!("invalid UTF-8 at byte {} of the line", e.valid_up_to() + 1)))?;
+    let object = match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(object)) => object,
+        Ok(other) => return Err(error(format!("{}, not a JSON object", kind(&other)))),
+        Err(e) => return Err(error(format!("invalid JSON at column {}: {}", e.column(), json_message(&e)))),
+    };
+    fields(object).map(|f| Some(letter_from_fields(f))).map_err(error)
+}
+
+impl Iterator for JsonLines {
+    type Item = Result<Letter, SourceError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            match self.next_line()? {
+                Ok(line) => match parse_line(&self.path, &line) {
+                    Ok(Some(letter)) => return Some(Ok(letter)),
+                    Ok(None) => {}
+                    Err(e) => return Some(Err(e)),
+                },
+                Err(e) => return Some(Err(e)),
+            }
+        }
     }
 }
 

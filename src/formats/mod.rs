@@ -26,7 +26,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use fields::{letter_from_fields, Fields};
-pub use jsonl::{read_json_lines, JsonLines, MAX_LINE_BYTES};
+pub use jsonl::{parse_line, read_json_lines, JsonLines, Line, MAX_LINE_BYTES};
 pub use markdown::clean_markdown;
 pub use xml::{parse_official_xml, read_official_xml};
 

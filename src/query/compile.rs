@@ -37,6 +37,15 @@ pub struct Compiled {
     /// The citation keys the query asks for (`cites:`), not negated: a hit's snippet is
     /// then the sentence that cites one of them.
     pub cited: Vec<String>,
+    /// True when only documents of the compiled kind can match, so the search needs no
+    /// filter on `kind` (which would keep tantivy from skipping blocks of postings).
+    pub exclusive: bool,
+}
+
+/// A compiled node: its query, and whether only documents of the kind can match it.
+struct Part {
+    query: Box<dyn Query>,
+    exclusive: bool,
 }
 
 /// The fields searched when a word names none, with their weights.
@@ -120,8 +129,9 @@ pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer, kind: Kin
         }
     }
     c.highlighter.terms.extend(terms);
+    let exclusive = DEFAULT_FIELDS.iter().all(|&(f, _)| c.exclusive(c.index_field(f)));
     let query = c.scoped(Box::new(BooleanQuery::new(clauses)));
-    Some(Compiled { query, highlighter: c.highlighter, cited: Vec::new() })
+    Some(Compiled { query, highlighter: c.highlighter, cited: Vec::new(), exclusive })
 }
 
 fn distinct(mut terms: Vec<String>) -> Vec<String> {
@@ -133,12 +143,12 @@ fn distinct(mut terms: Vec<String>) -> Vec<String> {
 /// Compiles a parsed query for documents of one kind.
 pub fn compile(node: &Node, fields: &Fields, analyzer: &TextAnalyzer, kind: Kind) -> Result<Compiled> {
     let mut c = Compiler { fields, kind, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new() };
-    let query = c.node(node, None, false)?.ok_or_else(|| Error::Query {
+    let part = c.node(node, None, false)?.ok_or_else(|| Error::Query {
         position: node.span.start,
         message: "the query has only stop words (like `de`, `van`, `het`) or nothing to search for; add a content word".into(),
     })?;
-    let query = c.scoped(query);
-    Ok(Compiled { query, highlighter: c.highlighter, cited: c.cited })
+    let query = c.scoped(part.query);
+    Ok(Compiled { query, highlighter: c.highlighter, cited: c.cited, exclusive: part.exclusive })
 }
 
 struct Compiler<'a> {
@@ -158,15 +168,16 @@ struct Tok {
 
 impl Compiler<'_> {
     /// `None` when the node constrains nothing (stop words only).
-    fn node(&mut self, node: &Node, field: Option<Field>, negated: bool) -> Result<Option<Box<dyn Query>>> {
+    fn node(&mut self, node: &Node, field: Option<Field>, negated: bool) -> Result<Option<Part>> {
+        let shared = |query: Box<dyn Query>| Part { query, exclusive: false };
         match &node.kind {
-            QueryKind::Term(raw) => self.words(raw, 0, field, negated, node.span),
-            QueryKind::Phrase { text, slop } => self.words(text, *slop, field, negated, node.span),
-            QueryKind::Prefix(raw) => self.prefix(raw, field, negated, node.span),
+            QueryKind::Term(raw) => Ok(self.words(raw, 0, field, negated, node.span)?.map(|q| self.part(q, field))),
+            QueryKind::Phrase { text, slop } => Ok(self.words(text, *slop, field, negated, node.span)?.map(|q| self.part(q, field))),
+            QueryKind::Prefix(raw) => Ok(self.prefix(raw, field, negated, node.span)?.map(|q| self.part(q, field))),
             QueryKind::Field { field, query } => self.node(query, Some(*field), negated),
             QueryKind::Date(range) => {
                 let (from, to) = range.inclusive();
-                Ok(Some(filter(crate::search::date_range(self.fields, from, to))))
+                Ok(Some(shared(filter(crate::search::date_range(self.fields, from, to)))))
             }
             QueryKind::Cites(raw) => {
                 let key = citations::normalize(raw).ok_or_else(|| Error::Query {
@@ -179,21 +190,24 @@ impl Compiler<'_> {
                 if !negated {
                     self.cited.push(key);
                 }
-                Ok(Some(query))
+                Ok(Some(shared(query)))
             }
             QueryKind::Not(inner) => {
                 let inner = self.node(inner, field, !negated)?;
-                Ok(inner.map(exclude))
+                Ok(inner.map(|p| shared(exclude(p.query))))
             }
             QueryKind::And(children) => {
                 let mut clauses = Vec::new();
+                let mut exclusive = false;
                 for child in children {
                     if let QueryKind::Not(inner) = &child.kind {
-                        if let Some(q) = self.node(inner, field, !negated)? {
-                            clauses.push((Occur::MustNot, q));
+                        if let Some(p) = self.node(inner, field, !negated)? {
+                            clauses.push((Occur::MustNot, p.query));
                         }
-                    } else if let Some(q) = self.node(child, field, negated)? {
-                        clauses.push((Occur::Must, q));
+                    } else if let Some(p) = self.node(child, field, negated)? {
+                        // One required clause of the kind's own fields confines the whole.
+                        exclusive |= p.exclusive;
+                        clauses.push((Occur::Must, p.query));
                     }
                 }
                 if clauses.is_empty() {
@@ -202,22 +216,44 @@ impl Compiler<'_> {
                 if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
                     clauses.push((Occur::Must, Box::new(AllQuery)));
                 }
-                Ok(Some(Box::new(BooleanQuery::new(clauses))))
+                Ok(Some(Part { query: Box::new(BooleanQuery::new(clauses)), exclusive }))
             }
             QueryKind::Or(children) => {
                 let mut clauses = Vec::new();
+                let mut exclusive = true;
                 for child in children {
-                    if let Some(q) = self.node(child, field, negated)? {
-                        clauses.push((Occur::Should, q));
+                    if let Some(p) = self.node(child, field, negated)? {
+                        exclusive &= p.exclusive;
+                        clauses.push((Occur::Should, p.query));
                     }
                 }
                 Ok(match clauses.len() {
                     0 => None,
-                    1 => clauses.pop().map(|(_, q)| q),
-                    _ => Some(Box::new(BooleanQuery::new(clauses))),
+                    1 => clauses.pop().map(|(_, query)| Part { query, exclusive }),
+                    _ => Some(Part { query: Box::new(BooleanQuery::new(clauses)), exclusive }),
                 })
             }
         }
+    }
+
+    /// A word, phrase or prefix query in `field` (or the default fields).
+    fn part(&self, query: Box<dyn Query>, field: Option<Field>) -> Part {
+        let exclusive = match field {
+            Some(f) => self.exclusive(self.index_field(f)),
+            None => DEFAULT_FIELDS.iter().all(|&(f, _)| self.exclusive(self.index_field(f))),
+        };
+        Part { query, exclusive }
+    }
+
+    /// True when only documents of this compiler's kind have `field`.
+    fn exclusive(&self, field: IndexField) -> bool {
+        let f = self.fields;
+        let own = match self.kind {
+            Kind::Letter => vec![f.title, f.subject, f.section, f.text, f.text_parts, f.text_truncated, f.sender, f.signer],
+            Kind::Section => vec![f.heading, f.section_text],
+            Kind::Citation => vec![f.citation_title, f.citation_text],
+        };
+        own.contains(&field)
     }
 
     /// A word or a phrase, in one field or the default fields.
@@ -313,12 +349,16 @@ impl Compiler<'_> {
             (Field::Text, Kind::Citation) | (Field::Section, Kind::Citation) => f.citation_text,
             (Field::Section, Kind::Section) => f.heading,
             (Field::Text, Kind::Section) => f.section_text,
-            (Field::Title, _) => f.title,
-            (Field::Subject, _) => f.subject,
-            (Field::Section, _) => f.section,
-            (Field::Text, _) => f.text,
-            (Field::Sender, _) => f.sender,
-            (Field::Signer, _) => f.signer,
+            (Field::Title, Kind::Section) => f.letter_title,
+            (Field::Subject, Kind::Section) => f.letter_subject,
+            (Field::Sender, Kind::Section | Kind::Citation) => f.letter_sender,
+            (Field::Signer, Kind::Section | Kind::Citation) => f.letter_signer,
+            (Field::Title, Kind::Letter) => f.title,
+            (Field::Subject, Kind::Letter) => f.subject,
+            (Field::Section, Kind::Letter) => f.section,
+            (Field::Text, Kind::Letter) => f.text,
+            (Field::Sender, Kind::Letter) => f.sender,
+            (Field::Signer, Kind::Letter) => f.signer,
             (Field::Number, _) => f.number,
             (Field::Kamerstuk, _) => f.kamerstuk,
         }
@@ -327,7 +367,8 @@ impl Compiler<'_> {
     /// Weights `query`'s terms against the documents of this compiler's kind only.
     fn scoped(&self, query: Box<dyn Query>) -> Box<dyn Query> {
         let f = self.fields;
-        let shared = vec![f.title, f.subject, f.sender, f.signer];
+        // Sections and citations both carry their letter's metadata.
+        let shared = vec![f.letter_title, f.letter_subject, f.letter_sender, f.letter_signer];
         Box::new(KindScoped::new(query, Term::from_field_text(f.kind, self.kind.as_str()), shared))
     }
 

@@ -65,7 +65,8 @@ pub struct SearchOptions {
     pub from: Option<Date>,
     /// Only letters dated on or before this day.
     pub to: Option<Date>,
-    /// Build snippets (costs a pass over each hit's text).
+    /// Build snippets and name each letter hit's best section (costs a search over its
+    /// sections and a pass over its text); without, hits carry metadata only.
     pub snippets: bool,
     /// Snippet length in bytes, about.
     pub snippet_len: usize,
@@ -131,31 +132,26 @@ impl LetterIndex {
             return Ok(Vec::new());
         };
         let searcher = self.reader.searcher();
-        let query = BooleanQuery::new(vec![
-            (Occur::Must, compiled.query),
-            (Occur::Must, filter(keyword(self.fields.kind, kind::LETTER))),
-        ]);
-        let top = searcher.search(&query, &TopDocs::with_limit(k.max(1)).order_by_score())?;
+        let query = of_kind(&self.fields, compiled.query, compiled.exclusive, Kind::Letter);
+        let top = searcher.search(&*query, &TopDocs::with_limit(k.max(1)).order_by_score())?;
         letter_ids(&searcher, top.into_iter().map(|(_, addr)| addr))
     }
 
     fn run(&self, compiled: Compiled, sections: Option<Compiled>, options: &SearchOptions) -> Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
         let f = &self.fields;
-        let scope_kind = options.scope.kind().as_str();
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-            (Occur::Must, compiled.query.box_clone()),
-            (Occur::Must, filter(keyword(f.kind, scope_kind))),
-        ];
+        let mut query = of_kind(f, compiled.query.box_clone(), compiled.exclusive, options.scope.kind());
         if options.from.is_some() || options.to.is_some() {
-            clauses.push((Occur::Must, filter(date_range(f, options.from, options.to))));
+            query = Box::new(BooleanQuery::new(vec![
+                (Occur::Must, query),
+                (Occur::Must, filter(date_range(f, options.from, options.to))),
+            ]));
         }
-        let query = BooleanQuery::new(clauses);
         let limit = options.limit.max(1);
         let found: Vec<(f32, DocAddress)> = match options.sort {
-            Sort::Relevance => searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?,
+            Sort::Relevance => searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?,
             Sort::Date => searcher
-                .search(&query, &TopDocs::with_limit(limit).order_by_fast_field::<DateTime>("date", Order::Desc))?
+                .search(&*query, &TopDocs::with_limit(limit).order_by_fast_field::<DateTime>("date", Order::Desc))?
                 .into_iter()
                 .map(|(_, addr)| (0.0, addr))
                 .collect(),
@@ -205,54 +201,61 @@ struct Dresser<'a> {
 
 impl Dresser<'_> {
     fn hit(&mut self, rank: usize, score: f32, addr: DocAddress) -> Result<Hit> {
-        let f = self.index.fields;
-        let doc: TantivyDocument = self.searcher.doc(addr)?;
-        let letter = text_of(&doc, f.letter).unwrap_or_default();
-        let section_range = match self.options.scope {
-            Scope::Sections => section_of(&doc, &f),
-            Scope::Letters => self.best_section(&letter)?,
+        // Metadata comes from fast fields; a stored document (the letter's body) is read
+        // only for a snippet.
+        let letter = fast_str(self.searcher, addr, "letter")?;
+        let section_range = match (self.options.scope, self.options.snippets) {
+            (Scope::Sections, _) => section_of(self.searcher, addr)?,
+            (Scope::Letters, true) => self.best_section(&letter)?,
+            (Scope::Letters, false) => None,
         };
+        let columns = self.searcher.segment_reader(addr.segment_ord).fast_fields();
+        let date = columns.date("date").ok().and_then(|c| c.first(addr.doc_id));
         let mut hit = Hit {
             rank,
             score,
-            title: text_of(&doc, f.display_title).unwrap_or_default(),
-            date: doc.get_first(f.date).and_then(|v| v.as_datetime()).map(|d| format_date(d.into_utc().date())),
-            date_inferred: doc.get_first(f.date_inferred).and_then(|v| v.as_bool()).unwrap_or(false),
+            title: fast_str(self.searcher, addr, "display_title")?,
+            date: date.map(|d| format_date(d.into_utc().date())),
+            date_inferred: columns.bool("date_inferred").ok().and_then(|c| c.first(addr.doc_id)).unwrap_or(false),
             section: section_range.as_ref().and_then(|s| s.0.clone()),
             snippet: String::new(),
             highlights: Vec::new(),
             letter,
         };
-        if self.options.snippets && !self.compiled.cited.is_empty() {
-            if let Some((s, section)) = self.citing_sentence(&doc)? {
+        if !self.options.snippets {
+            return Ok(hit);
+        }
+        let doc: Option<TantivyDocument> = match self.options.scope {
+            Scope::Letters => Some(self.searcher.doc(addr)?),
+            Scope::Sections => None,
+        };
+        if !self.compiled.cited.is_empty() {
+            if let Some((s, section)) = self.citing_sentence(doc.as_ref(), &hit.letter)? {
                 (hit.snippet, hit.highlights, hit.section) = (s.text, s.highlights, section);
                 return Ok(hit);
             }
         }
-        if self.options.snippets {
-            let body = match self.options.scope {
-                Scope::Letters => text_of(&doc, f.body).unwrap_or_default(),
-                Scope::Sections => self.body_of(&hit.letter)?,
-            };
-            let (start, end) = section_range.map(|s| (s.1, s.2)).unwrap_or((0, body.len()));
-            let text = body.get(start..end).unwrap_or(&body);
-            let s = self.compiled.highlighter.snippet(&mut self.analyzer, text, self.options.snippet_len);
-            hit.snippet = s.text;
-            hit.highlights = s.highlights;
-        }
+        let body = match &doc {
+            Some(doc) => text_of(doc, self.index.fields.body).unwrap_or_default(),
+            None => self.body_of(&hit.letter)?,
+        };
+        let (start, end) = section_range.map(|s| (s.1, s.2)).unwrap_or((0, body.len()));
+        let text = body.get(start..end).unwrap_or(&body);
+        let s = self.compiled.highlighter.snippet(&mut self.analyzer, text, self.options.snippet_len);
+        hit.snippet = s.text;
+        hit.highlights = s.highlights;
         Ok(hit)
     }
 
     /// For `cites:` queries: the sentence in which the hit's letter cites one of the
     /// asked papers, with the citation marked.
-    fn citing_sentence(&mut self, doc: &TantivyDocument) -> Result<Option<(Snippet, Option<String>)>> {
+    fn citing_sentence(&mut self, doc: Option<&TantivyDocument>, letter: &str) -> Result<Option<(Snippet, Option<String>)>> {
         let f = &self.index.fields;
-        let letter = text_of(doc, f.letter).unwrap_or_default();
         let owned;
-        let letter_doc = if doc.get_first(f.record).is_some() {
+        let letter_doc = if let Some(doc) = doc {
             doc
         } else {
-            match letter_doc(self.searcher, f, &letter)? {
+            match letter_doc(self.searcher, f, letter)? {
                 Some(d) => {
                     owned = d;
                     &owned
@@ -287,7 +290,7 @@ impl Dresser<'_> {
         ]);
         let top = self.searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
         match top.first() {
-            Some(&(_, addr)) => Ok(section_of(&self.searcher.doc(addr)?, f)),
+            Some(&(_, addr)) => section_of(self.searcher, addr),
             None => Ok(None),
         }
     }
@@ -303,16 +306,33 @@ impl Dresser<'_> {
     }
 }
 
+/// `query` restricted to documents of `kind`; no restriction when only documents of
+/// that kind can match it (`exclusive`), so a plain OR of terms keeps block-max WAND.
+fn of_kind(f: &Fields, query: Box<dyn Query>, exclusive: bool, kind: Kind) -> Box<dyn Query> {
+    if exclusive {
+        return query;
+    }
+    Box::new(BooleanQuery::new(vec![(Occur::Must, query), (Occur::Must, filter(keyword(f.kind, kind.as_str())))]))
+}
+
 /// The `letter` fast-field value of each document.
 fn letter_ids(searcher: &Searcher, addrs: impl Iterator<Item = DocAddress>) -> Result<Vec<String>> {
     let mut ids = StrValues::new(searcher, "letter");
     addrs.map(|addr| ids.get(addr)).collect()
 }
 
-fn section_of(doc: &TantivyDocument, f: &Fields) -> Option<(Option<String>, usize, usize)> {
-    let start = doc.get_first(f.start).and_then(|v| v.as_u64())? as usize;
-    let end = doc.get_first(f.end).and_then(|v| v.as_u64())? as usize;
-    Some((text_of(doc, f.heading), start, end))
+/// A section document's heading and byte range, from fast fields.
+fn section_of(searcher: &Searcher, addr: DocAddress) -> Result<Option<(Option<String>, usize, usize)>> {
+    let columns = searcher.segment_reader(addr.segment_ord).fast_fields();
+    let at = |name: &str| columns.u64(name).ok().and_then(|c| c.first(addr.doc_id));
+    let (Some(start), Some(end)) = (at("start"), at("end")) else { return Ok(None) };
+    let heading = Some(fast_str(searcher, addr, "heading")?).filter(|h| !h.is_empty());
+    Ok(Some((heading, start as usize, end as usize)))
+}
+
+/// One document's value of a string fast field; empty when it has none.
+fn fast_str(searcher: &Searcher, addr: DocAddress, field: &'static str) -> Result<String> {
+    StrValues::new(searcher, field).get(addr)
 }
 
 fn letter_doc(searcher: &Searcher, f: &Fields, id: &str) -> Result<Option<TantivyDocument>> {

@@ -1,0 +1,193 @@
+//! A letter's text analysed once for its three indexed forms.
+//!
+//! A letter's `text` is indexed three ways: stemmed ([`super::DUTCH`]), with compounds
+//! followed by their stemmed parts ([`super::PARTS`]) and with words and parts cut short
+//! ([`super::TRUNCATED`]). The three analyzers share everything up to the stop words;
+//! run as three analyzers they segment, fold and filter the text three times and stem
+//! it twice. [`TextVariants`] runs the shared chain once and derives the three token
+//! lists from each token, stemming each distinct word once (its caches outlive one
+//! text), so the indexer receives the tokens ready made. The lists are exactly what the
+//! three analyzers give (checked by tests), so queries analysed by them still match.
+
+use std::collections::HashMap;
+
+use tantivy::tokenizer::{TextAnalyzer, Token};
+
+use super::decompound::compound_parts;
+use super::per_token::TokenRule;
+use super::stemming::WordHasher;
+use super::encoded::TokenEncoder;
+use super::{DutchStemmer, Truncate, TRUNCATED_LETTERS};
+
+type Cache<V> = HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// Words whose compound split is remembered before the cache starts over.
+const CACHE_WORDS: usize = 100_000;
+
+/// The three forms of one text, each encoded for the [`super::TokenDecoder`].
+#[derive(Debug, Default, Clone)]
+pub struct Variants {
+    /// As [`super::dutch_analyzer`] gives them.
+    pub text: String,
+    /// As [`super::parts_analyzer`] gives them.
+    pub parts: String,
+    /// As [`super::truncated_analyzer`] gives them.
+    pub truncated: String,
+    /// For each token of `text`, in order: its byte range in the analysed text and
+    /// where it starts in `text`, to cut out the tokens of a range ([`Variants::slice`]).
+    marks: Vec<(u32, u32, u32)>,
+}
+
+impl Variants {
+    /// The encoded tokens of `text` that lie within `start..end` of the analysed text:
+    /// a section's terms are its letter's, not analysed again. Their positions keep
+    /// their distances (which is all a phrase needs).
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        let first = self.marks.partition_point(|m| (m.0 as usize) < start);
+        let last = first + self.marks[first..].iter().take_while(|m| m.1 as usize <= end).count();
+        let at = |i: usize| self.marks.get(i).map_or(self.text.len(), |m| m.2 as usize);
+        &self.text[at(first)..at(last)]
+    }
+}
+
+/// Analyses texts into [`Variants`]; keep one per thread, as its caches grow with use.
+pub struct TextVariants {
+    words: TextAnalyzer,
+    stemmer: DutchStemmer,
+    /// Compound parts of recent words, stemmed and truncated (`None`: no compound).
+    splits: Cache<Option<Vec<(String, String)>>>,
+    scratch: Token,
+}
+
+impl Default for TextVariants {
+    fn default() -> Self {
+        TextVariants { words: super::unstemmed_words(), stemmer: DutchStemmer::default(), splits: Cache::default(), scratch: Token::default() }
+    }
+}
+
+impl TextVariants {
+    /// The three forms of `text`. Offsets beyond 4 GiB are not expected of a letter
+    /// (the reader stops lines at 64 MiB).
+    pub fn analyze(&mut self, text: &str) -> Variants {
+        let (mut main, mut parts, mut truncated) = (TokenEncoder::default(), TokenEncoder::default(), TokenEncoder::default());
+        let mut marks = Vec::new();
+        let mut stream = self.words.token_stream(text);
+        while let Some(word) = stream.next() {
+            let Self { stemmer, scratch, splits, .. } = self;
+            let stemmed = stem(stemmer, scratch, text, word);
+            marks.push((word.offset_from as u32, word.offset_to as u32, main.len() as u32));
+            main.push(word.position, stemmed);
+            parts.push(word.position, stemmed);
+            truncated.push(word.position, truncate(scratch, text, word));
+            // A joined hyphenated compound is followed by its written parts already.
+            if word.position_length != 1 {
+                continue;
+            }
+            if !splits.contains_key(word.text.as_str()) {
+                if splits.len() >= CACHE_WORDS {
+                    splits.clear();
+                }
+                let split = compound_parts(&word.text).map(|found| {
+                    found
+                        .iter()
+                        .map(|p| {
+                            let as_word = Token { text: p.clone(), ..Token::default() };
+                            (stem(stemmer, scratch, text, &as_word).to_string(), truncate(scratch, text, &as_word).to_string())
+                        })
+                        .collect()
+                });
+                splits.insert(word.text.clone(), split);
+            }
+            if let Some(Some(split)) = splits.get(word.text.as_str()) {
+                for (stemmed, short) in split {
+                    parts.push(word.position, stemmed);
+                    truncated.push(word.position, short);
+                }
+            }
+        }
+        Variants { text: main.finish(), parts: parts.finish(), truncated: truncated.finish(), marks }
+    }
+}
+
+/// `word` stemmed as the Dutch analyzer stems it (in `scratch`).
+fn stem<'s>(stemmer: &mut DutchStemmer, scratch: &'s mut Token, text: &str, word: &Token) -> &'s str {
+    scratch.text.clear();
+    scratch.text.push_str(&word.text);
+    stemmer.apply(text, scratch);
+    &scratch.text
+}
+
+/// `word` cut as the truncating analyzer cuts it (in `scratch`).
+fn truncate<'s>(scratch: &'s mut Token, text: &str, word: &Token) -> &'s str {
+    scratch.text.clear();
+    scratch.text.push_str(&word.text);
+    Truncate(TRUNCATED_LETTERS).apply(text, scratch);
+    &scratch.text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{dutch_analyzer, parts_analyzer, truncated_analyzer, TokenDecoder};
+    use tantivy::tokenizer::{TokenStream, Tokenizer};
+
+    fn run(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> {
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(t) = stream.next() {
+            out.push((t.position, t.text.clone()));
+        }
+        out
+    }
+
+    fn decode(encoded: &str) -> Vec<(usize, String)> {
+        let mut decoder = TokenDecoder::default();
+        let mut stream = decoder.token_stream(encoded);
+        let mut out = Vec::new();
+        while let Some(t) = stream.next() {
+            out.push((t.position, t.text.clone()));
+        }
+        out
+    }
+
+    #[test]
+    fn gives_what_the_three_analyzers_give_on_every_seed_letter() {
+        let mut variants = TextVariants::default();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut letters = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let v = variants.analyze(&text);
+            assert_eq!(decode(&v.text), run(&mut dutch_analyzer(), &text), "text");
+            assert_eq!(decode(&v.parts), run(&mut parts_analyzer(), &text), "parts");
+            assert_eq!(decode(&v.truncated), run(&mut truncated_analyzer(), &text), "truncated");
+            assert!(decode(&v.parts).len() > decode(&v.text).len(), "some compound was split");
+            letters += 1;
+        }
+        assert!(letters >= 5);
+    }
+
+    #[test]
+    fn compounds_are_followed_by_their_parts() {
+        let v = TextVariants::default().analyze("het personeelsbeleid en re-integratie");
+        let terms = |e: &str| decode(e).into_iter().map(|(_, t)| t).collect::<Vec<_>>();
+        assert_eq!(terms(&v.parts), ["personeelsbeleid", "personel", "beleid", "reintegratie", "re", "integratie"]);
+        assert_eq!(terms(&v.truncated), ["perso", "perso", "belei", "reint", "re", "integ"]);
+        assert_eq!(terms(&v.text), ["personeelsbeleid", "reintegratie", "re", "integratie"]);
+    }
+
+    #[test]
+    fn a_slice_is_the_range_analysed_alone() {
+        let text = "Eerste zin over verlof. Tweede zin over de zorgplicht van re-integratie.";
+        let start = text.find("Tweede").unwrap();
+        let mut variants = TextVariants::default();
+        let whole = variants.analyze(text);
+        let alone = run(&mut dutch_analyzer(), &text[start..]);
+        let sliced = decode(whole.slice(start, text.len()));
+        // The same terms, at positions shifted by one constant.
+        let shift = sliced[0].0 - alone[0].0;
+        assert_eq!(sliced.iter().map(|(p, t)| (p - shift, t.clone())).collect::<Vec<_>>(), alone);
+        assert_eq!(whole.slice(text.len(), text.len()), "");
+        assert_eq!(decode(whole.slice(0, start)), run(&mut dutch_analyzer(), &text[..start]));
+    }
+}

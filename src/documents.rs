@@ -1,0 +1,159 @@
+//! The tantivy documents of one letter: a letter document, one per section and one
+//! per citation, with their text already analysed.
+//!
+//! Making them is most of the work of indexing and needs nothing of the index, so
+//! [`DocumentMaker`]s run on as many threads as there are cores while the index writer
+//! only files postings. A letter's text is analysed once ([`TextVariants`]) into the
+//! three forms its fields index, encoded for tantivy to read back without analysing
+//! again; a section's text is the letter's tokens in its byte range.
+
+use tantivy::TantivyDocument;
+
+use crate::analysis::TextVariants;
+use crate::citations;
+use crate::index::{date_time, Provenance};
+use crate::letter::Letter;
+use crate::record::{self, LetterRecord};
+use crate::schema::{Fields, Kind};
+
+/// A letter's documents, ready for the writer.
+pub struct LetterDocuments {
+    /// The letter's id.
+    pub id: String,
+    /// Its letter document, then its sections', then its citations'.
+    pub docs: Vec<TantivyDocument>,
+}
+
+/// Makes the documents of letters; keep one per thread (its analysis caches grow).
+pub struct DocumentMaker {
+    fields: Fields,
+    variants: TextVariants,
+}
+
+impl DocumentMaker {
+    /// A maker for an index with these fields.
+    pub fn new(fields: Fields) -> DocumentMaker {
+        DocumentMaker { fields, variants: TextVariants::default() }
+    }
+
+    /// The documents of `letter`.
+    pub fn make(&mut self, letter: &Letter, provenance: &Provenance) -> LetterDocuments {
+        let source = provenance.source.as_ref().map(|p| p.display().to_string());
+        let record = LetterRecord::from_letter(letter, source.clone());
+        let f = self.fields;
+        // `text`, its forms, `section_text` and `citation_text` are declared
+        // `pre_analysed`: their values are encoded terms.
+        let analysed = self.variants.analyze(&letter.body);
+        let mut docs = Vec::with_capacity(1 + letter.sections.len() + record.citations.len());
+
+        let mut doc = self.shared_fields(letter, Kind::Letter);
+        doc.add_text(f.id, &letter.id);
+        for section in &letter.sections {
+            if let Some(h) = &section.heading {
+                doc.add_text(f.section, h);
+            }
+        }
+        doc.add_text(f.body, &letter.body);
+        for c in &record.citations {
+            doc.add_text(f.cites, &c.citation.key);
+        }
+        doc.add_text(f.record, serde_json::to_string(&stored_record(&record)).expect("record serialises"));
+        for key in record::own_keys(&letter.id, letter.kamerstuk.as_deref(), &letter.title) {
+            doc.add_text(f.own_keys, key);
+        }
+        doc.add_text(f.source, source.as_deref().unwrap_or(""));
+        doc.add_text(f.hash, provenance.hash.as_deref().unwrap_or(""));
+
+        let mut cited_at: Vec<(usize, &str)> = record.citations.iter().map(|c| (c.citation.start, c.citation.key.as_str())).collect();
+        cited_at.sort_unstable();
+        let mut section_docs = Vec::with_capacity(letter.sections.len());
+        for (ordinal, section) in letter.sections.iter().enumerate() {
+            let mut sdoc = self.shared_fields(letter, Kind::Section);
+            sdoc.add_text(f.id, format!("{}#{}", letter.id, ordinal));
+            if let Some(h) = &section.heading {
+                sdoc.add_text(f.heading, h);
+            }
+            sdoc.add_text(f.section_text, analysed.slice(section.start, section.end));
+            sdoc.add_u64(f.start, section.start as u64);
+            sdoc.add_u64(f.end, section.end as u64);
+            // A section cites only what is cited inside it; citation keys by start
+            // offset, so each section finds its own by binary search (scanning every
+            // citation for every section made a long letter quadratic).
+            let first = cited_at.partition_point(|&(start, _)| start < section.start);
+            for &(_, key) in cited_at[first..].iter().take_while(|&&(start, _)| start < section.end) {
+                sdoc.add_text(f.cites, key);
+            }
+            section_docs.push(sdoc);
+        }
+
+
+        let mut citation_docs = Vec::with_capacity(record.citations.len());
+        for (ordinal, c) in record.citations.iter().enumerate() {
+            let mut cdoc = self.shared_fields(letter, Kind::Citation);
+            cdoc.add_text(f.id, format!("{}@{}", letter.id, ordinal));
+            cdoc.add_text(f.cited, &c.citation.key);
+            if let Some(title) = &c.citation.title {
+                cdoc.add_text(f.citation_title, title);
+            }
+            let (start, end) = citations::sentence_span(&letter.body, c.citation.start, c.citation.end);
+            cdoc.add_text(f.citation_text, analysed.slice(start, end));
+            cdoc.add_text(f.body, &c.sentence);
+            cdoc.add_u64(f.start, c.citation.start as u64);
+            cdoc.add_u64(f.end, c.citation.end as u64);
+            citation_docs.push(cdoc);
+        }
+        // Last, as the letter's own values move into its document.
+        doc.add_text(f.text, analysed.text);
+        doc.add_text(f.text_parts, analysed.parts);
+        doc.add_text(f.text_truncated, analysed.truncated);
+        docs.push(doc);
+        docs.extend(section_docs);
+        docs.extend(citation_docs);
+        LetterDocuments { id: letter.id.clone(), docs }
+    }
+
+    /// The fields every document of a letter carries, so field and date queries work
+    /// in any scope: letter documents hold the letter's metadata in the fields a letter
+    /// is ranked on, the others in `letter_*` fields, so no letter query meets them.
+    fn shared_fields(&self, letter: &Letter, kind: Kind) -> TantivyDocument {
+        let f = &self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.kind, kind.as_str());
+        doc.add_text(f.letter, &letter.id);
+        doc.add_text(f.display_title, &letter.title);
+        let (title, subject, sender, signer) = match kind {
+            Kind::Letter => (f.title, f.subject, f.sender, f.signer),
+            Kind::Section | Kind::Citation => (f.letter_title, f.letter_subject, f.letter_sender, f.letter_signer),
+        };
+        if !letter.title_derived {
+            doc.add_text(title, &letter.title);
+        }
+        let optional = [
+            (subject, &letter.subject),
+            (sender, &letter.sender),
+            (signer, &letter.signer),
+            (f.number, &letter.number),
+            (f.kamerstuk, &letter.kamerstuk),
+        ];
+        for (field, value) in optional {
+            if let Some(v) = value {
+                doc.add_text(field, v);
+            }
+        }
+        if let Some(date) = letter.date {
+            doc.add_date(f.date, date_time(date));
+        }
+        doc.add_bool(f.date_inferred, letter.date_inferred);
+        doc
+    }
+}
+
+/// The record as stored: citation sentences are spans of the body, so they are left
+/// out and filled again when read.
+fn stored_record(record: &LetterRecord) -> LetterRecord {
+    let mut stored = record.clone();
+    for c in &mut stored.citations {
+        c.sentence.clear();
+    }
+    stored
+}
