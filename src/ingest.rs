@@ -34,11 +34,18 @@ pub struct IndexOptions {
     pub sync: bool,
     /// Commit at least this often, so an interrupted run loses little.
     pub commit_every: Duration,
+    /// The index writer's memory budget: it writes a segment whenever it fills, so a
+    /// larger budget makes fewer segments to merge (measured on the regulations: 256
+    /// MiB, 53 s and 1.0 GB peak with the merging; 1 GiB, 38 s and 0.7 GB).
+    pub heap_bytes: usize,
 }
+
+/// The default writer memory budget, in MiB.
+pub const DEFAULT_HEAP_MIB: u32 = 1024;
 
 impl Default for IndexOptions {
     fn default() -> Self {
-        IndexOptions { strict: false, sync: false, commit_every: Duration::from_secs(10) }
+        IndexOptions { strict: false, sync: false, commit_every: Duration::from_secs(10), heap_bytes: (DEFAULT_HEAP_MIB as usize) << 20 }
     }
 }
 
@@ -218,7 +225,13 @@ pub fn index_paths(index: &LetterIndex, paths: &[PathBuf], options: &IndexOption
     }
     on_progress(Progress::Found { files: files.len() });
     let known = index.known_letters()?;
-    let mut writer = index.writer()?;
+    let mut writer = index.writer_with_heap(options.heap_bytes)?;
+    // Into an empty index: write segments as they fill and merge them into one at the
+    // end, rather than merging as it goes (which merges the same postings repeatedly).
+    let bulk = known.is_empty();
+    if bulk {
+        writer.without_background_merges();
+    }
     // The file each letter id came from in this run: a second letter with the same id
     // would silently replace the first, and the two would take turns on every re-run.
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
@@ -310,7 +323,7 @@ pub fn index_paths(index: &LetterIndex, paths: &[PathBuf], options: &IndexOption
             writer.delete(id);
         }
     }
-    writer.finish()?;
+    writer.finish_merging(bulk)?;
     summary.commits += 1;
     index.reload()?;
     summary.elapsed = started.elapsed();

@@ -54,6 +54,10 @@ pub struct IndexArgs {
     /// Commit at least this often (seconds), so an interrupted run loses little.
     #[arg(long, value_name = "SECS", default_value_t = 10.0, value_parser = positive_seconds)]
     pub commit_every: f64,
+    /// Memory for building the index, in MiB: more makes fewer, larger segments and
+    /// less merging; peak memory stays near this whatever the size of the input.
+    #[arg(long, value_name = "MIB", default_value_t = kamerzoek::ingest::DEFAULT_HEAP_MIB, value_parser = clap::value_parser!(u32).range(64..=16384))]
+    pub heap: u32,
     /// Stop at the first file or document that cannot be indexed (exit status 2).
     #[arg(long)]
     pub strict: bool,
@@ -196,6 +200,10 @@ pub struct Measured {
     /// The engine name to report.
     #[arg(long, default_value = "kamerzoek")]
     pub engine: String,
+    /// Memory for building the index, in MiB: more makes fewer, larger segments and
+    /// less merging; peak memory stays near this whatever the size of the input.
+    #[arg(long, value_name = "MIB", default_value_t = kamerzoek::ingest::DEFAULT_HEAP_MIB, value_parser = clap::value_parser!(u32).range(64..=16384))]
+    pub heap: u32,
 }
 
 #[derive(Debug, Args)]

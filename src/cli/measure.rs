@@ -57,7 +57,7 @@ struct Built {
 
 /// Indexes `docs` into `dir` (a new temporary directory when `None`), timing from
 /// opening the input to a committed, merged, searchable index.
-fn build(docs: &Path, dir: Option<&Path>) -> anyhow::Result<Built> {
+fn build(docs: &Path, dir: Option<&Path>, heap_mib: u32) -> anyhow::Result<Built> {
     let temp = match dir {
         Some(_) => None,
         None => Some(tempfile::Builder::new().prefix("kamerzoek-eval").tempdir().context("cannot create a temporary index directory")?),
@@ -69,7 +69,7 @@ fn build(docs: &Path, dir: Option<&Path>) -> anyhow::Result<Built> {
     let index = LetterIndex::create(&dir)?;
     let (mut count, mut text_bytes) = (0u64, 0u64);
     let started = Instant::now();
-    let summary = ingest::index_paths(&index, &[docs.to_path_buf()], &IndexOptions::default(), &mut |event| match event {
+    let summary = ingest::index_paths(&index, &[docs.to_path_buf()], &IndexOptions { heap_bytes: (heap_mib as usize) << 20, ..IndexOptions::default() }, &mut |event| match event {
         Progress::Indexed { letter } => {
             count += 1;
             text_bytes += (letter.title.len() + letter.body.len()) as u64;
@@ -110,7 +110,7 @@ fn report(engine: &str, mode: &'static str, built: &Built, docs: &Path, queries:
 /// `kamerzoek eval`.
 pub fn eval(args: &EvalArgs) -> anyhow::Result<Report> {
     let queries: Vec<JudgedQuery> = eval::read_queries(&args.on.queries)?.into_iter().filter(|q| !q.relevant.is_empty()).collect();
-    let built = build(&args.on.docs, args.on.index.as_deref())?;
+    let built = build(&args.on.docs, args.on.index.as_deref(), args.on.heap)?;
     let mut scores = Vec::with_capacity(queries.len());
     for q in &queries {
         let ranking = built.index.rank_letters(&q.query, EVAL_DEPTH)?;
@@ -166,7 +166,7 @@ pub fn bench(args: &BenchArgs) -> anyhow::Result<BenchReport> {
         let docs = index.stats()?.letters;
         Built { index, docs, text_bytes: 0, seconds: f64::NAN, skipped: 0, _temp: None }
     } else {
-        build(&args.on.docs, args.on.index.as_deref())?
+        build(&args.on.docs, args.on.index.as_deref(), args.on.heap)?
     };
     let index = &built.index;
 

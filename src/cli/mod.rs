@@ -31,6 +31,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 strict: a.strict,
                 sync: a.sync,
                 commit_every: std::time::Duration::from_secs_f64(a.commit_every),
+                heap_bytes: (a.heap as usize) << 20,
             };
             let summary = if a.rebuild {
                 rebuild(&dir, &a.paths, &options)?

@@ -9,9 +9,10 @@
 //! nothing (a stop word) constrains nothing and is dropped.
 
 use std::cell::RefCell;
+use std::ops::Bound;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, InvertedIndexRangeQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field as IndexField, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -308,19 +309,14 @@ impl Compiler<'_> {
         if !negated && highlights_body(field) {
             self.highlighter.prefixes.push(prefix.clone());
         }
-        let pattern = format!("{}.*", regex_syntax_escape(&prefix));
-        let mut err = None;
-        let q = self.over_fields(field, |f| match RegexQuery::from_pattern(&pattern, f) {
-            Ok(q) => Box::new(q),
-            Err(e) => {
-                err = Some(e);
-                Box::new(tantivy::query::EmptyQuery)
-            }
-        });
-        match err {
-            Some(e) => Err(Error::Query { position: span.start, message: format!("cannot search for this prefix: {e}") }),
-            None => Ok(Some(q)),
-        }
+        // The terms from `prefix` up to the next prefix of the same length (`regel` up to
+        // `regem`): a walk along the term dictionary, where a regular expression would
+        // first build an automaton per segment and field.
+        Ok(Some(self.over_fields(field, |f| {
+            let lower = Bound::Included(Term::from_field_text(f, &prefix));
+            let upper = prefix_successor(&prefix).map_or(Bound::Unbounded, |next| Bound::Excluded(Term::from_field_text(f, &next)));
+            Box::new(InvertedIndexRangeQuery::new(lower, upper))
+        })))
     }
 
     /// Builds the query for one field, or a weighted OR over the default fields.
@@ -448,14 +444,32 @@ fn exclude(q: Box<dyn Query>) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(vec![(Occur::Must, Box::new(AllQuery)), (Occur::MustNot, q)]))
 }
 
-/// Escapes regex syntax so a prefix is matched literally.
-fn regex_syntax_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if "\\.+*?()|[]{}^$#&-~".contains(c) {
-            out.push('\\');
+/// The least string above every string that starts with `prefix`: its last character
+/// that can be incremented, incremented, and what follows dropped. `None` when there is
+/// none (every string from `prefix` on matches).
+fn prefix_successor(prefix: &str) -> Option<String> {
+    let mut chars: Vec<char> = prefix.chars().collect();
+    while let Some(last) = chars.pop() {
+        // The next scalar value, skipping the surrogate gap.
+        let next = (last as u32 + 1..=char::MAX as u32).find_map(char::from_u32);
+        if let Some(next) = next {
+            chars.push(next);
+            return Some(chars.into_iter().collect());
         }
-        out.push(c);
     }
-    out
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prefix_successor;
+
+    #[test]
+    fn prefix_successors() {
+        assert_eq!(prefix_successor("regel").as_deref(), Some("regem"));
+        assert_eq!(prefix_successor("a9").as_deref(), Some("a:"));
+        assert_eq!(prefix_successor("ze\u{10FFFF}").as_deref(), Some("zf"));
+        assert_eq!(prefix_successor("\u{10FFFF}"), None);
+        assert_eq!(prefix_successor("\u{D7FF}").as_deref(), Some("\u{E000}"));
+    }
 }

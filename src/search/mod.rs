@@ -1,6 +1,7 @@
 //! Searching: running a query over letters or sections, ranking, and dressing each hit
 //! with its letter's metadata, best section and a snippet.
 
+mod best_per_letter;
 pub mod cited;
 pub mod snippet;
 
@@ -156,11 +157,18 @@ impl LetterIndex {
                 .map(|(_, addr)| (0.0, addr))
                 .collect(),
         };
+        let best_sections = match (&sections, options.scope, options.snippets) {
+            (Some(sections), Scope::Letters, true) if !found.is_empty() => {
+                let letters = letter_ids(&searcher, found.iter().map(|&(_, addr)| addr))?;
+                best_sections(&searcher, f, sections, &letters)?
+            }
+            _ => HashMap::new(),
+        };
         let mut dresser = Dresser {
             index: self,
             searcher: &searcher,
             compiled: &compiled,
-            sections: sections.as_ref(),
+            best_sections,
             options,
             analyzer: self.analyzer.clone(),
             bodies: HashMap::new(),
@@ -193,7 +201,8 @@ struct Dresser<'a> {
     index: &'a LetterIndex,
     searcher: &'a Searcher,
     compiled: &'a Compiled,
-    sections: Option<&'a Compiled>,
+    /// The best section of each hit's letter (letter hits with snippets only).
+    best_sections: HashMap<String, (f32, DocAddress)>,
     options: &'a SearchOptions,
     analyzer: tantivy::tokenizer::TextAnalyzer,
     bodies: HashMap<String, String>,
@@ -206,7 +215,10 @@ impl Dresser<'_> {
         let letter = fast_str(self.searcher, addr, "letter")?;
         let section_range = match (self.options.scope, self.options.snippets) {
             (Scope::Sections, _) => section_of(self.searcher, addr)?,
-            (Scope::Letters, true) => self.best_section(&letter)?,
+            (Scope::Letters, true) => match self.best_sections.get(&letter) {
+                Some(&(_, section)) => section_of(self.searcher, section)?,
+                None => None,
+            },
             (Scope::Letters, false) => None,
         };
         let columns = self.searcher.segment_reader(addr.segment_ord).fast_fields();
@@ -279,22 +291,6 @@ impl Dresser<'_> {
         Ok(Some((Snippet { text: sentence.clone(), highlights }, section.and_then(|s| s.heading.clone()))))
     }
 
-    /// The best-scoring section of a letter for the query, if the query matches any.
-    fn best_section(&self, letter: &str) -> Result<Option<(Option<String>, usize, usize)>> {
-        let f = &self.index.fields;
-        let Some(sections) = self.sections else { return Ok(None) };
-        let query = BooleanQuery::new(vec![
-            (Occur::Must, sections.query.box_clone()),
-            (Occur::Must, filter(keyword(f.letter, letter))),
-            (Occur::Must, filter(keyword(f.kind, kind::SECTION))),
-        ]);
-        let top = self.searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
-        match top.first() {
-            Some(&(_, addr)) => section_of(self.searcher, addr),
-            None => Ok(None),
-        }
-    }
-
     fn body_of(&mut self, letter: &str) -> Result<String> {
         if let Some(b) = self.bodies.get(letter) {
             return Ok(b.clone());
@@ -304,6 +300,17 @@ impl Dresser<'_> {
         self.bodies.insert(letter.to_string(), body.clone());
         Ok(body)
     }
+}
+
+/// The best-scoring section of each of `letters` for the compiled section query, by
+/// letter id: one search for a page of hits.
+fn best_sections(searcher: &Searcher, f: &Fields, sections: &Compiled, letters: &[String]) -> Result<HashMap<String, (f32, DocAddress)>> {
+    let of_letters = tantivy::query::TermSetQuery::new(letters.iter().map(|id| Term::from_field_text(f.letter, id)));
+    let query = BooleanQuery::new(vec![
+        (Occur::Must, of_kind(f, sections.query.box_clone(), sections.exclusive, Kind::Section)),
+        (Occur::Must, filter(Box::new(of_letters))),
+    ]);
+    Ok(searcher.search(&query, &best_per_letter::BestPerLetter)?)
 }
 
 /// `query` restricted to documents of `kind`; no restriction when only documents of
