@@ -40,6 +40,9 @@ pub struct LetterIndex {
     /// The query-side analyzer; cloned per search (a clone shares nothing mutable).
     pub(crate) analyzer: tantivy::tokenizer::TextAnalyzer,
     path: Option<PathBuf>,
+    /// The `letter` column of each segment of the last searcher generation used:
+    /// opening a column costs more than a ranking needs to read from it.
+    letter_columns: std::sync::Mutex<(u64, Vec<Option<tantivy::columnar::StrColumn>>)>,
 }
 
 impl LetterIndex {
@@ -127,7 +130,14 @@ impl LetterIndex {
         analysis::register(index.tokenizers());
         let fields = Fields::new(&index.schema())?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(LetterIndex { index, reader, fields, analyzer: analysis::dutch_analyzer(), path })
+        Ok(LetterIndex {
+            index,
+            reader,
+            fields,
+            analyzer: analysis::dutch_analyzer(),
+            path,
+            letter_columns: std::sync::Mutex::new((u64::MAX, Vec::new())),
+        })
     }
 
     /// The directory of an on-disk index.
@@ -188,6 +198,29 @@ impl LetterIndex {
             known.insert(ids.get(addr)?, Known { hash: hashes.get(addr)?, source: sources.get(addr)? });
         }
         Ok(known)
+    }
+
+    /// The letter ids of documents of `searcher`, from the `letter` column (opened once
+    /// per searcher generation); empty for a document without one.
+    pub(crate) fn letter_ids(&self, searcher: &tantivy::Searcher, addrs: impl Iterator<Item = tantivy::DocAddress>) -> Result<Vec<String>> {
+        let mut cache = self.letter_columns.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if cache.0 != searcher.generation().generation_id() {
+            let columns = searcher.segment_readers().iter().map(|r| r.fast_fields().str("letter")).collect::<tantivy::Result<_>>()?;
+            *cache = (searcher.generation().generation_id(), columns);
+        }
+        addrs
+            .map(|addr| {
+                let mut id = String::new();
+                if let Some(column) = cache.1.get(addr.segment_ord as usize).and_then(Option::as_ref) {
+                    if let Some(ord) = column.term_ords(addr.doc_id).next() {
+                        column
+                            .ord_to_str(ord, &mut id)
+                            .map_err(|source| Error::Io { context: "cannot read field letter of the index".into(), source })?;
+                    }
+                }
+                Ok(id)
+            })
+            .collect()
     }
 
     /// Makes the last commit visible to searches from this handle.

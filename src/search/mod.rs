@@ -135,7 +135,7 @@ impl LetterIndex {
         let searcher = self.reader.searcher();
         let query = of_kind(&self.fields, compiled.query, compiled.exclusive, Kind::Letter);
         let top = searcher.search(&*query, &TopDocs::with_limit(k.max(1)).order_by_score())?;
-        letter_ids(&searcher, top.into_iter().map(|(_, addr)| addr))
+        self.letter_ids(&searcher, top.into_iter().map(|(_, addr)| addr))
     }
 
     fn run(&self, compiled: Compiled, sections: Option<Compiled>, options: &SearchOptions) -> Result<Vec<Hit>> {
@@ -159,7 +159,7 @@ impl LetterIndex {
         };
         let best_sections = match (&sections, options.scope, options.snippets) {
             (Some(sections), Scope::Letters, true) if !found.is_empty() => {
-                let letters = letter_ids(&searcher, found.iter().map(|&(_, addr)| addr))?;
+                let letters = self.letter_ids(&searcher, found.iter().map(|&(_, addr)| addr))?;
                 best_sections(&searcher, f, sections, &letters)?
             }
             _ => HashMap::new(),
@@ -320,12 +320,6 @@ fn of_kind(f: &Fields, query: Box<dyn Query>, exclusive: bool, kind: Kind) -> Bo
         return query;
     }
     Box::new(BooleanQuery::new(vec![(Occur::Must, query), (Occur::Must, filter(keyword(f.kind, kind.as_str())))]))
-}
-
-/// The `letter` fast-field value of each document.
-fn letter_ids(searcher: &Searcher, addrs: impl Iterator<Item = DocAddress>) -> Result<Vec<String>> {
-    let mut ids = StrValues::new(searcher, "letter");
-    addrs.map(|addr| ids.get(addr)).collect()
 }
 
 /// A section document's heading and byte range, from fast fields.
