@@ -226,8 +226,9 @@ pub fn index_paths(index: &LetterIndex, paths: &[PathBuf], options: &IndexOption
     on_progress(Progress::Found { files: files.len() });
     let known = index.known_letters()?;
     let mut writer = index.writer_with_heap(options.heap_bytes)?;
-    // Into an empty index: write segments as they fill and merge them into one at the
-    // end, rather than merging as it goes (which merges the same postings repeatedly).
+    // Into an empty index: write segments as they fill and merge them at the end (into
+    // one, up to a size), rather than merging as it goes, which merges the same
+    // postings again and again.
     let bulk = known.is_empty();
     if bulk {
         writer.without_background_merges();
@@ -323,7 +324,8 @@ pub fn index_paths(index: &LetterIndex, paths: &[PathBuf], options: &IndexOption
             writer.delete(id);
         }
     }
-    writer.finish_merging(bulk)?;
+    // Merges of at most half the heap budget: memory stays near the budget.
+    writer.finish_merging(bulk.then_some(options.heap_bytes as u64 / 2))?;
     summary.commits += 1;
     index.reload()?;
     summary.elapsed = started.elapsed();

@@ -43,6 +43,9 @@ pub struct Report {
     pub queryset: String,
     /// Documents the reader skipped (bad lines), not in the peer keys.
     pub skipped: usize,
+    /// Peak memory when the index was built, before any query (`peak_rss_mb` is the
+    /// peak of the whole run, queries included), not in the peer keys.
+    pub index_peak_rss_mb: Option<f64>,
 }
 
 /// What building the index took.
@@ -52,6 +55,7 @@ struct Built {
     text_bytes: u64,
     seconds: f64,
     skipped: usize,
+    peak_rss_mb: Option<f64>,
     _temp: Option<tempfile::TempDir>,
 }
 
@@ -78,7 +82,7 @@ fn build(docs: &Path, dir: Option<&Path>, heap_mib: u32) -> anyhow::Result<Built
         _ => {}
     })?;
     let seconds = started.elapsed().as_secs_f64();
-    Ok(Built { index, docs: count, text_bytes, seconds, skipped: summary.skipped.len(), _temp: temp })
+    Ok(Built { index, docs: count, text_bytes, seconds, skipped: summary.skipped.len(), peak_rss_mb: eval::peak_rss_mib(), _temp: temp })
 }
 
 fn report(engine: &str, mode: &'static str, built: &Built, docs: &Path, queries: &Path, n_queries: usize) -> Report {
@@ -104,6 +108,7 @@ fn report(engine: &str, mode: &'static str, built: &Built, docs: &Path, queries:
         corpus: file_name(docs),
         queryset: file_name(queries),
         skipped: built.skipped,
+        index_peak_rss_mb: built.peak_rss_mb,
     }
 }
 
@@ -164,7 +169,7 @@ pub fn bench(args: &BenchArgs) -> anyhow::Result<BenchReport> {
         let dir = args.on.index.as_deref().expect("--reuse requires --index");
         let index = LetterIndex::open(dir)?;
         let docs = index.stats()?.letters;
-        Built { index, docs, text_bytes: 0, seconds: f64::NAN, skipped: 0, _temp: None }
+        Built { index, docs, text_bytes: 0, seconds: f64::NAN, skipped: 0, peak_rss_mb: None, _temp: None }
     } else {
         build(&args.on.docs, args.on.index.as_deref(), args.on.heap)?
     };
