@@ -539,6 +539,11 @@ fn merge_groups<T: Clone>(mut segments: Vec<(T, u64)>, limit: u64) -> Vec<Vec<T>
     groups
 }
 
+/// A calendar date as the index stores it: midnight UTC.
+pub(crate) fn date_time(date: time::Date) -> DateTime {
+    DateTime::from_utc(date.midnight().assume_utc())
+}
+
 #[cfg(test)]
 mod tests {
     use super::merge_groups;
@@ -554,9 +559,4 @@ mod tests {
         // An index in memory has no file sizes: everything merges into one.
         assert_eq!(merge_groups(vec![("a", 0), ("b", 0)], 100), [["a", "b"]]);
     }
-}
-
-/// A calendar date as the index stores it: midnight UTC.
-pub(crate) fn date_time(date: time::Date) -> DateTime {
-    DateTime::from_utc(date.midnight().assume_utc())
 }
