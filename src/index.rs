@@ -40,9 +40,9 @@ pub struct LetterIndex {
     /// The query-side analyzer; cloned per search (a clone shares nothing mutable).
     pub(crate) analyzer: tantivy::tokenizer::TextAnalyzer,
     path: Option<PathBuf>,
-    /// The `letter` column of each segment of the last searcher generation used:
-    /// opening a column costs more than a ranking needs to read from it.
-    letter_columns: std::sync::Mutex<(u64, Vec<Option<tantivy::columnar::StrColumn>>)>,
+    /// The `letter` column of each segment of the last searcher generation used, with
+    /// its ids by ordinal: reading them costs more than a ranking needs to read.
+    letter_columns: std::sync::Mutex<(u64, LetterColumns)>,
 }
 
 impl LetterIndex {
@@ -200,27 +200,35 @@ impl LetterIndex {
         Ok(known)
     }
 
-    /// The letter ids of documents of `searcher`, from the `letter` column (opened once
-    /// per searcher generation); empty for a document without one.
+    /// The letter ids of documents of `searcher`, from the `letter` column; empty for a
+    /// document without one. Each segment's column and its dictionary of ids (a few
+    /// thousand strings) are read once per searcher generation: a lookup in the
+    /// dictionary itself decodes a block, a fifth of a free-text query.
     pub(crate) fn letter_ids(&self, searcher: &tantivy::Searcher, addrs: impl Iterator<Item = tantivy::DocAddress>) -> Result<Vec<String>> {
         let mut cache = self.letter_columns.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if cache.0 != searcher.generation().generation_id() {
-            let columns = searcher.segment_readers().iter().map(|r| r.fast_fields().str("letter")).collect::<tantivy::Result<_>>()?;
-            *cache = (searcher.generation().generation_id(), columns);
-        }
-        addrs
-            .map(|addr| {
-                let mut id = String::new();
-                if let Some(column) = cache.1.get(addr.segment_ord as usize).and_then(Option::as_ref) {
-                    if let Some(ord) = column.term_ords(addr.doc_id).next() {
-                        column
-                            .ord_to_str(ord, &mut id)
-                            .map_err(|source| Error::Io { context: "cannot read field letter of the index".into(), source })?;
+            let mut segments = Vec::with_capacity(searcher.segment_readers().len());
+            for reader in searcher.segment_readers() {
+                segments.push(match reader.fast_fields().str("letter")? {
+                    Some(column) => {
+                        let mut ids = Vec::with_capacity(column.num_terms());
+                        let mut stream = column.dictionary().stream().map_err(|source| Error::Io { context: "cannot read field letter of the index".into(), source })?;
+                        while stream.advance() {
+                            ids.push(String::from_utf8_lossy(stream.key()).into_owned());
+                        }
+                        Some((column, ids))
                     }
-                }
-                Ok(id)
+                    None => None,
+                });
+            }
+            *cache = (searcher.generation().generation_id(), segments);
+        }
+        Ok(addrs
+            .map(|addr| {
+                let Some((column, ids)) = cache.1.get(addr.segment_ord as usize).and_then(Option::as_ref) else { return String::new() };
+                column.term_ords(addr.doc_id).next().and_then(|ord| ids.get(ord as usize)).cloned().unwrap_or_default()
             })
-            .collect()
+            .collect())
     }
 
     /// Makes the last commit visible to searches from this handle.
@@ -287,6 +295,9 @@ pub struct Space {
     /// Bytes over all segments.
     pub bytes: u64,
 }
+
+/// Per segment: the `letter` column and the ids it holds, by ordinal.
+type LetterColumns = Vec<Option<(tantivy::columnar::StrColumn, Vec<String>)>>;
 
 /// Reads a string fast field document by document, opening each segment's column once.
 pub(crate) struct StrValues<'a> {
