@@ -131,6 +131,21 @@ fn sections_scope_gives_one_hit_per_section() {
 }
 
 #[test]
+fn sections_are_found_by_their_letters_metadata() {
+    let idx = Indexed::corpus();
+    // Sections carry their letter's subject and signer in fields of their own.
+    let hits = idx.search_json(&["--scope", "sections", "-n", "100", "subject:remotie"]);
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["letter"] == L000), "{hits:?}");
+    let hits = idx.search_json(&["--scope", "sections", "signer:Knops thuiswerken"]);
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["letter"] == L003), "{hits:?}");
+    // In letter scope the same query finds the letter once: the sections' copies of
+    // its subject are fields of section documents, not of letters.
+    assert_eq!(idx.letters(&["-n", "100", "subject:remotie"]), [L000]);
+}
+
+#[test]
 fn letters_scope_names_the_best_section() {
     let idx = Indexed::corpus();
     let hit = &idx.search_json(&["urgentie coronacrisis"])[0];
@@ -222,6 +237,30 @@ fn stats_counts_letters_and_sections() {
     assert!(v["sections"].as_u64().unwrap() >= 20);
     assert_eq!(v["schema_version"], 2);
     assert!(v["size_bytes"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn stats_breaks_the_size_down_by_field() {
+    let idx = Indexed::corpus();
+    let out = idx.run("stats", &["--json", "--space"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let lines = v["space"].as_array().expect("space lines");
+    let has = |part: &str, field: &str| lines.iter().any(|l| l["part"] == part && l["field"] == field);
+    assert!(has("positions", "text") && has("postings", "section_text") && has("store", "(stored documents)"), "{lines:?}");
+    let total: u64 = lines.iter().map(|l| l["bytes"].as_u64().unwrap()).sum();
+    assert!(total > 0 && total <= v["size_bytes"].as_u64().unwrap(), "{total} of {}", v["size_bytes"]);
+    let text = String::from_utf8(idx.run("stats", &["--space"]).stdout).unwrap();
+    assert!(text.contains("positions  text"), "{text}");
+}
+
+#[test]
+fn a_writer_heap_out_of_range_is_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    let out = util::kamerzoek(&["index", "--index", util::path_str(&index), "--heap", "8", util::path_str(&util::corpus())]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--heap"));
+    assert!(!index.exists());
 }
 
 #[test]
