@@ -378,11 +378,7 @@ fn write_meta(dir: &Path) -> Result<()> {
 }
 
 fn dir_size(dir: &Path) -> u64 {
-    fs::read_dir(dir)
-        .map(|entries| {
-            entries.flatten().filter_map(|e| e.metadata().ok()).filter(|m| m.is_file()).map(|m| m.len()).sum()
-        })
-        .unwrap_or(0)
+    file_sizes(dir).iter().map(|(_, bytes)| bytes).sum()
 }
 
 /// tantivy reports a failed write (most often a full disk) from its indexing threads
@@ -501,8 +497,14 @@ impl LetterWriter {
             // Ids only: a segment's metadata held alive keeps its files from being
             // collected once it is merged away.
             let ids = self.writer.index().searchable_segment_ids().map_err(|e| write_error(Some(&path), e))?;
-            let sized: Vec<(tantivy::index::SegmentId, u64)> =
-                ids.into_iter().map(|id| (id, self.path.as_deref().map_or(0, |dir| segment_bytes(dir, &id.uuid_string())))).collect();
+            let bytes = self.path.as_deref().map(file_sizes).unwrap_or_default();
+            let sized: Vec<(tantivy::index::SegmentId, u64)> = ids
+                .into_iter()
+                .map(|id| {
+                    let uuid = id.uuid_string();
+                    (id, bytes.iter().filter(|(name, _)| name.starts_with(&uuid)).map(|(_, b)| b).sum())
+                })
+                .collect();
             for group in merge_groups(sized, limit) {
                 self.writer.merge(&group).wait().map_err(|e| write_error(Some(&path), e))?;
             }
@@ -517,18 +519,16 @@ impl LetterWriter {
     }
 }
 
-/// The bytes of a segment's files in `dir`.
-fn segment_bytes(dir: &Path, uuid: &str) -> u64 {
+/// The files in `dir` with their sizes (a segment's files start with its id).
+fn file_sizes(dir: &Path) -> Vec<(String, u64)> {
     fs::read_dir(dir)
         .map(|entries| {
             entries
                 .flatten()
-                .filter(|e| e.file_name().to_string_lossy().starts_with(uuid))
-                .filter_map(|e| e.metadata().ok())
-                .map(|m| m.len())
-                .sum()
+                .filter_map(|e| Some((e.file_name().to_string_lossy().into_owned(), e.metadata().ok().filter(|m| m.is_file())?.len())))
+                .collect()
         })
-        .unwrap_or(0)
+        .unwrap_or_default()
 }
 
 /// Groups segments (id, bytes) into merges of at most `limit` bytes each, smallest

@@ -35,10 +35,6 @@ struct FieldDecl {
     stored: bool,
     #[serde(default)]
     fast: bool,
-    /// This field holds another form of that field's text (decompounded, truncated),
-    /// written by the indexer from the same analysis; declared so the schema says so.
-    #[allow(dead_code)]
-    copy_of: Option<String>,
     /// Text fields: index word positions (needed by phrase queries).
     #[serde(default = "yes")]
     positions: bool,

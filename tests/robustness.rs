@@ -915,6 +915,13 @@ mod versioning {
         copy
     }
 
+    /// Every file in `dir`, by name, with its bytes.
+    fn files_of(dir: &Path) -> Vec<(std::ffi::OsString, Vec<u8>)> {
+        let mut files: Vec<_> = fs::read_dir(dir).expect("dir").map(|e| e.expect("entry").path()).collect();
+        files.sort();
+        files.iter().map(|p| (p.file_name().expect("name").to_owned(), fs::read(p).expect("read"))).collect()
+    }
+
     /// `tests/data/index-v2`: letters 000 and 002, written by schema version 2.
     #[test]
     fn the_committed_version_2_index_opens() {
@@ -932,11 +939,7 @@ mod versioning {
     #[test]
     fn the_committed_version_1_index_is_refused_and_left_alone() {
         let copy = copy_of("index-v1");
-        let before: Vec<(std::ffi::OsString, Vec<u8>)> = {
-            let mut files: Vec<_> = fs::read_dir(copy.path()).expect("dir").map(|e| e.expect("entry").path()).collect();
-            files.sort();
-            files.iter().map(|p| (p.file_name().expect("name").to_owned(), fs::read(p).expect("read"))).collect()
-        };
+        let before = files_of(copy.path());
         for sub in ["stats", "search"] {
             let mut args: Vec<&std::ffi::OsStr> = vec![sub.as_ref(), "--index".as_ref(), copy.path().as_os_str()];
             if sub == "search" {
@@ -944,12 +947,7 @@ mod versioning {
             }
             kamerzoek(&args).expect_code(2).says("has schema version 1, this kamerzoek needs version 2").says("index the letters again");
         }
-        let after: Vec<(std::ffi::OsString, Vec<u8>)> = {
-            let mut files: Vec<_> = fs::read_dir(copy.path()).expect("dir").map(|e| e.expect("entry").path()).collect();
-            files.sort();
-            files.iter().map(|p| (p.file_name().expect("name").to_owned(), fs::read(p).expect("read"))).collect()
-        };
-        assert!(before == after, "the version 1 index was changed");
+        assert!(before == files_of(copy.path()), "the version 1 index was changed");
     }
 
     #[test]

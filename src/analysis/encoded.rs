@@ -152,21 +152,22 @@ impl TokenStream for DecodedStream<'_> {
     }
 }
 
+/// The (position, term) pairs of an encoded text, for tests.
+#[cfg(test)]
+pub(crate) fn decode(text: &str) -> Vec<(usize, String)> {
+    let mut decoder = TokenDecoder::default();
+    let mut stream = decoder.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(t) = stream.next() {
+        out.push((t.position, t.text.clone()));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
-    use tantivy::tokenizer::TokenStream;
-
-    fn decode(text: &str) -> Vec<(usize, String)> {
-        let mut decoder = TokenDecoder::default();
-        let mut stream = decoder.token_stream(text);
-        let mut out = Vec::new();
-        while let Some(t) = stream.next() {
-            out.push((t.position, t.text.clone()));
-        }
-        out
-    }
 
     #[test]
     fn positions_survive_gaps_and_repeats() {

@@ -128,21 +128,11 @@ fn truncate<'s>(scratch: &'s mut Token, text: &str, word: &Token) -> &'s str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{dutch_analyzer, parts_analyzer, truncated_analyzer, TokenDecoder};
-    use tantivy::tokenizer::{TokenStream, Tokenizer};
+    use crate::analysis::encoded::decode;
+    use crate::analysis::{dutch_analyzer, parts_analyzer, truncated_analyzer};
 
     fn run(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> {
         let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
-        while let Some(t) = stream.next() {
-            out.push((t.position, t.text.clone()));
-        }
-        out
-    }
-
-    fn decode(encoded: &str) -> Vec<(usize, String)> {
-        let mut decoder = TokenDecoder::default();
-        let mut stream = decoder.token_stream(encoded);
         let mut out = Vec::new();
         while let Some(t) = stream.next() {
             out.push((t.position, t.text.clone()));

@@ -130,7 +130,7 @@ pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer, kind: Kin
         }
     }
     c.highlighter.terms.extend(terms);
-    let exclusive = DEFAULT_FIELDS.iter().all(|&(f, _)| c.exclusive(c.index_field(f)));
+    let exclusive = c.exclusive(None);
     let query = c.scoped(Box::new(BooleanQuery::new(clauses)));
     Some(Compiled { query, highlighter: c.highlighter, cited: Vec::new(), exclusive })
 }
@@ -239,22 +239,22 @@ impl Compiler<'_> {
 
     /// A word, phrase or prefix query in `field` (or the default fields).
     fn part(&self, query: Box<dyn Query>, field: Option<Field>) -> Part {
-        let exclusive = match field {
-            Some(f) => self.exclusive(self.index_field(f)),
-            None => DEFAULT_FIELDS.iter().all(|&(f, _)| self.exclusive(self.index_field(f))),
-        };
-        Part { query, exclusive }
+        Part { query, exclusive: self.exclusive(field) }
     }
 
-    /// True when only documents of this compiler's kind have `field`.
-    fn exclusive(&self, field: IndexField) -> bool {
+    /// True when only documents of this compiler's kind have `field` (or, for none,
+    /// every default field).
+    fn exclusive(&self, field: Option<Field>) -> bool {
         let f = self.fields;
-        let own = match self.kind {
-            Kind::Letter => vec![f.title, f.subject, f.section, f.text, f.text_parts, f.text_truncated, f.sender, f.signer],
-            Kind::Section => vec![f.heading, f.section_text],
-            Kind::Citation => vec![f.citation_title, f.citation_text],
+        let own = |index_field: IndexField| match self.kind {
+            Kind::Letter => [f.title, f.subject, f.section, f.text, f.sender, f.signer].contains(&index_field),
+            Kind::Section => [f.heading, f.section_text].contains(&index_field),
+            Kind::Citation => [f.citation_title, f.citation_text].contains(&index_field),
         };
-        own.contains(&field)
+        match field {
+            Some(field) => own(self.index_field(field)),
+            None => DEFAULT_FIELDS.iter().all(|&(field, _)| own(self.index_field(field))),
+        }
     }
 
     /// A word or a phrase, in one field or the default fields.
