@@ -1,11 +1,11 @@
-//! The tantivy documents of one letter: a letter document, one per section and one
-//! per citation, with their text already analysed.
+//! The tantivy documents of one letter: a letter document (with its sections as ranges
+//! of its text, [`Outline`]) and one per citation, with their text already analysed.
 //!
 //! Making them is most of the work of indexing and needs nothing of the index, so
 //! [`DocumentMaker`]s run on as many threads as there are cores while the index writer
 //! only files postings. A letter's text is analysed once ([`TextVariants`]) into the
 //! three forms its fields index, encoded for tantivy to read back without analysing
-//! again; a section's text is the letter's tokens in its byte range.
+//! again; a citing sentence's text is the letter's tokens in its byte range.
 
 use tantivy::TantivyDocument;
 
@@ -13,6 +13,7 @@ use crate::analysis::TextVariants;
 use crate::citations;
 use crate::index::{date_time, Provenance};
 use crate::letter::Letter;
+use crate::outline::{Outline, SectionSpan};
 use crate::record::{self, LetterRecord};
 use crate::schema::{Fields, Kind};
 
@@ -20,7 +21,7 @@ use crate::schema::{Fields, Kind};
 pub struct LetterDocuments {
     /// The letter's id.
     pub id: String,
-    /// Its letter document, then its sections', then its citations'.
+    /// Its letter document, then its citations'.
     pub docs: Vec<TantivyDocument>,
 }
 
@@ -44,7 +45,7 @@ impl DocumentMaker {
         // `text`, its forms, `section_text` and `citation_text` are declared
         // `pre_analysed`: their values are encoded terms.
         let analysed = self.variants.analyze(&letter.body);
-        let mut docs = Vec::with_capacity(1 + letter.sections.len() + record.citations.len());
+        let mut docs = Vec::with_capacity(1 + record.citations.len());
 
         let mut doc = self.shared_fields(letter, Kind::Letter);
         doc.add_text(f.id, &letter.id);
@@ -64,28 +65,32 @@ impl DocumentMaker {
         doc.add_text(f.source, source.as_deref().unwrap_or(""));
         doc.add_text(f.hash, provenance.hash.as_deref().unwrap_or(""));
 
-        let mut cited_at: Vec<(usize, &str)> = record.citations.iter().map(|c| (c.citation.start, c.citation.key.as_str())).collect();
-        cited_at.sort_unstable();
-        let mut section_docs = Vec::with_capacity(letter.sections.len());
-        for (ordinal, section) in letter.sections.iter().enumerate() {
-            let mut sdoc = self.shared_fields(letter, Kind::Section);
-            sdoc.add_text(f.id, format!("{}#{}", letter.id, ordinal));
-            if let Some(h) = &section.heading {
-                sdoc.add_text(f.heading, h);
-            }
-            sdoc.add_text(f.section_text, analysed.slice(section.start, section.end));
-            sdoc.add_u64(f.start, section.start as u64);
-            sdoc.add_u64(f.end, section.end as u64);
-            // A section cites only what is cited inside it; citation keys by start
-            // offset, so each section finds its own by binary search (scanning every
-            // citation for every section made a long letter quadratic).
-            let first = cited_at.partition_point(|&(start, _)| start < section.start);
-            for &(_, key) in cited_at[first..].iter().take_while(|&&(start, _)| start < section.end) {
-                sdoc.add_text(f.cites, key);
-            }
-            section_docs.push(sdoc);
-        }
-
+        let outline = Outline(
+            letter
+                .sections
+                .iter()
+                .map(|section| {
+                    let positions = analysed.positions(section.start, section.end);
+                    // The heading is the section's first line (as `SectionSpan::heading` reads it).
+                    let heading_end = match &section.heading {
+                        Some(_) => {
+                            let text = letter.body.get(section.start..section.end).unwrap_or("");
+                            let line_end = section.start + text.find('\n').unwrap_or(text.len());
+                            analysed.positions(section.start, line_end).end.max(positions.start)
+                        }
+                        None => positions.start,
+                    };
+                    SectionSpan {
+                        bytes: section.start as u32..section.end as u32,
+                        positions,
+                        heading_end,
+                        has_heading: section.heading.is_some(),
+                    }
+                })
+                .collect(),
+        );
+        doc.add_bytes(f.outline, &outline.encode());
+        doc.add_u64(f.sections, letter.sections.len() as u64);
 
         let mut citation_docs = Vec::with_capacity(record.citations.len());
         for (ordinal, c) in record.citations.iter().enumerate() {
@@ -107,7 +112,6 @@ impl DocumentMaker {
         doc.add_text(f.text_parts, analysed.parts);
         doc.add_text(f.text_truncated, analysed.truncated);
         docs.push(doc);
-        docs.extend(section_docs);
         docs.extend(citation_docs);
         LetterDocuments { id: letter.id.clone(), docs }
     }
@@ -123,7 +127,7 @@ impl DocumentMaker {
         doc.add_text(f.display_title, &letter.title);
         let (title, subject, sender, signer) = match kind {
             Kind::Letter => (f.title, f.subject, f.sender, f.signer),
-            Kind::Section | Kind::Citation => (f.letter_title, f.letter_subject, f.letter_sender, f.letter_signer),
+            Kind::Citation => (f.letter_title, f.letter_subject, f.letter_sender, f.letter_signer),
         };
         if !letter.title_derived {
             doc.add_text(title, &letter.title);

@@ -4,8 +4,9 @@
 //! Invariants:
 //! - an index directory holds `kamerzoek.json` (the schema version) next to tantivy's own
 //!   files; an index of another version is never opened, only refused;
-//! - a letter is written as one letter document plus one document per section, all
-//!   carrying the letter's id in `letter`, so re-adding a letter replaces all of them;
+//! - a letter is written as one letter document (its sections are ranges of its text)
+//!   plus one document per citation, all carrying the letter's id in `letter`, so
+//!   re-adding a letter replaces all of them;
 //! - nothing a writer does is visible to readers before `commit`.
 
 use std::collections::HashMap;
@@ -43,6 +44,8 @@ pub struct LetterIndex {
     /// The `letter` column of each segment of the last searcher generation used, with
     /// its ids by ordinal: reading them costs more than a ranking needs to read.
     letter_columns: std::sync::Mutex<(u64, LetterColumns)>,
+    /// The number of sections of the live letters of the last searcher generation used.
+    section_count: std::sync::Mutex<(u64, (u64, u64))>,
 }
 
 impl LetterIndex {
@@ -137,6 +140,7 @@ impl LetterIndex {
             analyzer: analysis::dutch_analyzer(),
             path,
             letter_columns: std::sync::Mutex::new((u64::MAX, Vec::new())),
+            section_count: std::sync::Mutex::new((u64::MAX, (0, 0))),
         })
     }
 
@@ -231,6 +235,24 @@ impl LetterIndex {
             .collect())
     }
 
+    /// The numbers of live letters and of their sections seen by `searcher`: the
+    /// `sections` column counted and summed, once per searcher generation.
+    pub(crate) fn section_count(&self, searcher: &tantivy::Searcher) -> Result<(u64, u64)> {
+        let mut cache = self.section_count.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if cache.0 != searcher.generation().generation_id() {
+            let (mut letters, mut sections) = (0, 0);
+            for reader in searcher.segment_readers() {
+                let column = reader.fast_fields().u64("sections")?;
+                for n in reader.doc_ids_alive().filter_map(|doc| column.first(doc)) {
+                    letters += 1;
+                    sections += n;
+                }
+            }
+            *cache = (searcher.generation().generation_id(), (letters, sections));
+        }
+        Ok(cache.1)
+    }
+
     /// Makes the last commit visible to searches from this handle.
     pub fn reload(&self) -> Result<()> {
         Ok(self.reader.reload()?)
@@ -250,7 +272,7 @@ impl LetterIndex {
         };
         Ok(Stats {
             letters: count(kind::LETTER)?,
-            sections: count(kind::SECTION)?,
+            sections: self.section_count(&searcher)?.1,
             segments: searcher.segment_readers().len(),
             size_bytes,
             schema_version: schema::version(),
@@ -441,7 +463,7 @@ impl Drop for HolderNote {
 
 impl LetterWriter {
     /// Adds a letter (replacing any letter with the same id) as a letter document and one
-    /// document per section and per citation.
+    /// document per citation.
     pub fn add(&mut self, letter: &Letter) -> Result<()> {
         self.add_with(letter, &Provenance::default())
     }
@@ -462,7 +484,7 @@ impl LetterWriter {
         Ok(())
     }
 
-    /// Removes a letter and its sections.
+    /// Removes a letter and its citations.
     pub fn delete(&mut self, letter_id: &str) {
         self.writer.delete_term(Term::from_field_text(self.fields.letter, letter_id));
     }

@@ -45,6 +45,7 @@ pub mod index;
 pub mod ingest;
 pub mod letter;
 pub mod lexicon;
+pub mod outline;
 pub mod query;
 pub mod record;
 pub mod schema;

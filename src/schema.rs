@@ -6,7 +6,7 @@
 
 use serde::Deserialize;
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
+    BytesOptions, DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
     TextFieldIndexing, TextOptions, FAST, INDEXED, STORED,
 };
 
@@ -56,6 +56,7 @@ enum FieldKind {
     Date,
     U64,
     Bool,
+    Bytes,
     Stored,
 }
 
@@ -139,6 +140,16 @@ pub fn build() -> Result<Schema> {
                     builder.add_bool_field(&f.name, opts);
                 }
             }
+            FieldKind::Bytes => {
+                let mut opts = BytesOptions::default();
+                if f.fast {
+                    opts = opts.set_fast();
+                }
+                if f.stored {
+                    opts = opts.set_stored();
+                }
+                builder.add_bytes_field(&f.name, opts);
+            }
             FieldKind::Stored => {
                 builder.add_text_field(&f.name, STORED);
             }
@@ -161,8 +172,8 @@ pub struct Fields {
     pub text: Field,
     pub text_parts: Field,
     pub text_truncated: Field,
-    pub heading: Field,
-    pub section_text: Field,
+    pub outline: Field,
+    pub sections: Field,
     pub citation_title: Field,
     pub citation_text: Field,
     pub sender: Field,
@@ -205,8 +216,8 @@ impl Fields {
             text: get("text")?,
             text_parts: get("text_parts")?,
             text_truncated: get("text_truncated")?,
-            heading: get("heading")?,
-            section_text: get("section_text")?,
+            outline: get("outline")?,
+            sections: get("sections")?,
             citation_title: get("citation_title")?,
             citation_text: get("citation_text")?,
             sender: get("sender")?,
@@ -237,8 +248,6 @@ impl Fields {
 pub enum Kind {
     /// A whole letter.
     Letter,
-    /// One section of a letter.
-    Section,
     /// One citation of another paper in a letter.
     Citation,
 }
@@ -248,7 +257,6 @@ impl Kind {
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Letter => kind::LETTER,
-            Kind::Section => kind::SECTION,
             Kind::Citation => kind::CITATION,
         }
     }
@@ -258,8 +266,6 @@ impl Kind {
 pub mod kind {
     /// A whole letter.
     pub const LETTER: &str = "letter";
-    /// One section of a letter.
-    pub const SECTION: &str = "section";
     /// One citation of another paper in a letter.
     pub const CITATION: &str = "citation";
 }

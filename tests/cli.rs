@@ -235,7 +235,7 @@ fn stats_counts_letters_and_sections() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["letters"], 5);
     assert!(v["sections"].as_u64().unwrap() >= 20);
-    assert_eq!(v["schema_version"], 2);
+    assert_eq!(v["schema_version"], 3);
     assert!(v["size_bytes"].as_u64().unwrap() > 0);
 }
 
@@ -246,7 +246,7 @@ fn stats_breaks_the_size_down_by_field() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let lines = v["space"].as_array().expect("space lines");
     let has = |part: &str, field: &str| lines.iter().any(|l| l["part"] == part && l["field"] == field);
-    assert!(has("positions", "text") && has("postings", "section_text") && has("store", "(stored documents)"), "{lines:?}");
+    assert!(has("positions", "text") && has("fast", "outline") && has("store", "(stored documents)"), "{lines:?}");
     let total: u64 = lines.iter().map(|l| l["bytes"].as_u64().unwrap()).sum();
     assert!(total > 0 && total <= v["size_bytes"].as_u64().unwrap(), "{total} of {}", v["size_bytes"]);
     let text = String::from_utf8(idx.run("stats", &["--space"]).stdout).unwrap();

@@ -33,9 +33,18 @@ pub struct Variants {
     pub parts: String,
     /// As [`super::truncated_analyzer`] gives them.
     pub truncated: String,
-    /// For each token of `text`, in order: its byte range in the analysed text and
-    /// where it starts in `text`, to cut out the tokens of a range ([`Variants::slice`]).
-    marks: Vec<(u32, u32, u32)>,
+    /// For each token of `text`, in order: its byte range in the analysed text, where
+    /// it starts in `text` and its position, to cut out the tokens of a range
+    /// ([`Variants::slice`]) and to find the positions of a range ([`Variants::positions`]).
+    marks: Vec<Mark>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    from: u32,
+    to: u32,
+    encoded: u32,
+    position: u32,
 }
 
 impl Variants {
@@ -43,10 +52,33 @@ impl Variants {
     /// a section's terms are its letter's, not analysed again. Their positions keep
     /// their distances (which is all a phrase needs).
     pub fn slice(&self, start: usize, end: usize) -> &str {
-        let first = self.marks.partition_point(|m| (m.0 as usize) < start);
-        let last = first + self.marks[first..].iter().take_while(|m| m.1 as usize <= end).count();
-        let at = |i: usize| self.marks.get(i).map_or(self.text.len(), |m| m.2 as usize);
+        let (first, last) = self.tokens_within(start, end);
+        let at = |i: usize| self.marks.get(i).map_or(self.text.len(), |m| m.encoded as usize);
         &self.text[at(first)..at(last)]
+    }
+
+    /// The positions of the tokens that lie within `start..end` of the analysed text,
+    /// as a range from the first one's to just past the last one's; an empty range where
+    /// the next token would be when none does.
+    pub fn positions(&self, start: usize, end: usize) -> std::ops::Range<u32> {
+        let (first, last) = self.tokens_within(start, end);
+        let next = |i: usize| match self.marks.get(i) {
+            Some(m) => m.position,
+            None => self.marks.last().map_or(0, |m| m.position + 1),
+        };
+        if first == last {
+            let at = next(first);
+            return at..at;
+        }
+        let end = self.marks[first..last].iter().map(|m| m.position).max().unwrap_or(0) + 1;
+        self.marks[first].position..end
+    }
+
+    /// The indices of the first token within `start..end` and of the one after the last.
+    fn tokens_within(&self, start: usize, end: usize) -> (usize, usize) {
+        let first = self.marks.partition_point(|m| (m.from as usize) < start);
+        let last = first + self.marks[first..].iter().take_while(|m| m.to as usize <= end).count();
+        (first, last)
     }
 }
 
@@ -75,7 +107,12 @@ impl TextVariants {
         while let Some(word) = stream.next() {
             let Self { stemmer, scratch, splits, .. } = self;
             let stemmed = stem(stemmer, scratch, text, word);
-            marks.push((word.offset_from as u32, word.offset_to as u32, main.len() as u32));
+            marks.push(Mark {
+                from: word.offset_from as u32,
+                to: word.offset_to as u32,
+                encoded: main.len() as u32,
+                position: word.position as u32,
+            });
             main.push(word.position, stemmed);
             parts.push(word.position, stemmed);
             truncated.push(word.position, truncate(scratch, text, word));
@@ -179,5 +216,23 @@ mod tests {
         assert_eq!(sliced.iter().map(|(p, t)| (p - shift, t.clone())).collect::<Vec<_>>(), alone);
         assert_eq!(whole.slice(text.len(), text.len()), "");
         assert_eq!(decode(whole.slice(0, start)), run(&mut dutch_analyzer(), &text[..start]));
+    }
+
+    #[test]
+    fn positions_of_a_range_are_those_of_its_tokens() {
+        let text = "Eerste zin over verlof. Tweede zin over de zorgplicht van re-integratie.";
+        let mut variants = TextVariants::default();
+        let whole = variants.analyze(text);
+        let start = text.find("Tweede").unwrap();
+        let all = decode(&whole.text);
+        let of = |range: std::ops::Range<u32>| -> Vec<String> {
+            all.iter().filter(|(p, _)| range.contains(&(*p as u32))).map(|(_, t)| t.clone()).collect()
+        };
+        let tail = decode(whole.slice(start, text.len())).into_iter().map(|(_, t)| t).collect::<Vec<_>>();
+        assert_eq!(of(whole.positions(start, text.len())), tail);
+        let head = decode(whole.slice(0, start)).into_iter().map(|(_, t)| t).collect::<Vec<_>>();
+        assert_eq!(of(whole.positions(0, start)), head);
+        assert!(whole.positions(text.len(), text.len()).is_empty());
+        assert_eq!(whole.positions(0, start).end, whole.positions(start, text.len()).start);
     }
 }

@@ -25,6 +25,7 @@ use crate::search::filter;
 use crate::search::snippet::{Highlighter, PhraseTarget};
 use crate::{analysis, citations, Error, Result};
 
+pub mod sections;
 mod statistics;
 
 use statistics::KindScoped;
@@ -248,7 +249,6 @@ impl Compiler<'_> {
         let f = self.fields;
         let own = |index_field: IndexField| match self.kind {
             Kind::Letter => [f.title, f.subject, f.section, f.text, f.sender, f.signer].contains(&index_field),
-            Kind::Section => [f.heading, f.section_text].contains(&index_field),
             Kind::Citation => [f.citation_title, f.citation_text].contains(&index_field),
         };
         match field {
@@ -309,14 +309,7 @@ impl Compiler<'_> {
         if !negated && highlights_body(field) {
             self.highlighter.prefixes.push(prefix.clone());
         }
-        // The terms from `prefix` up to the next prefix of the same length (`regel` up to
-        // `regem`): a walk along the term dictionary, where a regular expression would
-        // first build an automaton per segment and field.
-        Ok(Some(self.over_fields(field, |f| {
-            let lower = Bound::Included(Term::from_field_text(f, &prefix));
-            let upper = prefix_successor(&prefix).map_or(Bound::Unbounded, |next| Bound::Excluded(Term::from_field_text(f, &next)));
-            Box::new(InvertedIndexRangeQuery::new(lower, upper))
-        })))
+        Ok(Some(self.over_fields(field, |f| prefix_query(f, &prefix))))
     }
 
     /// Builds the query for one field, or a weighted OR over the default fields.
@@ -343,12 +336,8 @@ impl Compiler<'_> {
         match (field, self.kind) {
             (Field::Title, Kind::Citation) | (Field::Subject, Kind::Citation) => f.citation_title,
             (Field::Text, Kind::Citation) | (Field::Section, Kind::Citation) => f.citation_text,
-            (Field::Section, Kind::Section) => f.heading,
-            (Field::Text, Kind::Section) => f.section_text,
-            (Field::Title, Kind::Section) => f.letter_title,
-            (Field::Subject, Kind::Section) => f.letter_subject,
-            (Field::Sender, Kind::Section | Kind::Citation) => f.letter_sender,
-            (Field::Signer, Kind::Section | Kind::Citation) => f.letter_signer,
+            (Field::Sender, Kind::Citation) => f.letter_sender,
+            (Field::Signer, Kind::Citation) => f.letter_signer,
             (Field::Title, Kind::Letter) => f.title,
             (Field::Subject, Kind::Letter) => f.subject,
             (Field::Section, Kind::Letter) => f.section,
@@ -363,7 +352,7 @@ impl Compiler<'_> {
     /// Weights `query`'s terms against the documents of this compiler's kind only.
     fn scoped(&self, query: Box<dyn Query>) -> Box<dyn Query> {
         let f = self.fields;
-        // Sections and citations both carry their letter's metadata.
+        // Citations carry their letter's metadata.
         let shared = vec![f.letter_title, f.letter_subject, f.letter_sender, f.letter_signer];
         Box::new(KindScoped::new(query, Term::from_field_text(f.kind, self.kind.as_str()), shared))
     }
@@ -435,6 +424,15 @@ fn variant_query(field: IndexField, terms: &[(usize, String)], slop: u32) -> Box
     }
 }
 
+/// Terms of `field` from `prefix` up to the next prefix of the same length (`regel` up
+/// to `regem`): a walk along the term dictionary, where a regular expression would
+/// first build an automaton per segment and field.
+fn prefix_query(field: IndexField, prefix: &str) -> Box<dyn Query> {
+    let lower = Bound::Included(Term::from_field_text(field, prefix));
+    let upper = prefix_successor(prefix).map_or(Bound::Unbounded, |next| Bound::Excluded(Term::from_field_text(field, &next)));
+    Box::new(InvertedIndexRangeQuery::new(lower, upper))
+}
+
 fn term_query(term: Term) -> Box<dyn Query> {
     Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
 }
@@ -447,7 +445,7 @@ fn exclude(q: Box<dyn Query>) -> Box<dyn Query> {
 /// The least string above every string that starts with `prefix`: its last character
 /// that can be incremented, incremented, and what follows dropped. `None` when there is
 /// none (every string from `prefix` on matches).
-fn prefix_successor(prefix: &str) -> Option<String> {
+pub(crate) fn prefix_successor(prefix: &str) -> Option<String> {
     let mut chars: Vec<char> = prefix.chars().collect();
     while let Some(last) = chars.pop() {
         // The next scalar value, skipping the surrogate gap.

@@ -1,8 +1,8 @@
 //! Searching: running a query over letters or sections, ranking, and dressing each hit
 //! with its letter's metadata, best section and a snippet.
 
-mod best_per_letter;
 pub mod cited;
+mod sections;
 pub mod snippet;
 
 use std::collections::HashMap;
@@ -15,12 +15,15 @@ use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
 use time::Date;
 
 use crate::index::{date_time, LetterIndex, StrValues};
+use crate::outline::SectionSpan;
+use crate::query::compile::sections::{compile_sections, free_text_sections, SectionQuery};
 use crate::query::{self, compile::Compiled};
 use crate::record::{format_date, own_keys, LetterRecord};
 use crate::schema::{kind, Fields, Kind};
 use crate::{Error, Result};
 
 pub use cited::{CitedHit, MostCited};
+use sections::{SectionHit, SectionRanker};
 pub use snippet::{Highlighter, Snippet};
 
 /// What a hit is.
@@ -31,16 +34,6 @@ pub enum Scope {
     Letters,
     /// One hit per section.
     Sections,
-}
-
-impl Scope {
-    /// The kind of document a hit is.
-    pub fn kind(self) -> Kind {
-        match self {
-            Scope::Letters => Kind::Letter,
-            Scope::Sections => Kind::Section,
-        }
-    }
 }
 
 /// How hits are ordered.
@@ -66,8 +59,9 @@ pub struct SearchOptions {
     pub from: Option<Date>,
     /// Only letters dated on or before this day.
     pub to: Option<Date>,
-    /// Build snippets and name each letter hit's best section (costs a search over its
-    /// sections and a pass over its text); without, hits carry metadata only.
+    /// Build snippets and name each letter hit's best section (costs a read of its
+    /// positions and a pass over its text); without, hits carry metadata only (and a
+    /// section hit its heading).
     pub snippets: bool,
     /// Snippet length in bytes, about.
     pub snippet_len: usize,
@@ -106,22 +100,31 @@ impl LetterIndex {
     /// Runs a query in kamerzoek's query language.
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<Hit>> {
         let ast = query::parser::parse(query)?;
-        let compile = |kind| query::compile::compile(&ast, &self.fields, &self.analyzer, kind);
-        let compiled = compile(options.scope.kind())?;
-        // A letter hit names its best section: the same query over its sections.
-        let sections = match options.scope {
-            Scope::Letters => Some(compile(Kind::Section)?),
-            Scope::Sections => None,
-        };
-        self.run(compiled, sections, options)
+        let (f, analyzer) = (&self.fields, &self.analyzer);
+        match options.scope {
+            Scope::Letters => {
+                let compiled = query::compile::compile(&ast, f, analyzer, Kind::Letter)?;
+                // A letter hit with a snippet names its best section: the same query over
+                // its sections.
+                let sections = options.snippets.then(|| compile_sections(&ast, f, analyzer)).transpose()?;
+                self.run(compiled, sections, options)
+            }
+            Scope::Sections => self.run_sections(compile_sections(&ast, f, analyzer)?, options),
+        }
     }
 
     /// Searches free text (not query syntax): any of its words, ranked.
     pub fn search_text(&self, text: &str, options: &SearchOptions) -> Result<Vec<Hit>> {
-        let compile = |kind| query::compile::free_text(text, &self.fields, &self.analyzer, kind);
-        match compile(options.scope.kind()) {
-            Some(compiled) => self.run(compiled, compile(Kind::Section).filter(|_| options.scope == Scope::Letters), options),
-            None => Ok(Vec::new()),
+        let (f, analyzer) = (&self.fields, &self.analyzer);
+        match options.scope {
+            Scope::Letters => match query::compile::free_text(text, f, analyzer, Kind::Letter) {
+                Some(compiled) => self.run(compiled, options.snippets.then(|| free_text_sections(text, f, analyzer)).flatten(), options),
+                None => Ok(Vec::new()),
+            },
+            Scope::Sections => match free_text_sections(text, f, analyzer) {
+                Some(q) => self.run_sections(q, options),
+                None => Ok(Vec::new()),
+            },
         }
     }
 
@@ -138,42 +141,73 @@ impl LetterIndex {
         self.letter_ids(&searcher, top.into_iter().map(|(_, addr)| addr))
     }
 
-    fn run(&self, compiled: Compiled, sections: Option<Compiled>, options: &SearchOptions) -> Result<Vec<Hit>> {
+    fn run(&self, compiled: Compiled, sections: Option<SectionQuery>, options: &SearchOptions) -> Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
-        let f = &self.fields;
-        let mut query = of_kind(f, compiled.query.box_clone(), compiled.exclusive, options.scope.kind());
-        if options.from.is_some() || options.to.is_some() {
-            query = Box::new(BooleanQuery::new(vec![
-                (Occur::Must, query),
-                (Occur::Must, filter(date_range(f, options.from, options.to))),
-            ]));
-        }
+        let query = self.dated(of_kind(&self.fields, compiled.query.box_clone(), compiled.exclusive, Kind::Letter), options);
         let limit = options.limit.max(1);
         let found: Vec<(f32, DocAddress)> = match options.sort {
             Sort::Relevance => searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?,
-            Sort::Date => searcher
-                .search(&*query, &TopDocs::with_limit(limit).order_by_fast_field::<DateTime>("date", Order::Desc))?
-                .into_iter()
-                .map(|(_, addr)| (0.0, addr))
-                .collect(),
+            Sort::Date => by_date(&searcher, &*query, limit)?.into_iter().map(|addr| (0.0, addr)).collect(),
         };
-        let best_sections = match (&sections, options.scope, options.snippets) {
-            (Some(sections), Scope::Letters, true) if !found.is_empty() => {
-                let letters = self.letter_ids(&searcher, found.iter().map(|&(_, addr)| addr))?;
-                best_sections(&searcher, f, sections, &letters)?
+        // Each hit's best section (only shown with snippets).
+        let mut best: HashMap<DocAddress, SectionHit> = HashMap::new();
+        if let Some(sections) = &sections {
+            let letters: Vec<DocAddress> = found.iter().map(|&(_, addr)| addr).collect();
+            for hit in SectionRanker::new(self, &searcher, sections)?.sections_of(&letters)? {
+                // Ties go to the earlier section.
+                if best.get(&hit.letter).is_none_or(|b| hit.score > b.score) {
+                    best.insert(hit.letter, hit);
+                }
             }
-            _ => HashMap::new(),
+        }
+        let mut dresser = Dresser::new(self, &searcher, &compiled.highlighter, &compiled.cited, options);
+        found.into_iter().enumerate().map(|(i, (score, addr))| dresser.hit(i + 1, score, addr, best.remove(&addr).map(|b| b.span))).collect()
+    }
+
+    /// Sections are looked for in the letters that match the query best (the query with
+    /// each condition on a section asked of its whole letter), a batch at a time until a
+    /// page is full: a letter that matches poorly rarely holds the best section.
+    fn run_sections(&self, query: SectionQuery, options: &SearchOptions) -> Result<Vec<Hit>> {
+        let searcher = self.reader.searcher();
+        let ranker = SectionRanker::new(self, &searcher, &query)?;
+        let candidates = self.dated(query.candidates.box_clone(), options);
+        let limit = options.limit.max(1);
+        let mut batch = (limit * 8).max(64);
+        let hits = loop {
+            let letters: Vec<DocAddress> = match options.sort {
+                Sort::Relevance => searcher.search(&*candidates, &TopDocs::with_limit(batch).order_by_score())?.into_iter().map(|(_, a)| a).collect(),
+                Sort::Date => by_date(&searcher, &*candidates, batch)?,
+            };
+            let mut hits = ranker.sections_of(&letters)?;
+            if options.sort == Sort::Relevance {
+                // Stable: ties stay in letter order, then section order.
+                hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+            }
+            if hits.len() >= limit || letters.len() < batch {
+                hits.truncate(limit);
+                break hits;
+            }
+            batch = batch.saturating_mul(4);
         };
-        let mut dresser = Dresser {
-            index: self,
-            searcher: &searcher,
-            compiled: &compiled,
-            best_sections,
-            options,
-            analyzer: self.analyzer.clone(),
-            bodies: HashMap::new(),
-        };
-        found.into_iter().enumerate().map(|(i, (score, addr))| dresser.hit(i + 1, score, addr)).collect()
+        let mut dresser = Dresser::new(self, &searcher, &query.highlighter, &query.cited, options);
+        hits.into_iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let score = if options.sort == Sort::Relevance { h.score } else { 0.0 };
+                dresser.hit(i + 1, score, h.letter, Some(h.span))
+            })
+            .collect()
+    }
+
+    /// `query` within the options' date range.
+    fn dated(&self, query: Box<dyn Query>, options: &SearchOptions) -> Box<dyn Query> {
+        if options.from.is_none() && options.to.is_none() {
+            return query;
+        }
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Must, query),
+            (Occur::Must, filter(date_range(&self.fields, options.from, options.to))),
+        ]))
     }
 
     /// The record of one letter, for `show`.
@@ -196,92 +230,74 @@ impl LetterIndex {
     }
 }
 
-/// Turns hit addresses into [`Hit`]s: metadata, best section, snippet.
+/// Turns hit addresses into [`Hit`]s: metadata, section, snippet.
 struct Dresser<'a> {
     index: &'a LetterIndex,
     searcher: &'a Searcher,
-    compiled: &'a Compiled,
-    /// The best section of each hit's letter (letter hits with snippets only).
-    best_sections: HashMap<String, (f32, DocAddress)>,
+    highlighter: &'a Highlighter,
+    cited: &'a [String],
     options: &'a SearchOptions,
     analyzer: tantivy::tokenizer::TextAnalyzer,
-    bodies: HashMap<String, String>,
 }
 
-impl Dresser<'_> {
-    fn hit(&mut self, rank: usize, score: f32, addr: DocAddress) -> Result<Hit> {
-        // Metadata comes from fast fields; a stored document (the letter's body) is read
-        // only for a snippet.
-        let letter = fast_str(self.searcher, addr, "letter")?;
-        let section_range = match (self.options.scope, self.options.snippets) {
-            (Scope::Sections, _) => section_of(self.searcher, addr)?,
-            (Scope::Letters, true) => match self.best_sections.get(&letter) {
-                Some(&(_, section)) => section_of(self.searcher, section)?,
-                None => None,
-            },
-            (Scope::Letters, false) => None,
-        };
+impl<'a> Dresser<'a> {
+    fn new(index: &'a LetterIndex, searcher: &'a Searcher, highlighter: &'a Highlighter, cited: &'a [String], options: &'a SearchOptions) -> Self {
+        Dresser { index, searcher, highlighter, cited, options, analyzer: index.analyzer.clone() }
+    }
+
+    /// The hit of letter document `addr`, or of its section `section`.
+    fn hit(&mut self, rank: usize, score: f32, addr: DocAddress, section: Option<SectionSpan>) -> Result<Hit> {
+        // Metadata comes from fast fields; the stored letter (its body) is read only for
+        // a snippet or a section's heading.
         let columns = self.searcher.segment_reader(addr.segment_ord).fast_fields();
         let date = columns.date("date").ok().and_then(|c| c.first(addr.doc_id));
         let mut hit = Hit {
             rank,
             score,
+            letter: fast_str(self.searcher, addr, "letter")?,
             title: fast_str(self.searcher, addr, "display_title")?,
             date: date.map(|d| format_date(d.into_utc().date())),
             date_inferred: columns.bool("date_inferred").ok().and_then(|c| c.first(addr.doc_id)).unwrap_or(false),
-            section: section_range.as_ref().and_then(|s| s.0.clone()),
+            section: None,
             snippet: String::new(),
             highlights: Vec::new(),
-            letter,
         };
+        let needs_body = self.options.snippets || (self.options.scope == Scope::Sections && section.as_ref().is_some_and(|s| s.has_heading));
+        if !needs_body {
+            return Ok(hit);
+        }
+        let doc: TantivyDocument = self.searcher.doc(addr)?;
+        let body = text_of(&doc, self.index.fields.body).unwrap_or_default();
+        hit.section = section.as_ref().and_then(|s| s.heading(&body)).map(str::to_string);
         if !self.options.snippets {
             return Ok(hit);
         }
-        let doc: Option<TantivyDocument> = match self.options.scope {
-            Scope::Letters => Some(self.searcher.doc(addr)?),
-            Scope::Sections => None,
-        };
-        if !self.compiled.cited.is_empty() {
-            if let Some((s, section)) = self.citing_sentence(doc.as_ref(), &hit.letter)? {
-                (hit.snippet, hit.highlights, hit.section) = (s.text, s.highlights, section);
+        if !self.cited.is_empty() {
+            if let Some((s, heading)) = self.citing_sentence(&doc, &body, section.as_ref())? {
+                (hit.snippet, hit.highlights, hit.section) = (s.text, s.highlights, heading);
                 return Ok(hit);
             }
         }
-        let body = match &doc {
-            Some(doc) => text_of(doc, self.index.fields.body).unwrap_or_default(),
-            None => self.body_of(&hit.letter)?,
-        };
-        let (start, end) = section_range.map(|s| (s.1, s.2)).unwrap_or((0, body.len()));
-        let text = body.get(start..end).unwrap_or(&body);
-        let s = self.compiled.highlighter.snippet(&mut self.analyzer, text, self.options.snippet_len);
+        let range = section.map_or(0..body.len(), |s| s.bytes.start as usize..s.bytes.end as usize);
+        let text = body.get(range).unwrap_or(&body);
+        let s = self.highlighter.snippet(&mut self.analyzer, text, self.options.snippet_len);
         hit.snippet = s.text;
         hit.highlights = s.highlights;
         Ok(hit)
     }
 
-    /// For `cites:` queries: the sentence in which the hit's letter cites one of the
-    /// asked papers, with the citation marked.
-    fn citing_sentence(&mut self, doc: Option<&TantivyDocument>, letter: &str) -> Result<Option<(Snippet, Option<String>)>> {
-        let f = &self.index.fields;
-        let owned;
-        let letter_doc = if let Some(doc) = doc {
-            doc
-        } else {
-            match letter_doc(self.searcher, f, letter)? {
-                Some(d) => {
-                    owned = d;
-                    &owned
-                }
-                None => return Ok(None),
-            }
-        };
-        let record = text_of(letter_doc, f.record).unwrap_or_default();
+    /// For `cites:` queries: the sentence in which the letter (within `section`, when
+    /// given) cites one of the asked papers, with the citation marked, and the heading
+    /// of the section it is in.
+    fn citing_sentence(&mut self, doc: &TantivyDocument, body: &str, section: Option<&SectionSpan>) -> Result<Option<(Snippet, Option<String>)>> {
+        let record = text_of(doc, self.index.fields.record).unwrap_or_default();
         let Ok(record) = serde_json::from_str::<LetterRecord>(&record) else { return Ok(None) };
-        let Some(c) = record.citations.iter().find(|c| self.compiled.cited.contains(&c.citation.key)) else {
+        let within = |start: usize| section.is_none_or(|s| (s.bytes.start as usize..s.bytes.end as usize).contains(&start));
+        let Some(c) = record.citations.iter().find(|c| self.cited.contains(&c.citation.key) && within(c.citation.start)) else {
             return Ok(None);
         };
-        let sentence = &crate::record::sentence_of(&text_of(letter_doc, f.body).unwrap_or_default(), &c.citation);
-        let mut highlights = self.compiled.highlighter.matches(&mut self.analyzer, sentence);
+        let sentence = &crate::record::sentence_of(body, &c.citation);
+        let mut highlights = self.highlighter.matches(&mut self.analyzer, sentence);
         let written = c.citation.text.split_whitespace().collect::<Vec<_>>().join(" ");
         if let Some(at) = sentence.find(&written) {
             highlights.push((at, at + written.len()));
@@ -290,27 +306,12 @@ impl Dresser<'_> {
         let section = record.sections.iter().find(|s| s.start <= c.citation.start && c.citation.start < s.end);
         Ok(Some((Snippet { text: sentence.clone(), highlights }, section.and_then(|s| s.heading.clone()))))
     }
-
-    fn body_of(&mut self, letter: &str) -> Result<String> {
-        if let Some(b) = self.bodies.get(letter) {
-            return Ok(b.clone());
-        }
-        let f = &self.index.fields;
-        let body = letter_doc(self.searcher, f, letter)?.and_then(|d| text_of(&d, f.body)).unwrap_or_default();
-        self.bodies.insert(letter.to_string(), body.clone());
-        Ok(body)
-    }
 }
 
-/// The best-scoring section of each of `letters` for the compiled section query, by
-/// letter id: one search for a page of hits.
-fn best_sections(searcher: &Searcher, f: &Fields, sections: &Compiled, letters: &[String]) -> Result<HashMap<String, (f32, DocAddress)>> {
-    let of_letters = tantivy::query::TermSetQuery::new(letters.iter().map(|id| Term::from_field_text(f.letter, id)));
-    let query = BooleanQuery::new(vec![
-        (Occur::Must, of_kind(f, sections.query.box_clone(), sections.exclusive, Kind::Section)),
-        (Occur::Must, filter(Box::new(of_letters))),
-    ]);
-    Ok(searcher.search(&query, &best_per_letter::BestPerLetter)?)
+/// The first `limit` documents matching `query`, newest first.
+fn by_date(searcher: &Searcher, query: &dyn Query, limit: usize) -> Result<Vec<DocAddress>> {
+    let top = searcher.search(query, &TopDocs::with_limit(limit).order_by_fast_field::<DateTime>("date", Order::Desc))?;
+    Ok(top.into_iter().map(|(_, addr)| addr).collect())
 }
 
 /// `query` restricted to documents of `kind`; no restriction when only documents of
@@ -320,15 +321,6 @@ fn of_kind(f: &Fields, query: Box<dyn Query>, exclusive: bool, kind: Kind) -> Bo
         return query;
     }
     Box::new(BooleanQuery::new(vec![(Occur::Must, query), (Occur::Must, filter(keyword(f.kind, kind.as_str())))]))
-}
-
-/// A section document's heading and byte range, from fast fields.
-fn section_of(searcher: &Searcher, addr: DocAddress) -> Result<Option<(Option<String>, usize, usize)>> {
-    let columns = searcher.segment_reader(addr.segment_ord).fast_fields();
-    let at = |name: &str| columns.u64(name).ok().and_then(|c| c.first(addr.doc_id));
-    let (Some(start), Some(end)) = (at("start"), at("end")) else { return Ok(None) };
-    let heading = Some(fast_str(searcher, addr, "heading")?).filter(|h| !h.is_empty());
-    Ok(Some((heading, start as usize, end as usize)))
 }
 
 /// One document's value of a string fast field; empty when it has none.
