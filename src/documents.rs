@@ -13,7 +13,7 @@ use crate::analysis::TextVariants;
 use crate::citations;
 use crate::index::{date_time, Provenance};
 use crate::letter::Letter;
-use crate::outline::{Outline, SectionSpan};
+use crate::outline::{first_line, Outline, SectionSpan};
 use crate::record::{self, LetterRecord};
 use crate::schema::{Fields, Kind};
 
@@ -42,7 +42,7 @@ impl DocumentMaker {
         let source = provenance.source.as_ref().map(|p| p.display().to_string());
         let record = LetterRecord::from_letter(letter, source.clone());
         let f = self.fields;
-        // `text`, its forms, `section_text` and `citation_text` are declared
+        // `text`, its forms and `citation_text` are declared
         // `pre_analysed`: their values are encoded terms.
         let analysed = self.variants.analyze(&letter.body);
         let mut docs = Vec::with_capacity(1 + record.citations.len());
@@ -75,8 +75,7 @@ impl DocumentMaker {
                     let heading_end = match &section.heading {
                         Some(_) => {
                             let text = letter.body.get(section.start..section.end).unwrap_or("");
-                            let line_end = section.start + text.find('\n').unwrap_or(text.len());
-                            analysed.positions(section.start, line_end).end.max(positions.start)
+                            analysed.positions(section.start, section.start + first_line(text).len()).end.max(positions.start)
                         }
                         None => positions.start,
                     };

@@ -43,8 +43,13 @@ impl SectionSpan {
             return None;
         }
         let text = body.get(self.bytes.start as usize..self.bytes.end as usize)?;
-        Some(text.split('\n').next().unwrap_or(text).trim_end())
+        Some(first_line(text).trim_end())
     }
+}
+
+/// The first line of a section's text: its heading, when it has one.
+pub fn first_line(text: &str) -> &str {
+    text.split('\n').next().unwrap_or(text)
 }
 
 /// A letter's sections in order.

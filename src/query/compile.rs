@@ -288,15 +288,7 @@ impl Compiler<'_> {
                 }
             }
         }
-        let per_field = |f: IndexField| -> Box<dyn Query> {
-            let mut alternatives: Vec<Box<dyn Query>> = variants.iter().map(|v| variant_query(f, v, slop)).collect();
-            if alternatives.len() == 1 {
-                alternatives.pop().expect("one alternative")
-            } else {
-                Box::new(BooleanQuery::new(alternatives.into_iter().map(|q| (Occur::Should, q)).collect()))
-            }
-        };
-        Ok(Some(self.over_fields(field, per_field)))
+        Ok(Some(self.over_fields(field, |f| variants_query(f, &variants, slop))))
     }
 
     /// `prefix*`: terms that start with the prefix, lowercased and folded but not stemmed.
@@ -411,6 +403,15 @@ fn variants(toks: &[Tok]) -> Vec<Vec<(usize, String)>> {
         vec![solid]
     } else {
         vec![parts, solid]
+    }
+}
+
+/// Any of a word's variants in `field`.
+fn variants_query(field: IndexField, variants: &[Vec<(usize, String)>], slop: u32) -> Box<dyn Query> {
+    let mut alternatives: Vec<(Occur, Box<dyn Query>)> = variants.iter().map(|v| (Occur::Should, variant_query(field, v, slop))).collect();
+    match alternatives.len() {
+        1 => alternatives.pop().expect("one alternative").1,
+        _ => Box::new(BooleanQuery::new(alternatives)),
     }
 }
 

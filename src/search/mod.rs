@@ -109,7 +109,10 @@ impl LetterIndex {
                 let sections = options.snippets.then(|| compile_sections(&ast, f, analyzer)).transpose()?;
                 self.run(compiled, sections, options)
             }
-            Scope::Sections => self.run_sections(compile_sections(&ast, f, analyzer)?, options),
+            Scope::Sections => {
+                let letters = query::compile::compile(&ast, f, analyzer, Kind::Letter)?;
+                self.run_sections(compile_sections(&ast, f, analyzer)?, &letters, options)
+            }
         }
     }
 
@@ -121,9 +124,9 @@ impl LetterIndex {
                 Some(compiled) => self.run(compiled, options.snippets.then(|| free_text_sections(text, f, analyzer)).flatten(), options),
                 None => Ok(Vec::new()),
             },
-            Scope::Sections => match free_text_sections(text, f, analyzer) {
-                Some(q) => self.run_sections(q, options),
-                None => Ok(Vec::new()),
+            Scope::Sections => match (query::compile::free_text(text, f, analyzer, Kind::Letter), free_text_sections(text, f, analyzer)) {
+                (Some(letters), Some(q)) => self.run_sections(q, &letters, options),
+                _ => Ok(Vec::new()),
             },
         }
     }
@@ -166,8 +169,9 @@ impl LetterIndex {
 
     /// Sections are looked for in the letters that match the query best (the query with
     /// each condition on a section asked of its whole letter), a batch at a time until a
-    /// page is full: a letter that matches poorly rarely holds the best section.
-    fn run_sections(&self, query: SectionQuery, options: &SearchOptions) -> Result<Vec<Hit>> {
+    /// page is full: a letter that matches poorly rarely holds the best section. `letters`
+    /// is the same query compiled for letters: what to highlight, which papers are cited.
+    fn run_sections(&self, query: SectionQuery, letters: &Compiled, options: &SearchOptions) -> Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
         let ranker = SectionRanker::new(self, &searcher, &query)?;
         let candidates = self.dated(query.candidates.box_clone(), options);
@@ -189,7 +193,7 @@ impl LetterIndex {
             }
             batch = batch.saturating_mul(4);
         };
-        let mut dresser = Dresser::new(self, &searcher, &query.highlighter, &query.cited, options);
+        let mut dresser = Dresser::new(self, &searcher, &letters.highlighter, &letters.cited, options);
         hits.into_iter()
             .enumerate()
             .map(|(i, h)| {

@@ -171,7 +171,7 @@ impl<'a> SectionRanker<'a> {
             });
         }
         let outlines = reader.fast_fields().bytes("outline")?;
-        Ok(SegmentState { ord, postings, scorers, outlines, positions: Vec::new(), bytes: Vec::new() })
+        Ok(SegmentState { ord, postings, scorers, outlines, bytes: Vec::new() })
     }
 
     /// BM25 of `tf` matches in `len` tokens.
@@ -194,7 +194,6 @@ struct SegmentState {
     postings: Vec<Vec<Vec<Slot>>>,
     scorers: Vec<Option<Box<dyn Scorer>>>,
     outlines: Option<BytesColumn>,
-    positions: Vec<u32>,
     bytes: Vec<u8>,
 }
 
@@ -280,8 +279,7 @@ impl SegmentState {
                     p.seek(doc);
                 }
                 if p.doc() == doc {
-                    p.positions(&mut self.positions);
-                    positions.extend_from_slice(&self.positions);
+                    p.append_positions_with_offset(0, &mut positions);
                 }
             }
             if positions.is_empty() {

@@ -11,27 +11,23 @@
 //! finds the letters worth looking into ([`SectionQuery::candidates`]).
 
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query};
-use tantivy::schema::Field as IndexField;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
-use super::{compile, prefix_query, term_query, variant_query, variants, Compiler, DEFAULT_FIELDS};
+use super::{prefix_query, term_query, variants, variants_query, Compiler, DEFAULT_FIELDS};
 use crate::query::ast::{Field, Query as Node, QueryKind};
 use crate::schema::{Fields, Kind};
 use crate::search::snippet::Highlighter;
 use crate::search::{filter, keyword};
 use crate::{citations, Error, Result};
 
-/// A query for sections.
+/// A query for sections. What to highlight and which citations were asked for are the
+/// same as for letters: take them from the query compiled for letters.
 pub struct SectionQuery {
     /// What a section must hold.
     pub plan: Plan,
     /// Letters that may hold a matching section, ranked by how well the letter matches.
     pub candidates: Box<dyn Query>,
-    /// What to mark in snippets.
-    pub highlighter: Highlighter,
-    /// The citation keys asked for (`cites:`), not negated.
-    pub cited: Vec<String>,
 }
 
 /// A tree of conditions on one section.
@@ -84,17 +80,16 @@ pub enum Leaf {
     Cites(String),
 }
 
-/// Compiles a parsed query for sections.
+/// Compiles a parsed query for sections; compile it for letters first, which checks it
+/// (stop words only, unreadable citations) and says what to highlight.
 pub fn compile_sections(node: &Node, fields: &Fields, analyzer: &TextAnalyzer) -> Result<SectionQuery> {
-    // The letter compilation checks the query and says what to highlight.
-    let letter = compile(node, fields, analyzer, Kind::Letter)?;
     let mut c = Compiler { fields, kind: Kind::Letter, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new() };
     let plan = c.plan(node, None)?.ok_or_else(|| Error::Query {
         position: node.span.start,
         message: "the query has nothing to search for in a section; add a content word".into(),
     })?;
     let candidates = candidates_of(&plan, fields);
-    Ok(SectionQuery { plan, candidates, highlighter: letter.highlighter, cited: letter.cited })
+    Ok(SectionQuery { plan, candidates })
 }
 
 /// Compiles free text for sections: any of its words, in any default field.
@@ -108,9 +103,7 @@ pub fn free_text_sections(text: &str, fields: &Fields, analyzer: &TextAnalyzer) 
     }
     let plan = Plan::Or(terms.iter().map(|t| c.default_fields(&[vec![(0, t.clone())]], 0)).collect());
     let candidates = candidates_of(&plan, fields);
-    let mut highlighter = Highlighter::default();
-    highlighter.terms.extend(terms);
-    Some(SectionQuery { plan, candidates, highlighter, cited: Vec::new() })
+    Some(SectionQuery { plan, candidates })
 }
 
 impl Compiler<'_> {
@@ -179,12 +172,7 @@ impl Compiler<'_> {
     /// The word's variants as a query over one letter field, weighted against letter
     /// documents only.
     fn letter_words(&self, field: Field, variants: &[Vec<(usize, String)>], slop: u32) -> Box<dyn Query> {
-        let f = self.index_field(field);
-        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = variants.iter().map(|v| (Occur::Should, variant_query(f, v, slop))).collect();
-        self.scoped(match alternatives.len() {
-            1 => alternatives.pop().expect("one alternative").1,
-            _ => Box::new(BooleanQuery::new(alternatives)),
-        })
+        self.scoped(variants_query(self.index_field(field), variants, slop))
     }
 
     /// A word over the default fields, weighted as for letters.
@@ -230,11 +218,7 @@ fn relaxed(plan: &Plan, f: &Fields) -> Option<Box<dyn Query>> {
         Within::Heading => f.section,
     };
     match plan {
-        Plan::Leaf(Leaf::Words { within, variants, slop, weight }) => {
-            let index_field: IndexField = field(*within);
-            let alternatives = variants.iter().map(|v| (Occur::Should, variant_query(index_field, v, *slop))).collect();
-            Some(Box::new(BoostQuery::new(Box::new(BooleanQuery::new(alternatives)), *weight)))
-        }
+        Plan::Leaf(Leaf::Words { within, variants, slop, weight }) => Some(Box::new(BoostQuery::new(variants_query(field(*within), variants, *slop), *weight))),
         Plan::Leaf(Leaf::Prefix { within, prefix, weight }) => Some(Box::new(BoostQuery::new(prefix_query(field(*within), prefix), *weight))),
         Plan::Leaf(Leaf::Letter(q)) => Some(q.box_clone()),
         Plan::Leaf(Leaf::Cites(key)) => Some(term_query(Term::from_field_text(f.cites, key))),

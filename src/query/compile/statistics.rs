@@ -1,10 +1,10 @@
 //! BM25 statistics of one kind of document.
 //!
-//! One index holds letters, their sections and citations. tantivy computes BM25 over
-//! the whole index: `N` counts every document and a field's average length is its
-//! token count divided by every document. A letter's `text` then looks twice as long
-//! as the average letter (half of the documents are sections with no `text`), which
-//! over-penalises long letters, and a term's IDF is computed against documents that
+//! One index holds letters and their citations. tantivy computes BM25 over the whole
+//! index: `N` counts every document and a field's average length is its token count
+//! divided by every document. A letter's `text` then looks longer than the average
+//! letter (most documents are citations with no `text`), which over-penalises long
+//! letters, and a term's IDF is computed against documents that
 //! can never match. [`KindScoped`] wraps a query so that its terms are weighted
 //! against the documents of one kind only: `N` is the number of documents of that
 //! kind, and for a field that every kind carries (title, sender, …) the token and
