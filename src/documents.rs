@@ -108,7 +108,6 @@ impl DocumentMaker {
         }
         // Last, as the letter's own values move into its document.
         doc.add_text(f.text, analysed.text);
-        doc.add_text(f.text_parts, analysed.parts);
         doc.add_text(f.text_truncated, analysed.truncated);
         docs.push(doc);
         docs.extend(citation_docs);

@@ -26,13 +26,12 @@
 //!
 //! [`EXACT`] (`kz_exact`) is steps 1–5: unstemmed terms that keep every word.
 //!
-//! Two analyzers write variants of a letter's text for free-text ranking: [`PARTS`]
-//! (`kz_parts`) follows each solid compound with its parts ([`Decompound`],
-//! `personeelsbeleid` + `personeel` + `beleid`) and stems; [`TRUNCATED`]
-//! (`kz_truncated`) does the same but cuts every term to five letters ([`Truncate`])
-//! instead of stemming.
+//! [`TRUNCATED`] (`kz_truncated`) writes a variant of a letter's text for free-text
+//! ranking: each solid compound followed by its parts ([`Decompound`],
+//! `personeelsbeleid` + `personeel` + `beleid`), and every term cut to five letters
+//! ([`Truncate`]) instead of stemmed.
 //!
-//! [`TextVariants`] gives all three forms of a letter's text from one pass, for the
+//! [`TextVariants`] gives both forms of a letter's text from one pass, for the
 //! indexer; queries use the analyzers.
 //!
 //! Invariants, for every input (checked by property tests):
@@ -92,16 +91,6 @@ pub const DUTCH: &str = "kz_dutch";
 /// The name under which the exact-form analyzer (no stop words, no stemming) is registered.
 pub const EXACT: &str = "kz_exact";
 
-/// The name under which the decompounding analyzer is registered.
-pub const PARTS: &str = "kz_parts";
-
-/// Builds the decompounding analyzer: the Dutch chain with sentences glued by text
-/// extraction split, and each solid compound followed by its parts (at its position)
-/// before stemming.
-pub fn parts_analyzer() -> TextAnalyzer {
-    decompounded_words().filter(PerToken(DutchStemmer::default())).build()
-}
-
 /// The name under which the truncating analyzer is registered.
 pub const TRUNCATED: &str = "kz_truncated";
 
@@ -110,21 +99,19 @@ pub const TRUNCATED: &str = "kz_truncated";
 /// and six.
 pub const TRUNCATED_LETTERS: usize = 5;
 
-/// Builds the truncating analyzer: the decompounding chain with every word and part
-/// cut to its first [`TRUNCATED_LETTERS`] letters instead of stemmed, a crude stem
-/// that complements the Snowball one.
+/// Builds the truncating analyzer: the Dutch chain up to stop words, each solid
+/// compound followed by its parts (at its position), and every word and part cut to
+/// its first [`TRUNCATED_LETTERS`] letters instead of stemmed, a crude stem that
+/// complements the Snowball one.
 pub fn truncated_analyzer() -> TextAnalyzer {
-    decompounded_words().filter(PerToken(Truncate(TRUNCATED_LETTERS))).build()
+    written_words()
+        .filter(PerToken(DutchStopWords))
+        .filter(Decompound)
+        .filter(PerToken(Truncate(TRUNCATED_LETTERS)))
+        .build()
 }
 
-/// The chain of [`parts_analyzer`] and [`truncated_analyzer`] before each reduces
-/// words to a stem: words (glued sentences split), compounds and their parts, folded,
-/// without stop words.
-fn decompounded_words() -> TextAnalyzerBuilder<impl Tokenizer> {
-    written_words().filter(PerToken(DutchStopWords)).filter(Decompound)
-}
-
-/// The chain up to stemming: what [`TextVariants`] derives the three forms from.
+/// The chain up to stemming: what [`TextVariants`] derives both forms from.
 fn unstemmed_words() -> TextAnalyzer {
     written_words().filter(PerToken(DutchStopWords)).build()
 }
@@ -153,7 +140,6 @@ pub fn exact_analyzer() -> TextAnalyzer {
 pub fn register(manager: &TokenizerManager) {
     manager.register(DUTCH, dutch_analyzer());
     manager.register(EXACT, exact_analyzer());
-    manager.register(PARTS, parts_analyzer());
     manager.register(TRUNCATED, truncated_analyzer());
     manager.register(DECODED, TextAnalyzer::from(TokenDecoder::default()));
 }

@@ -1,13 +1,13 @@
-//! A letter's text analysed once for its three indexed forms.
+//! A letter's text analysed once for its two indexed forms.
 //!
-//! A letter's `text` is indexed three ways: stemmed ([`super::DUTCH`]), with compounds
-//! followed by their stemmed parts ([`super::PARTS`]) and with words and parts cut short
-//! ([`super::TRUNCATED`]). The three analyzers share everything up to the stop words;
-//! run as three analyzers they segment, fold and filter the text three times and stem
-//! it twice. [`TextVariants`] runs the shared chain once and derives the three token
-//! lists from each token, stemming each distinct word once (its caches outlive one
-//! text), so the indexer receives the tokens ready made. The lists are exactly what the
-//! three analyzers give (checked by tests), so queries analysed by them still match.
+//! A letter's `text` is indexed two ways: stemmed ([`super::DUTCH`]) and with words cut
+//! short, each compound followed by its parts cut alike ([`super::TRUNCATED`]). The two
+//! analyzers share everything up to the stop words; run as two analyzers they segment,
+//! fold and filter the text twice. [`TextVariants`] runs the shared chain once and
+//! derives both token lists from each token, stemming each distinct word once and
+//! splitting each distinct compound once (its caches outlive one text), so the indexer
+//! receives the tokens ready made. The lists are exactly what the two analyzers give
+//! (checked by tests), so queries analysed by them still match.
 
 use std::collections::HashMap;
 
@@ -24,13 +24,11 @@ type Cache<V> = HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;
 /// Words whose compound split is remembered before the cache starts over.
 const CACHE_WORDS: usize = 100_000;
 
-/// The three forms of one text, each encoded for the [`super::TokenDecoder`].
+/// The two forms of one text, each encoded for the [`super::TokenDecoder`].
 #[derive(Debug, Default, Clone)]
 pub struct Variants {
     /// As [`super::dutch_analyzer`] gives them.
     pub text: String,
-    /// As [`super::parts_analyzer`] gives them.
-    pub parts: String,
     /// As [`super::truncated_analyzer`] gives them.
     pub truncated: String,
     /// For each token of `text`, in order: its byte range in the analysed text, where
@@ -86,8 +84,8 @@ impl Variants {
 pub struct TextVariants {
     words: TextAnalyzer,
     stemmer: DutchStemmer,
-    /// Compound parts of recent words, stemmed and truncated (`None`: no compound).
-    splits: Cache<Option<Vec<(String, String)>>>,
+    /// Compound parts of recent words, truncated (`None`: no compound).
+    splits: Cache<Option<Vec<String>>>,
     scratch: Token,
 }
 
@@ -98,10 +96,10 @@ impl Default for TextVariants {
 }
 
 impl TextVariants {
-    /// The three forms of `text`. Offsets beyond 4 GiB are not expected of a letter
+    /// The two forms of `text`. Offsets beyond 4 GiB are not expected of a letter
     /// (the reader stops lines at 64 MiB).
     pub fn analyze(&mut self, text: &str) -> Variants {
-        let (mut main, mut parts, mut truncated) = (TokenEncoder::default(), TokenEncoder::default(), TokenEncoder::default());
+        let (mut main, mut truncated) = (TokenEncoder::default(), TokenEncoder::default());
         let mut marks = Vec::new();
         let mut stream = self.words.token_stream(text);
         while let Some(word) = stream.next() {
@@ -114,7 +112,6 @@ impl TextVariants {
                 position: word.position as u32,
             });
             main.push(word.position, stemmed);
-            parts.push(word.position, stemmed);
             truncated.push(word.position, truncate(scratch, text, word));
             // A joined hyphenated compound is followed by its written parts already.
             if word.position_length != 1 {
@@ -127,22 +124,18 @@ impl TextVariants {
                 let split = compound_parts(&word.text).map(|found| {
                     found
                         .iter()
-                        .map(|p| {
-                            let as_word = Token { text: p.clone(), ..Token::default() };
-                            (stem(stemmer, scratch, text, &as_word).to_string(), truncate(scratch, text, &as_word).to_string())
-                        })
+                        .map(|p| truncate(scratch, text, &Token { text: p.clone(), ..Token::default() }).to_string())
                         .collect()
                 });
                 splits.insert(word.text.clone(), split);
             }
             if let Some(Some(split)) = splits.get(word.text.as_str()) {
-                for (stemmed, short) in split {
-                    parts.push(word.position, stemmed);
+                for short in split {
                     truncated.push(word.position, short);
                 }
             }
         }
-        Variants { text: main.finish(), parts: parts.finish(), truncated: truncated.finish(), marks }
+        Variants { text: main.finish(), truncated: truncated.finish(), marks }
     }
 }
 
@@ -166,7 +159,7 @@ fn truncate<'s>(scratch: &'s mut Token, text: &str, word: &Token) -> &'s str {
 mod tests {
     use super::*;
     use crate::analysis::encoded::decode;
-    use crate::analysis::{dutch_analyzer, parts_analyzer, truncated_analyzer};
+    use crate::analysis::{dutch_analyzer, truncated_analyzer};
 
     fn run(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> {
         let mut stream = analyzer.token_stream(text);
@@ -178,7 +171,7 @@ mod tests {
     }
 
     #[test]
-    fn gives_what_the_three_analyzers_give_on_every_seed_letter() {
+    fn gives_what_the_two_analyzers_give_on_every_seed_letter() {
         let mut variants = TextVariants::default();
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
         let mut letters = 0;
@@ -186,9 +179,8 @@ mod tests {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
             let v = variants.analyze(&text);
             assert_eq!(decode(&v.text), run(&mut dutch_analyzer(), &text), "text");
-            assert_eq!(decode(&v.parts), run(&mut parts_analyzer(), &text), "parts");
             assert_eq!(decode(&v.truncated), run(&mut truncated_analyzer(), &text), "truncated");
-            assert!(decode(&v.parts).len() > decode(&v.text).len(), "some compound was split");
+            assert!(decode(&v.truncated).len() > decode(&v.text).len(), "some compound was split");
             letters += 1;
         }
         assert!(letters >= 5);
@@ -198,7 +190,6 @@ mod tests {
     fn compounds_are_followed_by_their_parts() {
         let v = TextVariants::default().analyze("het personeelsbeleid en re-integratie");
         let terms = |e: &str| decode(e).into_iter().map(|(_, t)| t).collect::<Vec<_>>();
-        assert_eq!(terms(&v.parts), ["personeelsbeleid", "personel", "beleid", "reintegratie", "re", "integratie"]);
         assert_eq!(terms(&v.truncated), ["perso", "perso", "belei", "reint", "re", "integ"]);
         assert_eq!(terms(&v.text), ["personeelsbeleid", "reintegratie", "re", "integratie"]);
     }
