@@ -101,7 +101,6 @@ impl DocumentMaker {
             }
             let (start, end) = citations::sentence_span(&letter.body, c.citation.start, c.citation.end);
             cdoc.add_text(f.citation_text, analysed.slice(start, end));
-            cdoc.add_text(f.body, &c.sentence);
             cdoc.add_u64(f.start, c.citation.start as u64);
             cdoc.add_u64(f.end, c.citation.end as u64);
             citation_docs.push(cdoc);
@@ -150,10 +149,11 @@ impl DocumentMaker {
     }
 }
 
-/// The record as stored: citation sentences are spans of the body, so they are left
-/// out and filled again when read.
+/// The record as stored: sections are in the `outline` column and citation sentences
+/// are spans of the body, so they are left out and filled again when read.
 fn stored_record(record: &LetterRecord) -> LetterRecord {
     let mut stored = record.clone();
+    stored.sections.clear();
     for c in &mut stored.citations {
         c.sentence.clear();
     }

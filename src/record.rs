@@ -29,7 +29,8 @@ pub struct LetterRecord {
     pub number: Option<String>,
     /// The letter's own Kamerstuk key.
     pub kamerstuk: Option<String>,
-    /// Sections: heading and byte range of the body.
+    /// Sections: heading and byte range of the body. Not kept in the stored record (the
+    /// `outline` column has them), filled again when a record is read.
     pub sections: Vec<SectionRecord>,
     /// Citations of other documents.
     pub citations: Vec<CitationRecord>,
@@ -103,7 +104,12 @@ impl LetterRecord {
 
 /// The sentence around a citation in `body`, whitespace collapsed.
 pub fn sentence_of(body: &str, c: &Citation) -> String {
-    let (s, e) = citations::sentence_span(body, c.start, c.end);
+    sentence_at(body, c.start, c.end)
+}
+
+/// The sentence around bytes `start..end` of `body`, whitespace collapsed.
+pub fn sentence_at(body: &str, start: usize, end: usize) -> String {
+    let (s, e) = citations::sentence_span(body, start, end);
     body.get(s..e).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -15,10 +15,10 @@ use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
 use time::Date;
 
 use crate::index::{date_time, LetterIndex, StrValues};
-use crate::outline::SectionSpan;
+use crate::outline::{Outline, SectionSpan};
 use crate::query::compile::sections::{compile_sections, free_text_sections, SectionQuery};
 use crate::query::{self, compile::Compiled};
-use crate::record::{format_date, own_keys, LetterRecord};
+use crate::record::{format_date, own_keys, LetterRecord, SectionRecord};
 use crate::schema::{kind, Fields, Kind};
 use crate::{Error, Result};
 
@@ -217,13 +217,18 @@ impl LetterIndex {
     /// The record of one letter, for `show`.
     pub fn letter(&self, id: &str) -> Result<(LetterRecord, String)> {
         let searcher = self.reader.searcher();
-        let doc = letter_doc(&searcher, &self.fields, id)?.ok_or_else(|| Error::UnknownLetter(id.to_string()))?;
+        let (addr, doc) = letter_doc(&searcher, &self.fields, id)?.ok_or_else(|| Error::UnknownLetter(id.to_string()))?;
         let record = text_of(&doc, self.fields.record).unwrap_or_default();
         let mut record: LetterRecord = serde_json::from_str(&record).map_err(|e| Error::Io {
             context: format!("the stored record of letter {id} is damaged; re-index it"),
             source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
         })?;
         let body = text_of(&doc, self.fields.body).unwrap_or_default();
+        record.sections = outline_of(&searcher, addr)?
+            .0
+            .iter()
+            .map(|s| SectionRecord { heading: s.heading(&body).map(str::to_string), start: s.bytes.start as usize, end: s.bytes.end as usize })
+            .collect();
         for c in &mut record.citations {
             c.letter = self.resolve(&c.citation.key)?.filter(|l| l != id);
             c.sentence = crate::record::sentence_of(&body, &c.citation);
@@ -277,7 +282,7 @@ impl<'a> Dresser<'a> {
             return Ok(hit);
         }
         if !self.cited.is_empty() {
-            if let Some((s, heading)) = self.citing_sentence(&doc, &body, section.as_ref())? {
+            if let Some((s, heading)) = self.citing_sentence(addr, &doc, &body, section.as_ref())? {
                 (hit.snippet, hit.highlights, hit.section) = (s.text, s.highlights, heading);
                 return Ok(hit);
             }
@@ -293,7 +298,7 @@ impl<'a> Dresser<'a> {
     /// For `cites:` queries: the sentence in which the letter (within `section`, when
     /// given) cites one of the asked papers, with the citation marked, and the heading
     /// of the section it is in.
-    fn citing_sentence(&mut self, doc: &TantivyDocument, body: &str, section: Option<&SectionSpan>) -> Result<Option<(Snippet, Option<String>)>> {
+    fn citing_sentence(&mut self, addr: DocAddress, doc: &TantivyDocument, body: &str, section: Option<&SectionSpan>) -> Result<Option<(Snippet, Option<String>)>> {
         let record = text_of(doc, self.index.fields.record).unwrap_or_default();
         let Ok(record) = serde_json::from_str::<LetterRecord>(&record) else { return Ok(None) };
         let within = |start: usize| section.is_none_or(|s| (s.bytes.start as usize..s.bytes.end as usize).contains(&start));
@@ -307,8 +312,14 @@ impl<'a> Dresser<'a> {
             highlights.push((at, at + written.len()));
             highlights.sort_unstable();
         }
-        let section = record.sections.iter().find(|s| s.start <= c.citation.start && c.citation.start < s.end);
-        Ok(Some((Snippet { text: sentence.clone(), highlights }, section.and_then(|s| s.heading.clone()))))
+        let heading = match section {
+            Some(s) => s.heading(body).map(str::to_string),
+            None => {
+                let outline = outline_of(self.searcher, addr)?;
+                outline.at_byte(c.citation.start as u32).and_then(|i| outline.0[i].heading(body)).map(str::to_string)
+            }
+        };
+        Ok(Some((Snippet { text: sentence.clone(), highlights }, heading)))
     }
 }
 
@@ -327,19 +338,25 @@ fn of_kind(f: &Fields, query: Box<dyn Query>, exclusive: bool, kind: Kind) -> Bo
     Box::new(BooleanQuery::new(vec![(Occur::Must, query), (Occur::Must, filter(keyword(f.kind, kind.as_str())))]))
 }
 
+/// The outline of letter document `addr`; empty when it has none.
+fn outline_of(searcher: &Searcher, addr: DocAddress) -> Result<Outline> {
+    let Some(column) = searcher.segment_reader(addr.segment_ord).fast_fields().bytes("outline")? else { return Ok(Outline::default()) };
+    Ok(sections::read_outline(&column, addr.doc_id, &mut Vec::new())?.unwrap_or_default())
+}
+
 /// One document's value of a string fast field; empty when it has none.
 fn fast_str(searcher: &Searcher, addr: DocAddress, field: &'static str) -> Result<String> {
     StrValues::new(searcher, field).get(addr)
 }
 
-fn letter_doc(searcher: &Searcher, f: &Fields, id: &str) -> Result<Option<TantivyDocument>> {
+pub(crate) fn letter_doc(searcher: &Searcher, f: &Fields, id: &str) -> Result<Option<(DocAddress, TantivyDocument)>> {
     let query = BooleanQuery::new(vec![
         (Occur::Must, keyword(f.kind, kind::LETTER)),
         (Occur::Must, keyword(f.letter, id)),
     ]);
     let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
     match top.first() {
-        Some(&(_, addr)) => Ok(Some(searcher.doc(addr)?)),
+        Some(&(_, addr)) => Ok(Some((addr, searcher.doc(addr)?))),
         None => Ok(None),
     }
 }

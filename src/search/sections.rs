@@ -257,12 +257,7 @@ impl SegmentState {
 
     fn outline(&mut self, doc: DocId) -> Result<Option<Outline>> {
         let Some(column) = &self.outlines else { return Ok(None) };
-        let Some(ord) = column.term_ords(doc).next() else { return Ok(None) };
-        self.bytes.clear();
-        column
-            .ord_to_bytes(ord, &mut self.bytes)
-            .map_err(|source| Error::Io { context: "cannot read the sections of a letter from the index".into(), source })?;
-        Ok(Outline::decode(&self.bytes))
+        read_outline(column, doc, &mut self.bytes)
     }
 
     /// Per section, how often variant `v` of leaf `i` occurs in `doc` within it (or its
@@ -388,4 +383,15 @@ fn citations_of(index: &LetterIndex, searcher: &Searcher, key: &str) -> Result<H
         }
     }
     Ok(by_letter)
+}
+
+/// The outline of letter document `doc` from the segment's `outline` column (`bytes`
+/// is scratch space); `None` when it has none or it does not decode.
+pub(crate) fn read_outline(column: &BytesColumn, doc: DocId, bytes: &mut Vec<u8>) -> Result<Option<Outline>> {
+    let Some(ord) = column.term_ords(doc).next() else { return Ok(None) };
+    bytes.clear();
+    column
+        .ord_to_bytes(ord, bytes)
+        .map_err(|source| Error::Io { context: "cannot read the sections of a letter from the index".into(), source })?;
+    Ok(Outline::decode(bytes))
 }
