@@ -418,17 +418,17 @@ fn write_error(path: Option<&Path>, e: tantivy::TantivyError) -> Error {
     }
 }
 
-/// Index settings: the stored text (letter bodies, records) is most of an index's size,
-/// so it is compressed with zstd in blocks larger than tantivy's default, trading a
-/// little time per fetched hit for about half the size of lz4.
-/// The document store holds the letters' bodies (for snippets) and records (for `show`).
-/// Larger blocks compress better but a snippet decompresses its letter's whole block:
-/// on the regulations benchmark, 256 KiB blocks at zstd level 6 took the index from 311
-/// to 290 MB and snippets from p50 1.3 / p99 7.6 ms to p50 1.8 / p99 9.7 ms.
+/// Index settings. The document store holds the letters' bodies (for snippets) and
+/// records (for `show`), most of an index's size; larger blocks and higher zstd levels
+/// compress better, but a snippet decompresses its letter's whole block. On the
+/// regulations benchmark (index size, indexing time, snippets p50 / p99): 64 KiB at
+/// level 3: 264 MB, 32.2 s, 1.27 / 7.9 ms; 64 KiB at level 9: 252 MB, 35.8 s,
+/// 1.38 / 10.2 ms; 128 KiB at level 7: 251 MB, 34.6 s, 1.49 / 8.9 ms; 256 KiB at level
+/// 6 (an earlier index): snippets p99 7.6 -> 9.7 ms.
 fn settings() -> tantivy::IndexSettings {
     tantivy::IndexSettings {
-        docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor { compression_level: Some(3) }),
-        docstore_blocksize: 64 * 1024,
+        docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor { compression_level: Some(7) }),
+        docstore_blocksize: 128 * 1024,
         ..tantivy::IndexSettings::default()
     }
 }
