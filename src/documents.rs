@@ -40,7 +40,10 @@ impl DocumentMaker {
     /// The documents of `letter`.
     pub fn make(&mut self, letter: &Letter, provenance: &Provenance) -> LetterDocuments {
         let source = provenance.source.as_ref().map(|p| p.display().to_string());
-        let record = LetterRecord::from_letter(letter, source.clone());
+        let mut record = LetterRecord::from_letter(letter, source.clone());
+        // Sections are in the `outline` column: the stored record leaves them out and
+        // gets them back when read.
+        record.sections.clear();
         let f = self.fields;
         // `text`, its forms and `citation_text` are declared
         // `pre_analysed`: their values are encoded terms.
@@ -58,7 +61,7 @@ impl DocumentMaker {
         for c in &record.citations {
             doc.add_text(f.cites, &c.citation.key);
         }
-        doc.add_text(f.record, serde_json::to_string(&stored_record(&record)).expect("record serialises"));
+        doc.add_text(f.record, serde_json::to_string(&record).expect("record serialises"));
         for key in record::own_keys(&letter.id, letter.kamerstuk.as_deref(), &letter.title) {
             doc.add_text(f.own_keys, key);
         }
@@ -147,15 +150,4 @@ impl DocumentMaker {
         doc.add_bool(f.date_inferred, letter.date_inferred);
         doc
     }
-}
-
-/// The record as stored: sections are in the `outline` column and citation sentences
-/// are spans of the body, so they are left out and filled again when read.
-fn stored_record(record: &LetterRecord) -> LetterRecord {
-    let mut stored = record.clone();
-    stored.sections.clear();
-    for c in &mut stored.citations {
-        c.sentence.clear();
-    }
-    stored
 }

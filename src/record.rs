@@ -60,8 +60,9 @@ pub struct CitationRecord {
     /// The citation (key, kind, text as written, byte span in the body, …).
     #[serde(flatten)]
     pub citation: Citation,
-    /// The sentence that holds the citation, whitespace collapsed. Not kept in the
-    /// stored record (it is a span of the body), filled again when a record is read.
+    /// The sentence that holds the citation, whitespace collapsed: a span of the body,
+    /// so neither made for nor kept in the stored record; filled when a record is read
+    /// from an index.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub sentence: String,
     /// The letter in the index that is the cited paper (filled when read from an index).
@@ -93,7 +94,7 @@ impl LetterRecord {
             citations: citations::extract(&letter.body)
                 .into_iter()
                 .filter(|c| !own.contains(&c.key))
-                .map(|c| CitationRecord { sentence: sentence_of(&letter.body, &c), citation: c, letter: None })
+                .map(|c| CitationRecord { sentence: String::new(), citation: c, letter: None })
                 .collect(),
             warnings: letter.warnings.clone(),
             source,

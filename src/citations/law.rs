@@ -26,9 +26,6 @@ use regex::Regex;
 use super::text::char_at;
 use super::{law_key, Citation, CitationKind};
 
-static TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\p{L}[\p{L}'’\-]*|\d+").expect("token pattern compiles"));
-
 const HEAD_WORDS: &[&str] = &["Wet", "Besluit", "Regeling", "Reglement", "Rijkswet"];
 const HEAD_SUFFIXES: &[&str] = &["wet", "besluit", "regeling", "reglement"];
 
@@ -201,14 +198,7 @@ struct Token<'a> {
 
 /// All laws and regulations cited by name in `text`, in text order.
 pub(crate) fn find(text: &str) -> Vec<Citation> {
-    let tokens: Vec<Token> = TOKEN
-        .find_iter(text)
-        .map(|m| Token {
-            word: m.as_str(),
-            start: m.start(),
-            end: m.end(),
-        })
-        .collect();
+    let tokens = words(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -233,6 +223,47 @@ pub(crate) fn find(text: &str) -> Vec<Citation> {
     }
     out
 }
+
+/// The words of `text`: a letter followed by letters, apostrophes and hyphens, or a run
+/// of digits (what the regular expression `\p{L}[\p{L}'’\-]*|\d+` finds, scanned by
+/// hand: the whole of every letter is read, and a regular expression took three times as
+/// long).
+fn words(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let continues: fn(char) -> bool = if is_letter(c) {
+            |c| is_letter(c) || matches!(c, '\'' | '’' | '-')
+        } else if is_digit(c) {
+            is_digit
+        } else {
+            continue;
+        };
+        let mut end = start + c.len_utf8();
+        while let Some(&(at, next)) = chars.peek() {
+            if !continues(next) {
+                break;
+            }
+            end = at + next.len_utf8();
+            chars.next();
+        }
+        out.push(Token { word: &text[start..end], start, end });
+    }
+    out
+}
+
+/// `\p{L}`: ASCII letters at once, the rest by Unicode's general category.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || (!c.is_ascii() && LETTER.is_match(c.encode_utf8(&mut [0; 4])))
+}
+
+/// `\d`: a Unicode decimal digit.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || (!c.is_ascii() && DIGIT.is_match(c.encode_utf8(&mut [0; 4])))
+}
+
+static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}$").expect("letter class compiles"));
+static DIGIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d$").expect("digit class compiles"));
 
 /// Whether only whitespace (and at most one line break) separates two tokens.
 fn joined(text: &str, a: Token, b: Token) -> bool {
@@ -519,6 +550,16 @@ mod tests {
             "de inkomstenregeling militairen",
         ] {
             assert_eq!(names(text), Vec::<String>::new(), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_what_the_regular_expression_finds(text in "([A-Za-z0-9éëï’'\\- .\n]|\\PC){0,40}") {
+            let pattern = Regex::new(r"\p{L}[\p{L}'’\-]*|\d+").unwrap();
+            let expected: Vec<(usize, usize)> = pattern.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+            let found: Vec<(usize, usize)> = words(&text).iter().map(|t| (t.start, t.end)).collect();
+            proptest::prop_assert_eq!(found, expected);
         }
     }
 }
