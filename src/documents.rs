@@ -45,8 +45,8 @@ impl DocumentMaker {
         // gets them back when read.
         record.sections.clear();
         let f = self.fields;
-        // `text`, its forms and `citation_text` are declared
-        // `pre_analysed`: their values are encoded terms.
+        // `text`, `text_truncated` and `citation_text` are declared `pre_analysed`: their
+        // values are encoded terms.
         let analysed = self.variants.analyze(&letter.body);
         let mut docs = Vec::with_capacity(1 + record.citations.len());
 

@@ -72,14 +72,20 @@ fn has_phrase<'a>(first: &'a str, second: &'a str) -> impl Fn(&[(usize, String)]
     move |toks| toks.iter().any(|(p, t)| t == first && toks.iter().any(|(q, u)| u == second && *q == p + 1))
 }
 
+/// For each (word, its stem): `field:word` finds exactly the sections whose text (or,
+/// for headings, heading line) holds the stem, and some section does.
+fn each_word_finds_its_sections(index: &LetterIndex, letters: &[Letter], field: &str, heading_only: bool, words: &[(&str, &str)]) {
+    for &(word, term) in words {
+        let want = expected(letters, heading_only, has(term));
+        assert!(!want.is_empty(), "{word} occurs somewhere ({field})");
+        assert_eq!(found(index, &format!("{field}:{word}")), want, "{word}");
+    }
+}
+
 #[test]
 fn a_word_finds_exactly_the_sections_that_hold_it() {
     let (index, letters) = indexed();
-    for (word, term) in [("defensie", "defensie"), ("medewerkers", "medewerker"), ("reservisten", "reservist"), ("verzuim", "verzuim")] {
-        let want = expected(&letters, false, has(term));
-        assert!(!want.is_empty(), "{word} occurs somewhere");
-        assert_eq!(found(&index, &format!("text:{word}")), want, "{word}");
-    }
+    each_word_finds_its_sections(&index, &letters, "text", false, &[("defensie", "defensie"), ("medewerkers", "medewerker"), ("reservisten", "reservist"), ("verzuim", "verzuim")]);
 }
 
 #[test]
@@ -95,11 +101,7 @@ fn a_prefix_finds_the_sections_with_a_word_that_starts_with_it() {
 #[test]
 fn a_heading_field_looks_at_the_heading_line_only() {
     let (index, letters) = indexed();
-    for (word, term) in [("partners", "partner"), ("reservisten", "reservist"), ("dienmodel", "dienmodel"), ("transitie", "transitie")] {
-        let want = expected(&letters, true, has(term));
-        assert!(!want.is_empty(), "{word} is in some heading");
-        assert_eq!(found(&index, &format!("section:{word}")), want, "{word}");
-    }
+    each_word_finds_its_sections(&index, &letters, "section", true, &[("partners", "partner"), ("reservisten", "reservist"), ("dienmodel", "dienmodel"), ("transitie", "transitie")]);
     assert!(expected(&letters, true, has("partner")).len() < expected(&letters, false, has("partner")).len(), "partners is in text outside headings too");
 }
 

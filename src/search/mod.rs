@@ -313,12 +313,13 @@ impl<'a> Dresser<'a> {
             highlights.sort_unstable();
         }
         let heading = match section {
-            Some(s) => s.heading(body).map(str::to_string),
+            Some(s) => s.heading(body),
             None => {
                 let outline = outline_of(self.searcher, addr)?;
-                outline.at_byte(c.citation.start as u32).and_then(|i| outline.0[i].heading(body)).map(str::to_string)
+                outline.at_byte(c.citation.start as u32).and_then(|i| outline.0.get(i)).and_then(|s| s.heading(body))
             }
-        };
+        }
+        .map(str::to_string);
         Ok(Some((Snippet { text: sentence.clone(), highlights }, heading)))
     }
 }
