@@ -339,7 +339,8 @@ fn do_job(job: Job, known: &HashMap<String, Known>, maker: &mut DocumentMaker) -
         Job::Letter(letter, provenance) => (letter, provenance),
         Job::Line { path, line, source } => match formats::parse_line(&path, &line) {
             Ok(Some(letter)) => {
-                let hash = hash_bytes(&[serde_json::to_string(&letter).unwrap_or_default().as_bytes()]);
+                // The line is the letter's source, as a text file's bytes are.
+                let hash = hash_bytes(&[&line.bytes]);
                 if known.get(&letter.id).is_some_and(|k| k.hash == hash) {
                     return Item::Unchanged(letter.id, path);
                 }

@@ -47,6 +47,10 @@ fn compounds_split_into_listed_words() {
         let expected = expected.map(|v| v.into_iter().map(String::from).collect::<Vec<_>>());
         assert_eq!(compound_parts(word), expected, "{word}");
     }
+    // Past 64 letters a word is no compound but a run of glued text, and is not split
+    // (splitting costs the square of the length).
+    assert!(compound_parts(&"veiligheidsbeleid".repeat(3)).is_some());
+    assert_eq!(compound_parts(&"veiligheidsbeleid".repeat(4)), None);
 }
 
 #[test]

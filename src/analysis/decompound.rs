@@ -27,6 +27,10 @@ const MIN_PART: usize = 4;
 /// Most parts a word is split into; longer chains are rare and mostly false.
 const MAX_PARTS: usize = 3;
 
+/// Longest word split, in letters: the longest real compounds have about fifty, and
+/// splitting costs the square of the length (a run of garbage letters must stay cheap).
+const MAX_LETTERS: usize = 64;
+
 /// Linking elements between parts (`veiligheid·s·domein`, `pann·en·koek`).
 const LINKS: [&str; 3] = ["s", "e", "en"];
 
@@ -56,7 +60,7 @@ pub fn compound_parts(word: &str) -> Option<Vec<String>> {
     }
     let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).chain([word.len()]).collect();
     let n = bounds.len() - 1;
-    if n < 2 * MIN_PART {
+    if !(2 * MIN_PART..=MAX_LETTERS).contains(&n) {
         return None;
     }
     // best[i]: (parts, shortest part, end of the first part, start of the rest) of the

@@ -26,7 +26,7 @@ pub const NEXT: char = ' ';
 /// One position left out.
 pub const SKIP: char = '\u{1}';
 
-fn is_separator(c: char) -> bool {
+pub(super) fn is_separator(c: char) -> bool {
     c == SAME || c == NEXT || c == SKIP
 }
 
@@ -38,8 +38,24 @@ pub struct TokenEncoder {
 }
 
 impl TokenEncoder {
+    /// An encoder with room for `bytes` of encoded text.
+    pub fn with_capacity(bytes: usize) -> TokenEncoder {
+        TokenEncoder { out: String::with_capacity(bytes), last: None }
+    }
+
     /// Appends a token; positions must not decrease.
     pub fn push(&mut self, position: usize, term: &str) {
+        if term.contains(is_separator) {
+            let clean: String = term.chars().map(|c| if is_separator(c) { '_' } else { c }).collect();
+            self.push_clean(position, &clean);
+        } else {
+            self.push_clean(position, term);
+        }
+    }
+
+    /// Appends a token known to hold no separator (a [`super::Forms`] term).
+    pub(super) fn push_clean(&mut self, position: usize, term: &str) {
+        debug_assert!(!term.contains(is_separator));
         let step = match self.last {
             None => position + 1,
             Some(last) => position.saturating_sub(last),
@@ -49,11 +65,7 @@ impl TokenEncoder {
             self.out.push(SKIP);
         }
         self.out.push(if step == 0 { SAME } else { NEXT });
-        if term.contains(is_separator) {
-            self.out.extend(term.chars().map(|c| if is_separator(c) { '_' } else { c }));
-        } else {
-            self.out.push_str(term);
-        }
+        self.out.push_str(term);
     }
 
     /// Bytes written so far: where the next token's separators start.

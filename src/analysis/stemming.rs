@@ -46,11 +46,7 @@ impl TokenRule for DutchStemmer {
             token.text.push_str(stem);
             return true;
         }
-        let stem = match Stemmer::create(Algorithm::Dutch).stem(&token.text) {
-            Cow::Owned(stem) if !stem.is_empty() => stem,
-            // Unchanged (or, never seen, emptied): the word is its own stem.
-            _ => token.text.clone(),
-        };
+        let stem = stem(&token.text).into_owned();
         if self.stems.len() >= CACHE_WORDS {
             self.stems.clear();
         }
@@ -81,6 +77,19 @@ impl Hasher for WordHasher {
 
     fn finish(&self) -> u64 {
         self.0
+    }
+}
+
+/// `word` (lower case, folded) stemmed by the classic Snowball Dutch algorithm;
+/// short words and numbers are left as they are.
+pub fn stem(word: &str) -> Cow<'_, str> {
+    if !needs_stemming(word) {
+        return Cow::Borrowed(word);
+    }
+    match Stemmer::create(Algorithm::Dutch).stem(word) {
+        Cow::Owned(stem) if !stem.is_empty() => Cow::Owned(stem),
+        // Unchanged (or, never seen, emptied): the word is its own stem.
+        _ => Cow::Borrowed(word),
     }
 }
 

@@ -11,9 +11,16 @@ pub struct Truncate(pub usize);
 
 impl TokenRule for Truncate {
     fn apply(&mut self, _text: &str, token: &mut Token) -> bool {
-        if let Some((cut, _)) = token.text.char_indices().nth(self.0) {
-            token.text.truncate(cut);
-        }
+        let cut = first_letters(&token.text, self.0).len();
+        token.text.truncate(cut);
         true
+    }
+}
+
+/// The first `n` characters of `word`.
+pub fn first_letters(word: &str, n: usize) -> &str {
+    match word.char_indices().nth(n) {
+        Some((cut, _)) => &word[..cut],
+        None => word,
     }
 }

@@ -4,25 +4,15 @@
 //! short, each compound followed by its parts cut alike ([`super::TRUNCATED`]). The two
 //! analyzers share everything up to the stop words; run as two analyzers they segment,
 //! fold and filter the text twice. [`TextVariants`] runs the shared chain once and
-//! derives both token lists from each token, stemming each distinct word once and
-//! splitting each distinct compound once (its caches outlive one text), so the indexer
-//! receives the tokens ready made. The lists are exactly what the two analyzers give
+//! derives both token lists from each token, from the forms of each distinct word
+//! worked out once ([`WordForms`], which outlives one text), so the indexer receives
+//! the tokens ready made. The lists are exactly what the two analyzers give
 //! (checked by tests), so queries analysed by them still match.
 
-use std::collections::HashMap;
+use tantivy::tokenizer::TextAnalyzer;
 
-use tantivy::tokenizer::{TextAnalyzer, Token};
-
-use super::decompound::compound_parts;
-use super::per_token::TokenRule;
-use super::stemming::WordHasher;
 use super::encoded::TokenEncoder;
-use super::{DutchStemmer, Truncate, TRUNCATED_LETTERS};
-
-type Cache<V> = HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;
-
-/// Words whose compound split is remembered before the cache starts over.
-const CACHE_WORDS: usize = 100_000;
+use super::forms::WordForms;
 
 /// The two forms of one text, each encoded for the [`super::TokenDecoder`].
 #[derive(Debug, Default, Clone)]
@@ -80,18 +70,16 @@ impl Variants {
     }
 }
 
-/// Analyses texts into [`Variants`]; keep one per thread, as its caches grow with use.
+/// Analyses texts into [`Variants`]; keep one per thread, as its memory of words
+/// grows with use.
 pub struct TextVariants {
     words: TextAnalyzer,
-    stemmer: DutchStemmer,
-    /// Compound parts of recent words, truncated (`None`: no compound).
-    splits: Cache<Option<Vec<String>>>,
-    scratch: Token,
+    forms: WordForms,
 }
 
 impl Default for TextVariants {
     fn default() -> Self {
-        TextVariants { words: super::unstemmed_words(), stemmer: DutchStemmer::default(), splits: Cache::default(), scratch: Token::default() }
+        TextVariants { words: super::unstemmed_words(), forms: WordForms::default() }
     }
 }
 
@@ -99,60 +87,30 @@ impl TextVariants {
     /// The two forms of `text`. Offsets beyond 4 GiB are not expected of a letter
     /// (the reader stops lines at 64 MiB).
     pub fn analyze(&mut self, text: &str) -> Variants {
-        let (mut main, mut truncated) = (TokenEncoder::default(), TokenEncoder::default());
-        let mut marks = Vec::new();
+        // Sized for Dutch prose (a word every seven bytes; encoded forms a little
+        // shorter than the text), so the buffers of a long letter grow rarely.
+        let (mut main, mut truncated) = (TokenEncoder::with_capacity(text.len()), TokenEncoder::with_capacity(text.len()));
+        let mut marks = Vec::with_capacity(text.len() / 6);
         let mut stream = self.words.token_stream(text);
         while let Some(word) = stream.next() {
-            let Self { stemmer, scratch, splits, .. } = self;
-            let stemmed = stem(stemmer, scratch, text, word);
+            let forms = self.forms.of(&word.text);
             marks.push(Mark {
                 from: word.offset_from as u32,
                 to: word.offset_to as u32,
                 encoded: main.len() as u32,
                 position: word.position as u32,
             });
-            main.push(word.position, stemmed);
-            truncated.push(word.position, truncate(scratch, text, word));
+            main.push_clean(word.position, forms.stem);
+            truncated.push_clean(word.position, forms.truncated);
             // A joined hyphenated compound is followed by its written parts already.
-            if word.position_length != 1 {
-                continue;
-            }
-            if !splits.contains_key(word.text.as_str()) {
-                if splits.len() >= CACHE_WORDS {
-                    splits.clear();
-                }
-                let split = compound_parts(&word.text).map(|found| {
-                    found
-                        .iter()
-                        .map(|p| truncate(scratch, text, &Token { text: p.clone(), ..Token::default() }).to_string())
-                        .collect()
-                });
-                splits.insert(word.text.clone(), split);
-            }
-            if let Some(Some(split)) = splits.get(word.text.as_str()) {
-                for short in split {
-                    truncated.push(word.position, short);
+            if word.position_length == 1 {
+                for part in forms.parts() {
+                    truncated.push_clean(word.position, part);
                 }
             }
         }
         Variants { text: main.finish(), truncated: truncated.finish(), marks }
     }
-}
-
-/// `word` stemmed as the Dutch analyzer stems it (in `scratch`).
-fn stem<'s>(stemmer: &mut DutchStemmer, scratch: &'s mut Token, text: &str, word: &Token) -> &'s str {
-    scratch.text.clear();
-    scratch.text.push_str(&word.text);
-    stemmer.apply(text, scratch);
-    &scratch.text
-}
-
-/// `word` cut as the truncating analyzer cuts it (in `scratch`).
-fn truncate<'s>(scratch: &'s mut Token, text: &str, word: &Token) -> &'s str {
-    scratch.text.clear();
-    scratch.text.push_str(&word.text);
-    Truncate(TRUNCATED_LETTERS).apply(text, scratch);
-    &scratch.text
 }
 
 #[cfg(test)]

@@ -1,0 +1,204 @@
+//! The indexed forms of each distinct word, worked out once and remembered.
+//!
+//! Indexing a letter gives every word three forms: its stem, its first letters, and
+//! (for a solid compound) its parts cut alike. Stemming and compound splitting cost
+//! hundreds of nanoseconds a word, and the words of a collection repeat: the
+//! regulations benchmark has 61 M words but 415 k distinct ones. [`WordForms`] keeps
+//! the forms of every word it has seen in one byte arena, entry after entry, and finds
+//! them through a table of small fixed-size entries: a word seen before costs one hash,
+//! one probe and one comparison with bytes that lie beside its forms.
+//!
+//! Memory is bounded: when the arena reaches its limit the table starts over (the
+//! common words come back at once).
+
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
+
+use super::decompound::compound_parts;
+use super::encoded::is_separator;
+use super::stemming::{stem, WordHasher};
+use super::truncate::first_letters;
+use super::TRUNCATED_LETTERS;
+
+/// Arena bytes kept before starting over: the benchmark's whole vocabulary with its
+/// forms takes about 12 MiB.
+const ARENA_BYTES: usize = 32 << 20;
+
+/// Where one word's forms lie in the arena: the word, its stem, its truncated form,
+/// then its compound parts (truncated), each as a length byte and the part.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    start: u32,
+    word: u16,
+    stem: u16,
+    truncated: u8,
+    parts: u16,
+}
+
+/// The forms of one word, as [`WordForms::of`] gives them. No form holds a
+/// separator of the token encoding ([`super::TokenEncoder`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Forms<'a> {
+    /// As the Dutch analyzer ([`super::dutch_analyzer`]) indexes the word.
+    pub stem: &'a str,
+    /// Cut to [`TRUNCATED_LETTERS`] letters.
+    pub truncated: &'a str,
+    parts: &'a [u8],
+}
+
+impl<'a> Forms<'a> {
+    /// The word's compound parts cut to [`TRUNCATED_LETTERS`] letters (none when the
+    /// word is no compound).
+    pub fn parts(&self) -> impl Iterator<Item = &'a str> {
+        let mut rest = self.parts;
+        std::iter::from_fn(move || {
+            let (&len, tail) = rest.split_first()?;
+            let (part, tail) = tail.split_at(len as usize);
+            rest = tail;
+            // Written from `&str`s cut at char boundaries.
+            std::str::from_utf8(part).ok()
+        })
+    }
+}
+
+/// A bounded memory of words and their forms; keep one per thread.
+pub struct WordForms {
+    table: HashTable<Entry>,
+    arena: Vec<u8>,
+    /// The forms of a word too long to remember (over 64 KiB: no word, but input
+    /// may hold anything).
+    spill: Vec<u8>,
+    limit: usize,
+}
+
+impl Default for WordForms {
+    fn default() -> Self {
+        WordForms::with_limit(ARENA_BYTES)
+    }
+}
+
+impl WordForms {
+    /// A memory that starts over whenever its arena holds `limit` bytes.
+    pub fn with_limit(limit: usize) -> WordForms {
+        WordForms { table: HashTable::new(), arena: Vec::new(), spill: Vec::new(), limit }
+    }
+
+    /// The forms of `word` (folded, as the analyzers' shared chain gives it).
+    pub fn of(&mut self, word: &str) -> Forms<'_> {
+        if word.len() > u16::MAX as usize / 2 {
+            self.spill.clear();
+            let entry = write_forms(word, &mut self.spill);
+            return forms(&self.spill, entry);
+        }
+        let hasher = std::hash::BuildHasherDefault::<WordHasher>::default();
+        let hash = hasher.hash_one(word.as_bytes());
+        let arena = &self.arena;
+        if let Some(&entry) = self.table.find(hash, |e| key(arena, e) == word.as_bytes()) {
+            return forms(&self.arena, entry);
+        }
+        if self.arena.len() >= self.limit {
+            self.arena.clear();
+            self.table.clear();
+        }
+        let entry = write_forms(word, &mut self.arena);
+        let arena = &self.arena;
+        self.table.insert_unique(hash, entry, |e| hasher.hash_one(key(arena, e)));
+        forms(&self.arena, entry)
+    }
+}
+
+fn key<'a>(arena: &'a [u8], e: &Entry) -> &'a [u8] {
+    &arena[e.start as usize..][..e.word as usize]
+}
+
+fn forms(arena: &[u8], e: Entry) -> Forms<'_> {
+    let at = e.start as usize + e.word as usize;
+    let (stem, rest) = arena[at..].split_at(e.stem as usize);
+    let (truncated, rest) = rest.split_at(e.truncated as usize);
+    // Written from `&str`s and their own char boundaries.
+    let text = |b| std::str::from_utf8(b).unwrap_or_default();
+    Forms { stem: text(stem), truncated: text(truncated), parts: &rest[..e.parts as usize] }
+}
+
+/// Appends `word` and its forms to `out`.
+fn write_forms(word: &str, out: &mut Vec<u8>) -> Entry {
+    let start = out.len();
+    out.extend_from_slice(word.as_bytes());
+    let stem_at = out.len();
+    push_term(out, &stem(word));
+    let truncated_at = out.len();
+    push_term(out, truncate(word));
+    let parts_at = out.len();
+    for part in compound_parts(word).unwrap_or_default() {
+        // Parts are cut to a few letters: a length byte is plenty.
+        let short = truncate(&part);
+        out.push(short.len() as u8);
+        push_term(out, short);
+    }
+    Entry {
+        start: start as u32,
+        word: word.len() as u16,
+        stem: (truncated_at - stem_at) as u16,
+        truncated: (parts_at - truncated_at) as u8,
+        parts: (out.len() - parts_at) as u16,
+    }
+}
+
+/// Appends a term with any encoding separator replaced, as
+/// [`super::TokenEncoder::push`] would write it.
+fn push_term(out: &mut Vec<u8>, term: &str) {
+    if term.contains(is_separator) {
+        out.extend(term.chars().map(|c| if is_separator(c) { '_' } else { c }).collect::<String>().bytes());
+    } else {
+        out.extend_from_slice(term.as_bytes());
+    }
+}
+
+/// `word`'s first [`TRUNCATED_LETTERS`] letters, as [`super::Truncate`] cuts it.
+fn truncate(word: &str) -> &str {
+    first_letters(word, TRUNCATED_LETTERS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_has_its_stem_its_first_letters_and_its_parts() {
+        let mut words = WordForms::default();
+        let f = words.of("personeelsbeleid");
+        assert_eq!((f.stem, f.truncated), ("personeelsbeleid", "perso"));
+        assert_eq!(f.parts().collect::<Vec<_>>(), ["perso", "belei"]);
+        let f = words.of("vergaderingen");
+        assert_eq!((f.stem, f.truncated), ("vergader", "verga"));
+        assert_eq!(f.parts().count(), 0);
+        // Seen before: the same forms from memory.
+        assert_eq!(words.of("personeelsbeleid").stem, "personeelsbeleid");
+        assert_eq!(words.table.len(), 2);
+    }
+
+    #[test]
+    fn starting_over_gives_the_same_forms() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/000_7103214013612ba8.txt"))
+            .expect("the bundled letter");
+        let (mut roomy, mut tight) = (WordForms::default(), WordForms::with_limit(64));
+        let owned = |f: Forms| (f.stem.to_string(), f.truncated.to_string(), f.parts().map(str::to_string).collect::<Vec<_>>());
+        let mut words = 0;
+        for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+            let word = word.to_lowercase();
+            assert_eq!(owned(roomy.of(&word)), owned(tight.of(&word)), "{word}");
+            assert!(tight.arena.len() < 64 + 3 * word.len() + 64, "the tight arena started over");
+            words += 1;
+        }
+        assert!(words > 100);
+    }
+
+    #[test]
+    fn a_huge_word_is_not_remembered() {
+        let mut words = WordForms::default();
+        let huge = "a".repeat(70_000);
+        assert_eq!(words.of(&huge).truncated, "aaaaa");
+        assert!(words.table.is_empty());
+    }
+}
