@@ -86,6 +86,7 @@ pub use truncate::Truncate;
 pub use encoded::{TokenDecoder, TokenEncoder, DECODED};
 pub use variants::{TextVariants, Variants};
 pub use words::WordTokenizer;
+pub(crate) use words::is_hyphen;
 
 /// The name under which the Dutch analyzer is registered in the index.
 pub const DUTCH: &str = "kz_dutch";

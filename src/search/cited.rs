@@ -100,7 +100,7 @@ impl LetterIndex {
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         ranked.truncate(options.limit.max(1));
 
-        let mut analyzer = self.analyzer.clone();
+        let mut analyzer = super::snippet::PooledAnalyzer::default();
         ranked
             .into_iter()
             .enumerate()

@@ -24,7 +24,7 @@ use crate::{Error, Result};
 
 pub use cited::{CitedHit, MostCited};
 use sections::{SectionHit, SectionRanker};
-pub use snippet::{Highlighter, Snippet};
+pub use snippet::{Highlighter, PooledAnalyzer, Snippet};
 
 /// What a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -246,12 +246,12 @@ struct Dresser<'a> {
     highlighter: &'a Highlighter,
     cited: &'a [String],
     options: &'a SearchOptions,
-    analyzer: tantivy::tokenizer::TextAnalyzer,
+    analyzer: PooledAnalyzer,
 }
 
 impl<'a> Dresser<'a> {
     fn new(index: &'a LetterIndex, searcher: &'a Searcher, highlighter: &'a Highlighter, cited: &'a [String], options: &'a SearchOptions) -> Self {
-        Dresser { index, searcher, highlighter, cited, options, analyzer: index.analyzer.clone() }
+        Dresser { index, searcher, highlighter, cited, options, analyzer: PooledAnalyzer::default() }
     }
 
     /// The hit of letter document `addr`, or of its section `section`.

@@ -3,9 +3,50 @@
 //! stem-aware (`militair` marks `militairen`), and phrases are marked only where the
 //! whole phrase occurs.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::ops::{Deref, DerefMut};
 
 use tantivy::tokenizer::TextAnalyzer;
+
+use crate::analysis;
+
+thread_local! {
+    static ANALYZERS: RefCell<Vec<TextAnalyzer>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The Dutch analyzer for marking matches, lent from this thread's pool and given back
+/// when dropped: its cache of stems then outlasts one query (a fresh analyzer stems
+/// every word of every snippet anew, most of a snippet's cost).
+pub struct PooledAnalyzer(Option<TextAnalyzer>);
+
+impl Default for PooledAnalyzer {
+    fn default() -> Self {
+        PooledAnalyzer(Some(ANALYZERS.with(|pool| pool.borrow_mut().pop()).unwrap_or_else(analysis::dutch_analyzer)))
+    }
+}
+
+impl Deref for PooledAnalyzer {
+    type Target = TextAnalyzer;
+    fn deref(&self) -> &TextAnalyzer {
+        self.0.as_ref().expect("lent until dropped")
+    }
+}
+
+impl DerefMut for PooledAnalyzer {
+    fn deref_mut(&mut self) -> &mut TextAnalyzer {
+        self.0.as_mut().expect("lent until dropped")
+    }
+}
+
+impl Drop for PooledAnalyzer {
+    fn drop(&mut self) {
+        if let Some(analyzer) = self.0.take() {
+            // During thread teardown the pool may be gone; the analyzer is then dropped.
+            let _ = ANALYZERS.try_with(|pool| pool.borrow_mut().push(analyzer));
+        }
+    }
+}
 
 /// A piece of text with the byte ranges of the matched words in it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -54,24 +95,29 @@ impl Highlighter {
         if self.is_empty() {
             return Vec::new();
         }
-        let mut toks = Vec::new();
+        let wanted = |term: &str| self.terms.contains(term) || self.prefixes.iter().any(|p| term.starts_with(p.as_str()));
+        let mut spans = Vec::new();
         let mut stream = analyzer.token_stream(text);
+        if self.phrases.is_empty() {
+            // Only single words to mark: no token is kept.
+            while let Some(t) = stream.next() {
+                if wanted(&t.text) {
+                    spans.push((t.offset_from, t.offset_to));
+                }
+            }
+            return merge(spans);
+        }
+        let mut toks = Vec::new();
         while let Some(t) = stream.next() {
             toks.push(Tok { term: t.text.clone(), position: t.position, start: t.offset_from, end: t.offset_to });
         }
-        let mut spans: Vec<(usize, usize)> = toks
-            .iter()
-            .filter(|t| self.terms.contains(&t.term) || self.prefixes.iter().any(|p| t.term.starts_with(p.as_str())))
-            .map(|t| (t.start, t.end))
-            .collect();
-        if !self.phrases.is_empty() {
-            let mut at: HashMap<usize, Vec<usize>> = HashMap::new();
-            for (i, t) in toks.iter().enumerate() {
-                at.entry(t.position).or_default().push(i);
-            }
-            for phrase in &self.phrases {
-                mark_phrase(phrase, &toks, &at, &mut spans);
-            }
+        spans.extend(toks.iter().filter(|t| wanted(&t.term)).map(|t| (t.start, t.end)));
+        let mut at: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, t) in toks.iter().enumerate() {
+            at.entry(t.position).or_default().push(i);
+        }
+        for phrase in &self.phrases {
+            mark_phrase(phrase, &toks, &at, &mut spans);
         }
         merge(spans)
     }
@@ -81,13 +127,21 @@ impl Highlighter {
     ///
     /// A long text is read in parts of [`SCAN_BYTES`] until one holds a match: the
     /// densest run of the first part with matches, not of the whole text, as analysing
-    /// a regulation of megabytes for 240 bytes of it took tens of milliseconds.
+    /// a regulation of megabytes for 240 bytes of it took tens of milliseconds. Parts
+    /// without an anchor of the query ([`Highlighter::anchors`]) are skipped unread, and
+    /// at most [`SCAN_LIMIT`] bytes are analysed.
     pub fn snippet(&self, analyzer: &mut TextAnalyzer, text: &str, max_len: usize) -> Snippet {
+        let anchors = self.anchors();
+        let mut folded = String::new();
         let mut spans = Vec::new();
-        let mut start = 0;
-        while start < text.len() && spans.is_empty() {
+        let (mut start, mut analysed) = (0, 0);
+        while start < text.len() && spans.is_empty() && analysed < SCAN_LIMIT {
             let end = part_end(text, start + SCAN_BYTES);
-            spans = self.matches(analyzer, &text[start..end]).into_iter().map(|(s, e)| (s + start, e + start)).collect();
+            let part = &text[start..end];
+            if anchors.as_ref().is_none_or(|anchors| holds_any(part, anchors, &mut folded)) {
+                spans = self.matches(analyzer, part).into_iter().map(|(s, e)| (s + start, e + start)).collect();
+                analysed += part.len();
+            }
             start = end;
         }
         let (from, to) = window(text, &spans, max_len);
@@ -110,6 +164,58 @@ impl Highlighter {
         }
         Snippet { text: out, highlights }
     }
+}
+
+impl Highlighter {
+    /// What every word the query marks starts with, as folded text spells it: each
+    /// term, prefix and phrase word up to [`ANCHOR_LETTERS`] letters and digits. The
+    /// classic Dutch stemmer cuts a word's end; besides, it writes `heden` as `heid`
+    /// (after the third letter: an anchor stops before an `h` there) and a final double
+    /// vowel single (`maan` -> `man`, `tweede` -> `twed`: a term that may be such a stem,
+    /// or a prefix that may be a whole one, is anchored without its last letter).
+    /// A part of a text whose folded form holds no anchor holds no match and is skipped
+    /// without analysing it (a rare word deep in a regulation of megabytes had all of
+    /// it analysed). `None` when some term starts with no letter or digit (a clitic) or
+    /// has one letter: then no part is skipped.
+    fn anchors(&self) -> Option<Vec<String>> {
+        let phrase_words = self.phrases.iter().flat_map(|p| p.terms.iter().map(|(_, t)| t));
+        self.terms
+            .iter()
+            .chain(&self.prefixes)
+            .chain(phrase_words)
+            .map(|term| {
+                let letters = term.chars().count() - usize::from(undoubled(term));
+                let anchor: String = term
+                    .chars()
+                    .enumerate()
+                    .take_while(|&(i, c)| i < letters && c.is_ascii_alphanumeric() && !(i >= 3 && c == 'h'))
+                    .map(|(_, c)| c)
+                    .take(ANCHOR_LETTERS)
+                    .collect();
+                (!anchor.is_empty()).then_some(anchor)
+            })
+            .collect()
+    }
+}
+
+/// True when `term` may end as a stem whose double vowel the stemmer made single: an
+/// `a`, `e`, `o` or `u` before a last letter that is none of these (the stemmer counts a
+/// `y` or `i` as a consonant next to vowels).
+fn undoubled(term: &str) -> bool {
+    let mut end = term.chars().rev();
+    matches!((end.next(), end.next()), (Some(d), Some(v)) if "aeou".contains(v) && !"aeou".contains(d))
+}
+
+/// The longest anchor: long enough to be rare in a text, short enough to be cheap.
+const ANCHOR_LETTERS: usize = 8;
+
+/// True when the folded form of `part` (lower case, no diacritics, hyphens and `&`
+/// dropped, as a joined compound `re-integratie` -> `reintegratie` is written) holds
+/// one of `anchors`.
+fn holds_any(part: &str, anchors: &[String], folded: &mut String) -> bool {
+    analysis::fold_into(part, folded);
+    folded.retain(|c| !analysis::is_hyphen(c) && c != '&');
+    anchors.iter().any(|a| folded.contains(a.as_str()))
 }
 
 fn mark_phrase(phrase: &PhraseTarget, toks: &[Tok], at: &HashMap<usize, Vec<usize>>, spans: &mut Vec<(usize, usize)>) {
@@ -146,10 +252,14 @@ fn merge(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     merged
 }
 
-/// The byte window `[from, to)` of about `max_len` bytes holding the most matches,
-/// widened to whitespace so no word is cut.
-/// How much of a text is analysed at a time when looking for matches to show.
-pub const SCAN_BYTES: usize = 64 * 1024;
+/// How much of a text is analysed at a time when looking for matches to show: the
+/// analyzer reads about 15 MB/s, so a part costs about a millisecond.
+pub const SCAN_BYTES: usize = 16 * 1024;
+
+/// The most text one snippet analyses: a hit that matched in its title or on a common
+/// word's anchor alone can leave every part of a long letter to analyse (tens of
+/// milliseconds); past this, the snippet shows the text's start.
+pub const SCAN_LIMIT: usize = 16 * SCAN_BYTES;
 
 /// The end of a part of `text` that starts before `at`: `at` moved on to whitespace (so
 /// no word is cut), on a char boundary; the end of the text if that comes first.
@@ -164,6 +274,8 @@ fn part_end(text: &str, at: usize) -> usize {
     text[i..].find(char::is_whitespace).map_or(text.len(), |ws| i + ws)
 }
 
+/// The byte window `[from, to)` of about `max_len` bytes holding the most matches,
+/// widened to whitespace so no word is cut.
 fn window(text: &str, spans: &[(usize, usize)], max_len: usize) -> (usize, usize) {
     if text.len() <= max_len {
         return (0, text.len());
@@ -267,6 +379,68 @@ mod tests {
         assert!(s.text.starts_with("eerst remotie"), "{}", s.text);
         assert_eq!(part_end(&early, 3), "eerst".len(), "a part ends where a word does");
         assert_eq!(part_end(&early, early.len() + 10), early.len());
+    }
+
+    #[test]
+    fn parts_without_an_anchor_are_skipped_and_nothing_is_missed() {
+        let filler = "aanloop ".repeat(3 * SCAN_BYTES / 8);
+        // Matches deep in a long text, written with capitals, diacritics, a hyphen.
+        for (query, text, found) in [
+            ("reintegratie", format!("{filler} de RE-INTEGRATIE van militairen"), "RE-INTEGRATIE"),
+            ("coëfficiënt", format!("{filler} de Coëfficiënten zijn"), "Coëfficiënten"),
+            ("vergaderingen", format!("{filler} na de Vergadering."), "Vergadering"),
+            ("bevoegdheden", format!("{filler} de bevoegdheid"), "bevoegdheid"),
+            ("bevoegdheid", format!("{filler} de Bevoegdheden"), "Bevoegdheden"),
+            ("120.000", format!("{filler} kost 120.000 euro"), "120.000"),
+        ] {
+            let mut h = Highlighter::default();
+            h.terms.insert(stem(query));
+            assert_eq!(marked(&h, &text), [found], "{query}");
+        }
+        let mut h = Highlighter::default();
+        h.terms.insert(stem("remotie"));
+        assert_eq!(h.anchors(), Some(vec!["remotie".to_string()]));
+        let prefix = Highlighter { prefixes: vec!["aansc".into(), "man".into()], ..Highlighter::default() };
+        assert_eq!(prefix.anchors(), Some(vec!["aansc".to_string(), "ma".to_string()]));
+        let mut folded = String::new();
+        assert!(!holds_any(&filler, &h.anchors().unwrap(), &mut folded));
+        assert!(holds_any("de Re-motie", &h.anchors().unwrap(), &mut folded));
+        // A term that starts with no letter or digit turns skipping off.
+        h.terms.insert("'s".to_string());
+        assert_eq!(h.anchors(), None);
+    }
+
+    #[test]
+    fn every_word_of_the_bundled_letters_holds_its_anchor() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut analyzer = analysis::dutch_analyzer();
+        let (mut folded, mut words) = (String::new(), 0);
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let mut stream = analyzer.token_stream(&text);
+            while let Some(t) = stream.next() {
+                let h = Highlighter { terms: [t.text.clone()].into(), ..Highlighter::default() };
+                let Some(anchors) = h.anchors() else { continue };
+                let written = &text[t.offset_from..t.offset_to];
+                assert!(holds_any(written, &anchors, &mut folded), "{written:?} -> {:?}, anchor {anchors:?}", t.text);
+                words += 1;
+            }
+        }
+        assert!(words > 3000, "{words} words");
+        // And every word of the Snowball project's vocabulary, with its stem.
+        let read = |name: &str| {
+            let path = format!("{}/tests/data/snowball-dutch/{name}", env!("CARGO_MANIFEST_DIR"));
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(std::fs::File::open(path).unwrap()), &mut text).unwrap();
+            text
+        };
+        let (vocabulary, stems) = (read("voc.txt.gz"), read("output.txt.gz"));
+        for (word, stem) in vocabulary.lines().zip(stems.lines()) {
+            let h = Highlighter { terms: [stem.to_string()].into(), ..Highlighter::default() };
+            if let Some(anchors) = h.anchors() {
+                assert!(holds_any(word, &anchors, &mut folded), "{word:?} -> {stem:?}, anchor {anchors:?}");
+            }
+        }
     }
 
     #[test]
