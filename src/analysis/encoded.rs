@@ -14,6 +14,8 @@
 //! hold these characters: analysed terms hold no whitespace or control characters
 //! (one that did would have them replaced, never misread).
 
+use std::borrow::Cow;
+
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 /// The name under which [`TokenDecoder`] is registered.
@@ -26,8 +28,17 @@ pub const NEXT: char = ' ';
 /// One position left out.
 pub const SKIP: char = '\u{1}';
 
-pub(super) fn is_separator(c: char) -> bool {
+fn is_separator(c: char) -> bool {
     c == SAME || c == NEXT || c == SKIP
+}
+
+/// `term` as the encoding writes it: any separator character replaced by `_`.
+pub(super) fn clean(term: &str) -> Cow<'_, str> {
+    if term.contains(is_separator) {
+        Cow::Owned(term.chars().map(|c| if is_separator(c) { '_' } else { c }).collect())
+    } else {
+        Cow::Borrowed(term)
+    }
 }
 
 /// Writes tokens in the format above.
@@ -45,15 +56,11 @@ impl TokenEncoder {
 
     /// Appends a token; positions must not decrease.
     pub fn push(&mut self, position: usize, term: &str) {
-        if term.contains(is_separator) {
-            let clean: String = term.chars().map(|c| if is_separator(c) { '_' } else { c }).collect();
-            self.push_clean(position, &clean);
-        } else {
-            self.push_clean(position, term);
-        }
+        self.push_clean(position, &clean(term));
     }
 
-    /// Appends a token known to hold no separator (a [`super::Forms`] term).
+    /// Appends a token known to hold no separator (a [`clean`] term, as
+    /// [`super::forms::Forms`] holds them).
     pub(super) fn push_clean(&mut self, position: usize, term: &str) {
         debug_assert!(!term.contains(is_separator));
         let step = match self.last {

@@ -16,7 +16,7 @@ use std::hash::BuildHasher;
 use hashbrown::HashTable;
 
 use super::decompound::compound_parts;
-use super::encoded::is_separator;
+use super::encoded::clean;
 use super::stemming::{stem, WordHasher};
 use super::truncate::first_letters;
 use super::TRUNCATED_LETTERS;
@@ -145,14 +145,9 @@ fn write_forms(word: &str, out: &mut Vec<u8>) -> Entry {
     }
 }
 
-/// Appends a term with any encoding separator replaced, as
-/// [`super::TokenEncoder::push`] would write it.
+/// Appends a term as the token encoding writes it.
 fn push_term(out: &mut Vec<u8>, term: &str) {
-    if term.contains(is_separator) {
-        out.extend(term.chars().map(|c| if is_separator(c) { '_' } else { c }).collect::<String>().bytes());
-    } else {
-        out.extend_from_slice(term.as_bytes());
-    }
+    out.extend_from_slice(clean(term).as_bytes());
 }
 
 /// `word`'s first [`TRUNCATED_LETTERS`] letters, as [`super::Truncate`] cuts it.

@@ -76,7 +76,6 @@ pub use apostrophes::Apostrophes;
 pub use compounds::HyphenatedCompounds;
 pub use decompound::{compound_parts, Decompound};
 pub use folding::{fold_into, FoldDiacritics};
-pub use forms::{Forms, WordForms};
 pub use glued::GluedSentences;
 pub use per_token::{PerToken, TokenRule};
 pub use segments::Segments;

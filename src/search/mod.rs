@@ -24,7 +24,8 @@ use crate::{Error, Result};
 
 pub use cited::{CitedHit, MostCited};
 use sections::{SectionHit, SectionRanker};
-pub use snippet::{Highlighter, PooledAnalyzer, Snippet};
+pub use snippet::{Highlighter, Snippet};
+use snippet::PooledAnalyzer;
 
 /// What a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

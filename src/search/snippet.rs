@@ -18,7 +18,7 @@ thread_local! {
 /// The Dutch analyzer for marking matches, lent from this thread's pool and given back
 /// when dropped: its cache of stems then outlasts one query (a fresh analyzer stems
 /// every word of every snippet anew, most of a snippet's cost).
-pub struct PooledAnalyzer(Option<TextAnalyzer>);
+pub(crate) struct PooledAnalyzer(Option<TextAnalyzer>);
 
 impl Default for PooledAnalyzer {
     fn default() -> Self {
@@ -164,9 +164,7 @@ impl Highlighter {
         }
         Snippet { text: out, highlights }
     }
-}
 
-impl Highlighter {
     /// What every word the query marks starts with, as folded text spells it: each
     /// term, prefix and phrase word up to [`ANCHOR_LETTERS`] letters and digits. The
     /// classic Dutch stemmer cuts a word's end; besides, it writes `heden` as `heid`
@@ -175,8 +173,8 @@ impl Highlighter {
     /// or a prefix that may be a whole one, is anchored without its last letter).
     /// A part of a text whose folded form holds no anchor holds no match and is skipped
     /// without analysing it (a rare word deep in a regulation of megabytes had all of
-    /// it analysed). `None` when some term starts with no letter or digit (a clitic) or
-    /// has one letter: then no part is skipped.
+    /// it analysed). `None` when some term starts with no letter or digit (a clitic):
+    /// then no part is skipped.
     fn anchors(&self) -> Option<Vec<String>> {
         let phrase_words = self.phrases.iter().flat_map(|p| p.terms.iter().map(|(_, t)| t));
         self.terms
