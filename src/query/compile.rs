@@ -83,33 +83,65 @@ fn truncated_terms(text: &str) -> Vec<String> {
 /// over the default fields and, for letters, `text_truncated` (the
 /// protocol the evaluation uses), weighted with BM25 statistics of the documents of
 /// `kind` only. `None` when the text holds no searchable word.
-pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer, kind: Kind) -> Option<Compiled> {
+pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer, kind: Kind) -> Option<FreeText> {
     let mut c = Compiler { fields, kind, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new() };
     let terms = distinct(c.analyze(text).into_iter().map(|t| t.term).collect());
     if terms.is_empty() {
         return None;
     }
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    // One flat OR of boosted term queries: tantivy scores it with block-max WAND.
-    let mut add = |field: IndexField, term: &str, weight: f32| {
-        let q = term_query(Term::from_field_text(field, term));
-        clauses.push((Occur::Should, Box::new(BoostQuery::new(q, weight))));
+    let weighted = |field: IndexField, term: &str, weight: f32| -> Box<dyn Query> {
+        Box::new(BoostQuery::new(term_query(Term::from_field_text(field, term)), weight))
     };
+    let (mut all, mut first, mut rest) = (Vec::new(), Vec::new(), Vec::new());
     for t in &terms {
         for &(f, weight) in DEFAULT_FIELDS {
-            add(c.index_field(f), t, weight);
+            let q = weighted(c.index_field(f), t, weight);
+            if kind == Kind::Letter && STAGE_TWO.contains(&f) {
+                rest.push(c.scoped(q.box_clone()));
+            } else {
+                first.push((Occur::Should, q.box_clone()));
+            }
+            all.push((Occur::Should, q));
         }
     }
     if kind == Kind::Letter {
         for t in &truncated_terms(text) {
-            add(fields.text_truncated, t, TRUNCATED_WEIGHT);
+            let q = weighted(fields.text_truncated, t, TRUNCATED_WEIGHT);
+            first.push((Occur::Should, q.box_clone()));
+            all.push((Occur::Should, q));
         }
     }
     c.highlighter.terms.extend(terms);
     let exclusive = c.exclusive(None);
-    let query = c.scoped(Box::new(BooleanQuery::new(clauses)));
-    Some(Compiled { query, highlighter: c.highlighter, cited: Vec::new(), exclusive })
+    // Flat ORs of boosted term queries: tantivy scores them with block-max WAND.
+    let query = c.scoped(Box::new(BooleanQuery::new(all)));
+    let stages = Stages { first: c.scoped(Box::new(BooleanQuery::new(first))), rest };
+    Some(FreeText { compiled: Compiled { query, highlighter: c.highlighter, cited: Vec::new(), exclusive }, stages })
 }
+
+/// Free text compiled by [`free_text`].
+pub struct FreeText {
+    /// Every word over every field: what matches (and its whole score).
+    pub compiled: Compiled,
+    /// The same score in two stages, for ranking.
+    pub stages: Stages,
+}
+
+/// A score ranked in two stages. Most of a free-text query's work is a word's long
+/// posting lists in a letter's `text` and headings, and its truncated form (weighted
+/// highest, in `text_truncated`) finds the same letters: stage one ranks by the
+/// truncated form and the short fields, stage two adds the scores of the long fields
+/// to the best candidates of stage one (Belgian answers: MRR@10 as with one stage,
+/// a third less work a query on the regulations).
+pub struct Stages {
+    /// Stage one: the words over `text_truncated` and the short fields.
+    pub first: Box<dyn Query>,
+    /// Stage two: one weighted query per word and long field.
+    pub rest: Vec<Box<dyn Query>>,
+}
+
+/// The long fields of a letter, left to stage two of free text.
+const STAGE_TWO: [Field; 2] = [Field::Text, Field::Section];
 
 fn distinct(mut terms: Vec<String>) -> Vec<String> {
     terms.sort_unstable();

@@ -2,6 +2,7 @@
 //! with its letter's metadata, best section and a snippet.
 
 pub mod cited;
+mod ranking;
 mod sections;
 pub mod snippet;
 
@@ -17,7 +18,7 @@ use time::Date;
 use crate::index::{date_time, LetterIndex, StrValues};
 use crate::outline::{Outline, SectionSpan};
 use crate::query::compile::sections::{compile_sections, free_text_sections, SectionQuery};
-use crate::query::{self, compile::Compiled};
+use crate::query::{self, compile::{Compiled, Stages}};
 use crate::record::{format_date, own_keys, LetterRecord, SectionRecord};
 use crate::schema::{kind, Fields, Kind};
 use crate::{Error, Result};
@@ -108,7 +109,7 @@ impl LetterIndex {
                 // A letter hit with a snippet names its best section: the same query over
                 // its sections.
                 let sections = options.snippets.then(|| compile_sections(&ast, f, analyzer)).transpose()?;
-                self.run(compiled, sections, options)
+                self.run(compiled, None, sections, options)
             }
             Scope::Sections => {
                 let letters = query::compile::compile(&ast, f, analyzer, Kind::Letter)?;
@@ -122,11 +123,11 @@ impl LetterIndex {
         let (f, analyzer) = (&self.fields, &self.analyzer);
         match options.scope {
             Scope::Letters => match query::compile::free_text(text, f, analyzer, Kind::Letter) {
-                Some(compiled) => self.run(compiled, options.snippets.then(|| free_text_sections(text, f, analyzer)).flatten(), options),
+                Some(free) => self.run(free.compiled, Some(free.stages), options.snippets.then(|| free_text_sections(text, f, analyzer)).flatten(), options),
                 None => Ok(Vec::new()),
             },
             Scope::Sections => match (query::compile::free_text(text, f, analyzer, Kind::Letter), free_text_sections(text, f, analyzer)) {
-                (Some(letters), Some(q)) => self.run_sections(q, &letters, options),
+                (Some(letters), Some(q)) => self.run_sections(q, &letters.compiled, options),
                 _ => Ok(Vec::new()),
             },
         }
@@ -136,22 +137,27 @@ impl LetterIndex {
     /// for evaluation and benchmarks (ids come from a fast field; no stored document is
     /// read).
     pub fn rank_letters(&self, text: &str, k: usize) -> Result<Vec<String>> {
-        let Some(compiled) = query::compile::free_text(text, &self.fields, &self.analyzer, Kind::Letter) else {
+        let Some(free) = query::compile::free_text(text, &self.fields, &self.analyzer, Kind::Letter) else {
             return Ok(Vec::new());
         };
         let searcher = self.reader.searcher();
-        let query = of_kind(&self.fields, compiled.query, compiled.exclusive, Kind::Letter);
-        let top = searcher.search(&*query, &TopDocs::with_limit(k.max(1)).order_by_score())?;
+        let first = of_kind(&self.fields, free.stages.first, free.compiled.exclusive, Kind::Letter);
+        let top = ranking::two_stage(&searcher, &*first, &free.stages.rest, k.max(1))?;
         self.letter_ids(&searcher, top.into_iter().map(|(_, addr)| addr))
     }
 
-    fn run(&self, compiled: Compiled, sections: Option<SectionQuery>, options: &SearchOptions) -> Result<Vec<Hit>> {
+    /// `stages`, when given, ranks what `compiled` matches.
+    fn run(&self, compiled: Compiled, stages: Option<Stages>, sections: Option<SectionQuery>, options: &SearchOptions) -> Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
         let query = self.dated(of_kind(&self.fields, compiled.query.box_clone(), compiled.exclusive, Kind::Letter), options);
         let limit = options.limit.max(1);
-        let found: Vec<(f32, DocAddress)> = match options.sort {
-            Sort::Relevance => searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?,
-            Sort::Date => by_date(&searcher, &*query, limit)?.into_iter().map(|addr| (0.0, addr)).collect(),
+        let found: Vec<(f32, DocAddress)> = match (options.sort, stages) {
+            (Sort::Relevance, Some(stages)) => {
+                let first = self.dated(of_kind(&self.fields, stages.first, compiled.exclusive, Kind::Letter), options);
+                ranking::two_stage(&searcher, &*first, &stages.rest, limit)?
+            }
+            (Sort::Relevance, None) => searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?,
+            (Sort::Date, _) => by_date(&searcher, &*query, limit)?.into_iter().map(|addr| (0.0, addr)).collect(),
         };
         // Each hit's best section (only shown with snippets).
         let mut best: HashMap<DocAddress, SectionHit> = HashMap::new();
