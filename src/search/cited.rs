@@ -80,7 +80,7 @@ impl LetterIndex {
         if options.from.is_some() || options.to.is_some() {
             clauses.push((Occur::Must, filter(date_range(f, options.from, options.to))));
         }
-        let found = searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(GROUPED_CITATIONS).order_by_score())?;
+        let found = super::ranking::top_k(&searcher, &BooleanQuery::new(clauses), GROUPED_CITATIONS)?;
 
         // Group by cited key, keeping the best citation of each.
         let mut groups: HashMap<String, (f32, f32, DocAddress)> = HashMap::new();

@@ -156,7 +156,7 @@ impl LetterIndex {
                 let first = self.dated(of_kind(&self.fields, stages.first, compiled.exclusive, Kind::Letter), options);
                 ranking::two_stage(&searcher, &*first, &stages.rest, limit)?
             }
-            (Sort::Relevance, None) => searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?,
+            (Sort::Relevance, None) => ranking::top_k(&searcher, &*query, limit)?,
             (Sort::Date, _) => by_date(&searcher, &*query, limit)?.into_iter().map(|addr| (0.0, addr)).collect(),
         };
         // Each hit's best section (only shown with snippets).
@@ -186,7 +186,7 @@ impl LetterIndex {
         let mut batch = (limit * 8).max(64);
         let hits = loop {
             let letters: Vec<DocAddress> = match options.sort {
-                Sort::Relevance => searcher.search(&*candidates, &TopDocs::with_limit(batch).order_by_score())?.into_iter().map(|(_, a)| a).collect(),
+                Sort::Relevance => ranking::top_k(&searcher, &*candidates, batch)?.into_iter().map(|(_, a)| a).collect(),
                 Sort::Date => by_date(&searcher, &*candidates, batch)?,
             };
             let mut hits = ranker.sections_of(&letters)?;
