@@ -197,43 +197,110 @@ struct Token<'a> {
 }
 
 /// All laws and regulations cited by name in `text`, in text order.
+///
+/// A name has a head word, found first (a word that ends like one, [`head_ends`]);
+/// the words around it are read from the text only as far as the name reaches
+/// ([`Around`]), not the whole of every letter word by word.
 pub(crate) fn find(text: &str) -> Vec<Citation> {
-    let tokens = words(text);
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        match name_at(text, &tokens, i) {
-            Some((first, last)) => {
-                let (start, end) = (tokens[first].start, tokens[last].end);
-                let written = &text[start..end];
-                out.push(Citation {
-                    key: law_key(written),
-                    kind: CitationKind::Wet,
-                    text: written.to_string(),
-                    start,
-                    end,
-                    partial: false,
-                    title: None,
-                    motion_by: None,
-                });
-                i = last + 1;
-            }
-            None => i += 1,
+    // Where the last name found ends: a head inside it is part of it.
+    let mut done = 0;
+    for end in head_ends(text) {
+        if end <= done {
+            continue;
+        }
+        let Some(head) = word_before(text, end) else { continue };
+        let mut around = Around { text, head, after: Vec::new(), before: Vec::new() };
+        if let Some((first, last)) = name_at(text, &mut around) {
+            let (start, end) = (around.at(first).start, around.at(last).end);
+            out.push(citation(text, start, end));
+            done = end;
         }
     }
     out
 }
 
-/// The words of `text`: a letter followed by letters, apostrophes and hyphens, or a run
-/// of digits (what the regular expression `\p{L}[\p{L}'’\-]*|\d+` finds, scanned by
-/// hand: the whole of every letter is read, and a regular expression took three times as
+fn citation(text: &str, start: usize, end: usize) -> Citation {
+    let written = &text[start..end];
+    Citation { key: law_key(written), kind: CitationKind::Wet, text: written.to_string(), start, end, partial: false, title: None, motion_by: None }
+}
+
+/// Where each word of `text` that ends like a head (ASCII case ignored) ends, in text
+/// order: every head [`name_at`] accepts, and more.
+fn head_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            // Every head suffix ends in `t` or `g`: a test of one byte passes most by.
+            let last = bytes[at] | 0x20;
+            at += 1;
+            if (last == b't' || last == b'g')
+                && HEAD_SUFFIXES.iter().any(|s| at >= s.len() && bytes[at - s.len()..at].eq_ignore_ascii_case(s.as_bytes()))
+                && !char_at(text, at).is_some_and(continues_word)
+            {
+                return Some(at);
+            }
+        }
+        None
+    })
+}
+
+/// Whether `c` continues a word that starts with a letter.
+fn continues_word(c: char) -> bool {
+    is_letter(c) || matches!(c, '\'' | '’' | '-')
+}
+
+/// The words around a head, read from the text as they are asked for: 0 is the head,
+/// -1 the word before it, 1 the word after it. A word is what the regular expression
+/// `\p{L}[\p{L}'’\-]*|\d+` finds (a letter followed by letters, apostrophes and
+/// hyphens, or a run of digits), scanned by hand (the expression took three times as
 /// long).
-fn words(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
+struct Around<'a> {
+    text: &'a str,
+    head: Token<'a>,
+    /// The words read after the head, in order.
+    after: Vec<Token<'a>>,
+    /// The words read before the head, nearest first.
+    before: Vec<Token<'a>>,
+}
+
+impl<'a> Around<'a> {
+    /// The word at `i`, if the text has one.
+    fn get(&mut self, i: isize) -> Option<Token<'a>> {
+        let n = i.unsigned_abs();
+        if i > 0 {
+            while self.after.len() < n {
+                let from = self.after.last().unwrap_or(&self.head).end;
+                let next = word_after(self.text, from)?;
+                self.after.push(next);
+            }
+            Some(self.after[n - 1])
+        } else if i < 0 {
+            while self.before.len() < n {
+                let to = self.before.last().unwrap_or(&self.head).start;
+                let previous = word_before(self.text, to)?;
+                self.before.push(previous);
+            }
+            Some(self.before[n - 1])
+        } else {
+            Some(self.head)
+        }
+    }
+
+    /// A word known to be there (read before).
+    fn at(&mut self, i: isize) -> Token<'a> {
+        self.get(i).unwrap_or(self.head)
+    }
+}
+
+/// The first word of `text` that starts at or after `from` (a char boundary outside
+/// any word).
+fn word_after(text: &str, from: usize) -> Option<Token<'_>> {
+    let mut chars = text[from..].char_indices().map(|(i, c)| (from + i, c)).peekable();
     while let Some((start, c)) = chars.next() {
         let continues: fn(char) -> bool = if is_letter(c) {
-            |c| is_letter(c) || matches!(c, '\'' | '’' | '-')
+            continues_word
         } else if is_digit(c) {
             is_digit
         } else {
@@ -247,9 +314,35 @@ fn words(text: &str) -> Vec<Token<'_>> {
             end = at + next.len_utf8();
             chars.next();
         }
-        out.push(Token { word: &text[start..end], start, end });
+        return Some(Token { word: &text[start..end], start, end });
     }
-    out
+    None
+}
+
+/// The last word of `text` that ends at or before `to` (a char boundary outside any
+/// word, or the end of one). A word that starts with a letter runs to the end of its
+/// run of letters, apostrophes and hyphens, from the run's first letter; a number is
+/// a run of digits; anything else lies between words.
+fn word_before(text: &str, to: usize) -> Option<Token<'_>> {
+    let mut to = to;
+    loop {
+        let c = text[..to].chars().next_back()?;
+        if is_digit(c) {
+            let start = text[..to].char_indices().rev().take_while(|&(_, c)| is_digit(c)).last().map_or(to, |(i, _)| i);
+            return Some(Token { word: &text[start..to], start, end: to });
+        }
+        if !continues_word(c) {
+            to -= c.len_utf8();
+            continue;
+        }
+        let run = text[..to].char_indices().rev().take_while(|&(_, c)| continues_word(c)).last().map_or(to, |(i, _)| i);
+        match text[run..to].char_indices().find(|&(_, c)| is_letter(c)) {
+            Some((i, _)) => return Some(Token { word: &text[run + i..to], start: run + i, end: to }),
+            // Apostrophes and hyphens without a letter (or before the next word's
+            // first letter) belong to no word.
+            None => to = run,
+        }
+    }
 }
 
 /// `\p{L}`: ASCII letters at once, the rest by Unicode's general category.
@@ -320,9 +413,9 @@ fn is_year(text: &str, t: Token) -> bool {
     year_like && !matches!(char_at(text, t.end), Some('-' | '–' | '/'))
 }
 
-/// If a name has its head at token `h`, the first and last token of the name.
-fn name_at(text: &str, tokens: &[Token], h: usize) -> Option<(usize, usize)> {
-    let head = tokens[h].word;
+/// If the head of `around` heads a name, the first and last word of the name.
+fn name_at(text: &str, around: &mut Around) -> Option<(isize, isize)> {
+    let head = around.head.word;
     if !ends_like_head(head) {
         return None; // the common case, decided without allocating
     }
@@ -332,10 +425,10 @@ fn name_at(text: &str, tokens: &[Token], h: usize) -> Option<(usize, usize)> {
     if !(standalone || lower_standalone || compound) {
         return None;
     }
-    let first = adjective_start(text, tokens, h);
-    let last = extend_right(text, tokens, h);
-    let has_adjective = first < h;
-    let has_words = last > h && tokens[h + 1..=last].iter().any(|t| !is_year(text, *t));
+    let first = adjective_start(text, around);
+    let last = extend_right(text, around);
+    let has_adjective = first < 0;
+    let has_words = last > 0 && (1..=last).any(|i| !is_year(text, around.at(i)));
     let accepted = if is_lowercase(head) {
         has_adjective && (compound || has_words)
     } else if standalone {
@@ -348,12 +441,20 @@ fn name_at(text: &str, tokens: &[Token], h: usize) -> Option<(usize, usize)> {
     accepted.then_some((first, last))
 }
 
+/// Whether the words at `i` and `i + 1` are both there and [`joined`].
+fn joined_at(text: &str, around: &mut Around, i: isize) -> bool {
+    match (around.get(i), around.get(i + 1)) {
+        (Some(a), Some(b)) => joined(text, a, b),
+        _ => false,
+    }
+}
+
 /// Walks left from the head over vocabulary words to a capitalised adjective
 /// (`Algemeen militair ambtenarenreglement`); without one the name starts at the head.
-fn adjective_start(text: &str, tokens: &[Token], h: usize) -> usize {
-    let mut i = h;
-    while i > 0 && joined(text, tokens[i - 1], tokens[i]) {
-        let word = tokens[i - 1].word;
+fn adjective_start(text: &str, around: &mut Around) -> isize {
+    let mut i = 0;
+    while joined_at(text, around, i - 1) {
+        let word = around.at(i - 1).word;
         if ADJECTIVES.contains(&word) {
             return i - 1;
         }
@@ -362,20 +463,20 @@ fn adjective_start(text: &str, tokens: &[Token], h: usize) -> usize {
         }
         i -= 1;
     }
-    h
+    0
 }
 
-/// The last token of the name whose head is token `h`.
-fn extend_right(text: &str, tokens: &[Token], h: usize) -> usize {
-    let mut last = h;
+/// The last word of the name headed by the head of `around`.
+fn extend_right(text: &str, around: &mut Around) -> isize {
+    let mut last = 0;
     loop {
         let next = last + 1;
-        let Some(&t) = tokens.get(next) else { break };
-        if !joined(text, tokens[last], t) {
+        if !joined_at(text, around, last) {
             break;
         }
+        let t = around.at(next);
         if is_year(text, t) {
-            return if last > h || compound_head(tokens[h].word).is_some() {
+            return if last > 0 || compound_head(around.head.word).is_some() {
                 next
             } else {
                 last
@@ -385,14 +486,14 @@ fn extend_right(text: &str, tokens: &[Token], h: usize) -> usize {
             last = next;
             continue;
         }
-        if let Some(n) = connector_len(text, tokens, next) {
+        if let Some(n) = connector_len(text, around, next) {
             last = next + n;
             continue;
         }
         // A name does not end on an adjective: `Wet militaire strafrechtspraak` takes the
         // noun the adjective qualifies even when the vocabulary lacks it.
-        let qualifies = last > h
-            && is_adjective(tokens[last].word)
+        let qualifies = last > 0
+            && is_adjective(around.at(last).word)
             && is_lowercase(t.word)
             && !FUNCTION_WORDS.contains(&t.word);
         if qualifies {
@@ -402,7 +503,7 @@ fn extend_right(text: &str, tokens: &[Token], h: usize) -> usize {
         break;
     }
     // Otherwise give back a trailing adjective or connector (`Premieregeling en aanvullende`).
-    while last > h && (is_adjective(tokens[last].word) || CONNECTORS.contains(&tokens[last].word)) {
+    while last > 0 && (is_adjective(around.at(last).word) || CONNECTORS.contains(&around.at(last).word)) {
         last -= 1;
     }
     last
@@ -444,14 +545,11 @@ const FUNCTION_WORDS: &[&str] = &[
     "ook", "niet", "nog", "heeft", "hebben", "kan", "zal", "moet", "over", "uit",
 ];
 
-/// If a connector starts at token `i` and a name word follows it, how many tokens
+/// If a connector starts at word `i` and a name word follows it, how many words
 /// (connector plus that word) minus one to add.
-fn connector_len(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
-    let word = tokens.get(i)?.word;
-    let follows = |j: usize| -> Option<Token> {
-        let (a, b) = (*tokens.get(j - 1)?, *tokens.get(j)?);
-        joined(text, a, b).then_some(b)
-    };
+fn connector_len(text: &str, around: &mut Around, i: isize) -> Option<isize> {
+    let word = around.get(i)?.word;
+    let mut follows = |j: isize| -> Option<Token> { joined_at(text, around, j - 1).then(|| around.at(j)) };
     match word {
         "op" | "voor" => {
             let next = follows(i + 1)?;
@@ -553,7 +651,92 @@ mod tests {
         }
     }
 
+    /// Every word of `text`, in order: what [`Around`] reads near a head.
+    fn words(text: &str) -> Vec<Token<'_>> {
+        let mut out = Vec::with_capacity(text.len() / 6);
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            let continues: fn(char) -> bool = if is_letter(c) {
+                |c| is_letter(c) || matches!(c, '\'' | '’' | '-')
+            } else if is_digit(c) {
+                is_digit
+            } else {
+                continue;
+            };
+            let mut end = start + c.len_utf8();
+            while let Some(&(at, next)) = chars.peek() {
+                if !continues(next) {
+                    break;
+                }
+                end = at + next.len_utf8();
+                chars.next();
+            }
+            out.push(Token { word: &text[start..end], start, end });
+        }
+        out
+    }
+
+    /// What [`find`] finds, read the slow way: every word of the text is a possible head.
+    pub(super) fn find_in_all_words(text: &str) -> Vec<Citation> {
+        let all = words(text);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < all.len() {
+            // Sixty-four words either side: more than any name reads.
+            let (after, before) = (&all[i + 1..(i + 65).min(all.len())], &all[i.saturating_sub(64)..i]);
+            let mut around = Around { text, head: all[i], after: after.to_vec(), before: before.iter().rev().copied().collect() };
+            match name_at(text, &mut around) {
+                Some((first, last)) => {
+                    out.push(citation(text, all[(i as isize + first) as usize].start, all[i + last as usize].end));
+                    i += last as usize + 1;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn spans(found: &[Citation]) -> Vec<(usize, usize, String)> {
+        found.iter().map(|c| (c.start, c.end, c.key.clone())).collect()
+    }
+
+    #[test]
+    fn reading_only_the_words_around_heads_finds_what_every_word_finds_in_the_bundled_letters() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut names = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let found = find(&text);
+            assert_eq!(spans(&found), spans(&find_in_all_words(&text)));
+            names += found.len();
+        }
+        assert!(names > 0);
+    }
+
+    #[test]
+    fn a_long_name_is_read_to_its_end() {
+        // Past the first window on both sides of the head.
+        let text = format!("{} Wet {} 1931", "militaire ".repeat(300), "militaire ".repeat(300));
+        assert_eq!(spans(&find(&text)), spans(&find_in_all_words(&text)));
+        assert_eq!(find(&text).len(), 1);
+    }
+
     proptest::proptest! {
+        #[test]
+        fn reading_only_the_words_around_heads_finds_what_every_word_finds(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "Wet", "wet", "Besluit", "besluit", "Regeling", "Reglement", "Rijkswet", "Kaderwet", "Ziektewet",
+                "ambtenarenreglement", "Overgangsregeling", "Algemeen", "Militaire", "militaire", "Algemene",
+                "op", "de", "het", "voor", "inzake", "der", "en", "dienstplicht", "Defensie", "defensie-",
+                "veiligheidsgebied", "1931", "2008", "2026-2028", "Staatscourant", "personeel", "werd",
+                "wetenschap", "gewet", "ét", "Wét", "1wet", "'wet", "-wet", "wet-",
+                " ", " ", " ", "  ", "\n", "\n\n", "\u{a0}", ".", ",", "(", ")", "’", "-",
+            ]), 0..60)
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(spans(&find(&text)), spans(&find_in_all_words(&text)));
+        }
+
         #[test]
         fn words_are_what_the_regular_expression_finds(text in "([A-Za-z0-9éëï’'\\- .\n]|\\PC){0,40}") {
             let pattern = Regex::new(r"\p{L}[\p{L}'’\-]*|\d+").unwrap();
