@@ -653,31 +653,11 @@ mod tests {
 
     /// Every word of `text`, in order: what [`Around`] reads near a head.
     fn words(text: &str) -> Vec<Token<'_>> {
-        let mut out = Vec::with_capacity(text.len() / 6);
-        let mut chars = text.char_indices().peekable();
-        while let Some((start, c)) = chars.next() {
-            let continues: fn(char) -> bool = if is_letter(c) {
-                |c| is_letter(c) || matches!(c, '\'' | '’' | '-')
-            } else if is_digit(c) {
-                is_digit
-            } else {
-                continue;
-            };
-            let mut end = start + c.len_utf8();
-            while let Some(&(at, next)) = chars.peek() {
-                if !continues(next) {
-                    break;
-                }
-                end = at + next.len_utf8();
-                chars.next();
-            }
-            out.push(Token { word: &text[start..end], start, end });
-        }
-        out
+        std::iter::successors(word_after(text, 0), |t| word_after(text, t.end)).collect()
     }
 
     /// What [`find`] finds, read the slow way: every word of the text is a possible head.
-    pub(super) fn find_in_all_words(text: &str) -> Vec<Citation> {
+    fn find_in_all_words(text: &str) -> Vec<Citation> {
         let all = words(text);
         let mut out = Vec::new();
         let mut i = 0;
