@@ -18,6 +18,7 @@ use hashbrown::HashTable;
 use super::decompound::compound_parts;
 use super::encoded::clean;
 use super::stemming::{stem, WordHasher};
+use super::stop_words::is_stop_word;
 use super::truncate::first_letters;
 use super::TRUNCATED_LETTERS;
 
@@ -34,17 +35,20 @@ struct Entry {
     stem: u16,
     truncated: u8,
     parts: u16,
+    stop: bool,
 }
 
 /// The forms of one word, as [`WordForms::of`] gives them. No form holds a
 /// separator of the token encoding ([`super::TokenEncoder`]).
 #[derive(Clone, Copy, Debug)]
 pub struct Forms<'a> {
+    /// Whether the word is a stop word (which neither form indexes).
+    pub stop: bool,
     /// As the Dutch analyzer ([`super::dutch_analyzer`]) indexes the word.
     pub stem: &'a str,
     /// Cut to [`TRUNCATED_LETTERS`] letters.
     pub truncated: &'a str,
-    parts: &'a [u8],
+    parts: &'a str,
 }
 
 impl<'a> Forms<'a> {
@@ -53,11 +57,10 @@ impl<'a> Forms<'a> {
     pub fn parts(&self) -> impl Iterator<Item = &'a str> {
         let mut rest = self.parts;
         std::iter::from_fn(move || {
-            let (&len, tail) = rest.split_first()?;
-            let (part, tail) = tail.split_at(len as usize);
-            rest = tail;
-            // Written from `&str`s cut at char boundaries.
-            std::str::from_utf8(part).ok()
+            let len = *rest.as_bytes().first()? as usize;
+            let part = rest.get(1..1 + len)?;
+            rest = &rest[1 + len..];
+            Some(part)
         })
     }
 }
@@ -65,10 +68,12 @@ impl<'a> Forms<'a> {
 /// A bounded memory of words and their forms; keep one per thread.
 pub struct WordForms {
     table: HashTable<Entry>,
-    arena: Vec<u8>,
+    /// Entries' words and forms, one after another (a string, so that forms are read
+    /// back without checking their bytes again).
+    arena: String,
     /// The forms of a word too long to remember (over 64 KiB: no word, but input
     /// may hold anything).
-    spill: Vec<u8>,
+    spill: String,
     limit: usize,
 }
 
@@ -81,7 +86,7 @@ impl Default for WordForms {
 impl WordForms {
     /// A memory that starts over whenever its arena holds `limit` bytes.
     pub fn with_limit(limit: usize) -> WordForms {
-        WordForms { table: HashTable::new(), arena: Vec::new(), spill: Vec::new(), limit }
+        WordForms { table: HashTable::new(), arena: String::new(), spill: String::new(), limit }
     }
 
     /// The forms of `word` (folded, as the analyzers' shared chain gives it).
@@ -94,7 +99,7 @@ impl WordForms {
         let hasher = std::hash::BuildHasherDefault::<WordHasher>::default();
         let hash = hasher.hash_one(word.as_bytes());
         let arena = &self.arena;
-        if let Some(&entry) = self.table.find(hash, |e| key(arena, e) == word.as_bytes()) {
+        if let Some(&entry) = self.table.find(hash, |e| key(arena, e) == word) {
             return forms(&self.arena, entry);
         }
         if self.arena.len() >= self.limit {
@@ -103,38 +108,40 @@ impl WordForms {
         }
         let entry = write_forms(word, &mut self.arena);
         let arena = &self.arena;
-        self.table.insert_unique(hash, entry, |e| hasher.hash_one(key(arena, e)));
+        self.table.insert_unique(hash, entry, |e| hasher.hash_one(key(arena, e).as_bytes()));
         forms(&self.arena, entry)
     }
 }
 
-fn key<'a>(arena: &'a [u8], e: &Entry) -> &'a [u8] {
-    &arena[e.start as usize..][..e.word as usize]
+fn key<'a>(arena: &'a str, e: &Entry) -> &'a str {
+    let start = e.start as usize;
+    &arena[start..start + e.word as usize]
 }
 
-fn forms(arena: &[u8], e: Entry) -> Forms<'_> {
-    let at = e.start as usize + e.word as usize;
-    let (stem, rest) = arena[at..].split_at(e.stem as usize);
-    let (truncated, rest) = rest.split_at(e.truncated as usize);
-    // Written from `&str`s and their own char boundaries.
-    let text = |b| std::str::from_utf8(b).unwrap_or_default();
-    Forms { stem: text(stem), truncated: text(truncated), parts: &rest[..e.parts as usize] }
+fn forms(arena: &str, e: Entry) -> Forms<'_> {
+    // Each form was written whole, so its ends are char boundaries.
+    let stem = e.start as usize + e.word as usize;
+    let truncated = stem + e.stem as usize;
+    let parts = truncated + e.truncated as usize;
+    Forms { stop: e.stop, stem: &arena[stem..truncated], truncated: &arena[truncated..parts], parts: &arena[parts..parts + e.parts as usize] }
 }
 
 /// Appends `word` and its forms to `out`.
-fn write_forms(word: &str, out: &mut Vec<u8>) -> Entry {
+fn write_forms(word: &str, out: &mut String) -> Entry {
     let start = out.len();
-    out.extend_from_slice(word.as_bytes());
+    out.push_str(word);
     let stem_at = out.len();
     push_term(out, &stem(word));
     let truncated_at = out.len();
     push_term(out, truncate(word));
     let parts_at = out.len();
     for part in compound_parts(word).unwrap_or_default() {
-        // Parts are cut to a few letters: a length byte is plenty.
-        let short = truncate(&part);
-        out.push(short.len() as u8);
-        push_term(out, short);
+        // Parts are cut to a few letters: their length is one ASCII character
+        // (at most four bytes a letter).
+        let short = clean(truncate(&part));
+        debug_assert!(short.len() < 0x80);
+        out.push(char::from(short.len() as u8 & 0x7f));
+        out.push_str(&short);
     }
     Entry {
         start: start as u32,
@@ -142,12 +149,13 @@ fn write_forms(word: &str, out: &mut Vec<u8>) -> Entry {
         stem: (truncated_at - stem_at) as u16,
         truncated: (parts_at - truncated_at) as u8,
         parts: (out.len() - parts_at) as u16,
+        stop: is_stop_word(word),
     }
 }
 
 /// Appends a term as the token encoding writes it.
-fn push_term(out: &mut Vec<u8>, term: &str) {
-    out.extend_from_slice(clean(term).as_bytes());
+fn push_term(out: &mut String, term: &str) {
+    out.push_str(&clean(term));
 }
 
 /// `word`'s first [`TRUNCATED_LETTERS`] letters, as [`super::Truncate`] cuts it.

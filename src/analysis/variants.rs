@@ -3,8 +3,9 @@
 //! A letter's `text` is indexed two ways: stemmed ([`super::DUTCH`]) and with words cut
 //! short, each compound followed by its parts cut alike ([`super::TRUNCATED`]). The two
 //! analyzers share everything up to the stop words; run as two analyzers they segment,
-//! fold and filter the text twice. [`TextVariants`] runs the shared chain once and
-//! derives both token lists from each token, from the forms of each distinct word
+//! fold and filter the text twice. [`TextVariants`] reads the text once (a plain word
+//! itself, anything else with the shared chain) and derives both token lists from
+//! each token, from the forms of each distinct word
 //! worked out once ([`WordForms`], which outlives one text), so the indexer receives
 //! the tokens ready made. The lists are exactly what the two analyzers give
 //! (checked by tests), so queries analysed by them still match.
@@ -12,7 +13,7 @@
 use tantivy::tokenizer::TextAnalyzer;
 
 use super::encoded::TokenEncoder;
-use super::forms::WordForms;
+use super::forms::{Forms, WordForms};
 
 /// The two forms of one text, each encoded for the [`super::TokenDecoder`].
 #[derive(Debug, Default, Clone)]
@@ -75,41 +76,153 @@ impl Variants {
 pub struct TextVariants {
     words: TextAnalyzer,
     forms: WordForms,
+    /// A chunk of text and the sentinel after it, for the shared chain.
+    chunk: String,
+    /// A plain word lower-cased.
+    lower: String,
 }
 
 impl Default for TextVariants {
     fn default() -> Self {
-        TextVariants { words: super::unstemmed_words(), forms: WordForms::default() }
+        TextVariants { words: super::unstemmed_words(), forms: WordForms::default(), chunk: String::new(), lower: String::new() }
     }
+}
+
+/// A word after every chunk the shared chain analyses: where it lands tells how many
+/// positions the chunk took (stop words take theirs unseen). No rule of the chain
+/// looks across whitespace, so a chunk analysed alone gives what it gives in its text.
+const SENTINEL: &str = " zz";
+
+/// The encoders of one text's two forms and its marks.
+struct Written {
+    main: TokenEncoder,
+    truncated: TokenEncoder,
+    marks: Vec<Mark>,
 }
 
 impl TextVariants {
     /// The two forms of `text`. Offsets beyond 4 GiB are not expected of a letter
     /// (the reader stops lines at 64 MiB).
+    ///
+    /// The text is read chunk by chunk between ASCII whitespace (no word holds any).
+    /// Most chunks are one plain word (ASCII letters and digits, with punctuation
+    /// before or after it that no rule of the chain takes into a word; 94 % of the
+    /// regulations' chunks): its token is the word lower-cased, worked out here without
+    /// the chain. Any other chunk goes through the chain. On the regulations this
+    /// takes 42 % fewer instructions than the chain over the whole text.
     pub fn analyze(&mut self, text: &str) -> Variants {
         // Sized for Dutch prose (a word every seven bytes; encoded forms a little
         // shorter than the text), so the buffers of a long letter grow rarely.
-        let (mut main, mut truncated) = (TokenEncoder::with_capacity(text.len()), TokenEncoder::with_capacity(text.len()));
-        let mut marks = Vec::with_capacity(text.len() / 6);
-        let mut stream = self.words.token_stream(text);
-        while let Some(word) = stream.next() {
-            let forms = self.forms.of(&word.text);
-            marks.push(Mark {
-                from: word.offset_from as u32,
-                to: word.offset_to as u32,
-                encoded: main.len() as u32,
-                position: word.position as u32,
-            });
-            main.push_clean(word.position, forms.stem);
-            truncated.push_clean(word.position, forms.truncated);
-            // A joined hyphenated compound is followed by its written parts already.
-            if word.position_length == 1 {
-                for part in forms.parts() {
-                    truncated.push_clean(word.position, part);
+        let mut out = Written {
+            main: TokenEncoder::with_capacity(text.len()),
+            truncated: TokenEncoder::with_capacity(text.len()),
+            marks: Vec::with_capacity(text.len() / 6),
+        };
+        let mut position = 0;
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if bytes[at].is_ascii_whitespace() {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            let mut chunk = Chunk::default();
+            while at < bytes.len() && !bytes[at].is_ascii_whitespace() {
+                chunk.read(bytes[at], at);
+                at += 1;
+            }
+            // ASCII whitespace lies on char boundaries.
+            match chunk.word(at) {
+                Some(None) => {}
+                Some(Some(word)) => {
+                    self.lower.clear();
+                    self.lower.push_str(&text[word.clone()]);
+                    self.lower.make_ascii_lowercase();
+                    let forms = self.forms.of(&self.lower);
+                    if !forms.stop {
+                        push(&mut out, forms, word.start, word.end, position, 1);
+                    }
+                    position += 1;
                 }
+                // No word segment without a letter or digit.
+                None if !text[start..at].chars().any(char::is_alphanumeric) => {}
+                None => position = self.chain(&mut out, &text[start..at], start, position),
             }
         }
-        Variants { text: main.finish(), truncated: truncated.finish(), marks }
+        Variants { text: out.main.finish(), truncated: out.truncated.finish(), marks: out.marks }
+    }
+
+    /// Analyses `chunk` (at `start` in its text) with the shared chain, its first word at
+    /// `position`; returns the position after it.
+    fn chain(&mut self, out: &mut Written, chunk: &str, start: usize, position: usize) -> usize {
+        self.chunk.clear();
+        self.chunk.push_str(chunk);
+        self.chunk.push_str(SENTINEL);
+        let mut stream = self.words.token_stream(&self.chunk);
+        while let Some(word) = stream.next() {
+            if word.offset_from >= chunk.len() {
+                return position + word.position;
+            }
+            let forms = self.forms.of(&word.text);
+            push(out, forms, start + word.offset_from, start + word.offset_to, position + word.position, word.position_length);
+        }
+        // The sentinel always comes out; this is not reached.
+        position
+    }
+}
+
+/// Writes one word's forms.
+fn push(out: &mut Written, forms: Forms, from: usize, to: usize, position: usize, position_length: usize) {
+    out.marks.push(Mark { from: from as u32, to: to as u32, encoded: out.main.len() as u32, position: position as u32 });
+    out.main.push_clean(position, forms.stem);
+    out.truncated.push_clean(position, forms.truncated);
+    // A joined hyphenated compound is followed by its written parts already.
+    if position_length == 1 {
+        for part in forms.parts() {
+            out.truncated.push_clean(position, part);
+        }
+    }
+}
+
+/// What one chunk (text between whitespace) is, read byte by byte: one plain word,
+/// which the shared chain reads as the word lower-cased, is ASCII letters and digits
+/// with nothing around them but punctuation that never joins a word (no apostrophe,
+/// hyphen, ampersand or underscore).
+#[derive(Default)]
+struct Chunk {
+    /// Where the word starts and ends, once seen.
+    start: Option<usize>,
+    end: Option<usize>,
+    /// Something the chain must read: another byte, or a second word.
+    other: bool,
+}
+
+impl Chunk {
+    fn read(&mut self, b: u8, at: usize) {
+        if b.is_ascii_alphanumeric() {
+            if self.start.is_none() {
+                self.start = Some(at);
+            } else if self.end.is_some() {
+                self.other = true;
+            }
+        } else if b.is_ascii_punctuation() && !matches!(b, b'\'' | b'-' | b'&' | b'_') {
+            if self.start.is_some() && self.end.is_none() {
+                self.end = Some(at);
+            }
+        } else {
+            self.other = true;
+        }
+    }
+
+    /// `Some(Some(word))` for one plain word, `Some(None)` for punctuation alone,
+    /// `None` for what the chain must read; `end` is where the chunk ends.
+    fn word(&self, end: usize) -> Option<Option<std::ops::Range<usize>>> {
+        match (self.other, self.start) {
+            (true, _) => None,
+            (false, None) => Some(None),
+            (false, Some(start)) => Some(Some(start..self.end.unwrap_or(end))),
+        }
     }
 }
 
@@ -118,6 +231,21 @@ mod tests {
     use super::*;
     use crate::analysis::encoded::decode;
     use crate::analysis::{dutch_analyzer, truncated_analyzer};
+
+    /// Where each token of the Dutch analyzer lies and stands.
+    fn spans(text: &str) -> Vec<(u32, u32, u32)> {
+        let mut analyzer = dutch_analyzer();
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(t) = stream.next() {
+            out.push((t.offset_from as u32, t.offset_to as u32, t.position as u32));
+        }
+        out
+    }
+
+    fn marks(v: &Variants) -> Vec<(u32, u32, u32)> {
+        v.marks.iter().map(|m| (m.from, m.to, m.position)).collect()
+    }
 
     fn run(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> {
         let mut stream = analyzer.token_stream(text);
@@ -138,10 +266,53 @@ mod tests {
             let v = variants.analyze(&text);
             assert_eq!(decode(&v.text), run(&mut dutch_analyzer(), &text), "text");
             assert_eq!(decode(&v.truncated), run(&mut truncated_analyzer(), &text), "truncated");
+            assert_eq!(marks(&v), spans(&text), "offsets");
             assert!(decode(&v.truncated).len() > decode(&v.text).len(), "some compound was split");
             letters += 1;
         }
         assert!(letters >= 5);
+    }
+
+    #[test]
+    fn every_short_mix_of_words_and_marks_gives_what_the_analyzers_give() {
+        // Every sequence of up to three pieces: plain words (a clitic letter among them)
+        // beside every mark that may or may not join a word.
+        let pieces = [
+            "t", "de", "Wet", "2", "a1", "'", "’", "-", "&", "_", ".", ",", ":", ";", "(", "\"", "%", "é", "\u{ad}", " ", "\n",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = texts.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
+            texts.extend(longer.into_iter().filter(|t| t.chars().count() <= 6));
+        }
+        texts.sort();
+        texts.dedup();
+        assert!(texts.len() > 9000);
+        let mut variants = TextVariants::default();
+        for text in &texts {
+            let v = variants.analyze(text);
+            assert_eq!(decode(&v.text), run(&mut dutch_analyzer(), text), "{text:?}");
+            assert_eq!(decode(&v.truncated), run(&mut truncated_analyzer(), text), "{text:?}");
+            assert_eq!(marks(&v), spans(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_words_and_the_chain_give_what_the_analyzers_give(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "Defensie", "militairen", "de", "Het", "personeelsbeleid", "re-integratie", "2026", "120.000", "2,5",
+                "art5", "A4", "z.g.", "verliep.Het", "betreft:De", "zo'n", "’t", "'s-Gravenhage", "scenario’s", "SMT's",
+                "coördinatie", "één", "P&O", "a_b", "Wet", "t", "s", "’", "'", "-", "&", "_", ".", ",", ":", ";", "(", ")",
+                "\"", "?", "!", "/", "%", "+", "…", "–", "\u{ad}", "\u{a0}", "e\u{301}", " ", " ", " ", "\n", "\t", "\r\n",
+            ]), 0..40)
+        ) {
+            let text: String = parts.concat();
+            let v = TextVariants::default().analyze(&text);
+            proptest::prop_assert_eq!(decode(&v.text), run(&mut dutch_analyzer(), &text));
+            proptest::prop_assert_eq!(decode(&v.truncated), run(&mut truncated_analyzer(), &text));
+            proptest::prop_assert_eq!(marks(&v), spans(&text));
+        }
     }
 
     #[test]
