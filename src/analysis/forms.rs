@@ -65,8 +65,15 @@ impl<'a> Forms<'a> {
     }
 }
 
+/// Slots of [`WordForms::recent`] (a power of two).
+const RECENT_SLOTS: usize = 8192;
+
 /// A bounded memory of words and their forms; keep one per thread.
 pub struct WordForms {
+    /// The entries of the words seen last, by hash: a few hundred KiB that stay in
+    /// the cache, for the words that make up most of any text. The table of all the
+    /// words seen is too large to stay there: a probe of it mostly waits on memory.
+    recent: Vec<Option<(u64, Entry)>>,
     table: HashTable<Entry>,
     /// Entries' words and forms, one after another (a string, so that forms are read
     /// back without checking their bytes again).
@@ -86,7 +93,7 @@ impl Default for WordForms {
 impl WordForms {
     /// A memory that starts over whenever its arena holds `limit` bytes.
     pub fn with_limit(limit: usize) -> WordForms {
-        WordForms { table: HashTable::new(), arena: String::new(), spill: String::new(), limit }
+        WordForms { recent: vec![None; RECENT_SLOTS], table: HashTable::new(), arena: String::new(), spill: String::new(), limit }
     }
 
     /// The forms of `word` (folded, as the analyzers' shared chain gives it).
@@ -98,17 +105,28 @@ impl WordForms {
         }
         let hasher = std::hash::BuildHasherDefault::<WordHasher>::default();
         let hash = hasher.hash_one(word.as_bytes());
-        let arena = &self.arena;
-        if let Some(&entry) = self.table.find(hash, |e| key(arena, e) == word) {
-            return forms(&self.arena, entry);
+        let slot = hash as usize & (RECENT_SLOTS - 1);
+        if let Some((h, entry)) = self.recent[slot] {
+            if h == hash && key(&self.arena, &entry) == word {
+                return forms(&self.arena, entry);
+            }
         }
-        if self.arena.len() >= self.limit {
-            self.arena.clear();
-            self.table.clear();
-        }
-        let entry = write_forms(word, &mut self.arena);
         let arena = &self.arena;
-        self.table.insert_unique(hash, entry, |e| hasher.hash_one(key(arena, e).as_bytes()));
+        let entry = match self.table.find(hash, |e| key(arena, e) == word).copied() {
+            Some(entry) => entry,
+            None => {
+                if self.arena.len() >= self.limit {
+                    self.arena.clear();
+                    self.table.clear();
+                    self.recent.fill(None);
+                }
+                let entry = write_forms(word, &mut self.arena);
+                let arena = &self.arena;
+                self.table.insert_unique(hash, entry, |e| hasher.hash_one(key(arena, e).as_bytes()));
+                entry
+            }
+        };
+        self.recent[slot] = Some((hash, entry));
         forms(&self.arena, entry)
     }
 }
@@ -195,6 +213,32 @@ mod tests {
             words += 1;
         }
         assert!(words > 100);
+    }
+
+    #[test]
+    fn remembered_forms_are_the_forms_of_the_word_asked_for() {
+        // Thousands of distinct words share the recent slots: a slot taken by another
+        // word must never answer for this one.
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/000_7103214013612ba8.txt")).expect("the bundled letter");
+        let real: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        let mut words = WordForms::default();
+        let mut fresh = String::new();
+        let mut seen = std::collections::HashSet::new();
+        for round in 0..2 {
+            for i in 0..3 * RECENT_SLOTS {
+                // The letter's words, and made-up variants of them: far more words
+                // than slots go by.
+                let base = &real[i % real.len()];
+                let word = if i < real.len() { base.clone() } else { format!("{base}{i}") };
+                seen.insert(word.clone());
+                fresh.clear();
+                let entry = write_forms(&word, &mut fresh);
+                let expected = forms(&fresh, entry);
+                let got = words.of(&word);
+                assert_eq!((got.stop, got.stem, got.truncated, got.parts), (expected.stop, expected.stem, expected.truncated, expected.parts), "{word} (round {round})");
+            }
+        }
+        assert!(seen.len() > 2 * RECENT_SLOTS, "{}", seen.len());
     }
 
     #[test]
