@@ -166,7 +166,8 @@ fn push_inline(out: &mut String, line: &str) {
                 copied = end;
                 i = end;
             }
-            _ => i += 1,
+            // On to the next byte that may start markup: most of a line is text.
+            _ => i += 1 + bytes[i + 1..].iter().position(|&b| matches!(b, b'*' | b'<' | b'!' | b'[' | b']')).unwrap_or(bytes.len() - i - 1),
         }
     }
     out.push_str(&line[copied..]);
