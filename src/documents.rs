@@ -5,7 +5,9 @@
 //! [`DocumentMaker`]s run on as many threads as there are cores while the index writer
 //! only files postings. A letter's text is analysed once ([`TextVariants`]) into the
 //! three forms its fields index, encoded for tantivy to read back without analysing
-//! again; a citing sentence's text is the letter's tokens in its byte range.
+//! again; a citing sentence's text is the letter's tokens in its byte range. Its
+//! title, subject, sender, signer and headings are analysed here too, the metadata
+//! once for the letter and all of its citations.
 
 use tantivy::TantivyDocument;
 
@@ -48,13 +50,14 @@ impl DocumentMaker {
         // `text`, `text_truncated` and `citation_text` are declared `pre_analysed`: their
         // values are encoded terms.
         let analysed = self.variants.analyze(&letter.body);
+        let metadata = self.metadata(letter);
         let mut docs = Vec::with_capacity(1 + record.citations.len());
 
-        let mut doc = self.shared_fields(letter, Kind::Letter);
+        let mut doc = self.shared_fields(letter, &metadata, Kind::Letter);
         doc.add_text(f.id, &letter.id);
         for section in &letter.sections {
             if let Some(h) = &section.heading {
-                doc.add_text(f.section, h);
+                doc.add_text(f.section, self.variants.stemmed(h));
             }
         }
         doc.add_text(f.body, &letter.body);
@@ -96,7 +99,7 @@ impl DocumentMaker {
 
         let mut citation_docs = Vec::with_capacity(record.citations.len());
         for (ordinal, c) in record.citations.iter().enumerate() {
-            let mut cdoc = self.shared_fields(letter, Kind::Citation);
+            let mut cdoc = self.shared_fields(letter, &metadata, Kind::Citation);
             cdoc.add_text(f.id, format!("{}@{}", letter.id, ordinal));
             cdoc.add_text(f.cited, &c.citation.key);
             if let Some(title) = &c.citation.title {
@@ -116,30 +119,33 @@ impl DocumentMaker {
         LetterDocuments { id: letter.id.clone(), docs }
     }
 
+    /// The letter's title (when it states one), subject, sender and signer, analysed
+    /// once for all of its documents.
+    fn metadata(&mut self, letter: &Letter) -> [Option<String>; 4] {
+        let title = (!letter.title_derived).then_some(letter.title.as_str());
+        [title, letter.subject.as_deref(), letter.sender.as_deref(), letter.signer.as_deref()].map(|v| v.map(|v| self.variants.stemmed(v)))
+    }
+
     /// The fields every document of a letter carries, so field and date queries work
     /// in any scope: letter documents hold the letter's metadata in the fields a letter
     /// is ranked on, the others in `letter_*` fields, so no letter query meets them.
-    fn shared_fields(&self, letter: &Letter, kind: Kind) -> TantivyDocument {
+    /// `metadata` is the letter's, analysed ([`Self::metadata`]).
+    fn shared_fields(&self, letter: &Letter, metadata: &[Option<String>; 4], kind: Kind) -> TantivyDocument {
         let f = &self.fields;
         let mut doc = TantivyDocument::default();
         doc.add_text(f.kind, kind.as_str());
         doc.add_text(f.letter, &letter.id);
         doc.add_text(f.display_title, &letter.title);
-        let (title, subject, sender, signer) = match kind {
-            Kind::Letter => (f.title, f.subject, f.sender, f.signer),
-            Kind::Citation => (f.letter_title, f.letter_subject, f.letter_sender, f.letter_signer),
+        let fields = match kind {
+            Kind::Letter => [f.title, f.subject, f.sender, f.signer],
+            Kind::Citation => [f.letter_title, f.letter_subject, f.letter_sender, f.letter_signer],
         };
-        if !letter.title_derived {
-            doc.add_text(title, &letter.title);
+        for (field, value) in fields.into_iter().zip(metadata) {
+            if let Some(v) = value {
+                doc.add_text(field, v);
+            }
         }
-        let optional = [
-            (subject, &letter.subject),
-            (sender, &letter.sender),
-            (signer, &letter.signer),
-            (f.number, &letter.number),
-            (f.kamerstuk, &letter.kamerstuk),
-        ];
-        for (field, value) in optional {
+        for (field, value) in [(f.number, &letter.number), (f.kamerstuk, &letter.kamerstuk)] {
             if let Some(v) = value {
                 doc.add_text(field, v);
             }

@@ -80,6 +80,9 @@ pub fn build() -> Result<Schema> {
                     Error::Schema(format!("text field {:?} names no analyzer", f.name))
                 })?;
                 let record = if f.positions { IndexRecordOption::WithFreqsAndPositions } else { IndexRecordOption::WithFreqs };
+                if f.pre_analysed && f.stored {
+                    return Err(Error::Schema(format!("text field {:?} is pre-analysed and stored: it would store the encoded terms", f.name)));
+                }
                 let tokenizer = if f.pre_analysed { analysis::DECODED } else { analyzer };
                 let indexing = TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(record);
                 let mut opts = TextOptions::default().set_indexing_options(indexing);

@@ -98,6 +98,8 @@ struct Written {
     main: TokenEncoder,
     truncated: TokenEncoder,
     marks: Vec<Mark>,
+    /// Only the stemmed form is wanted.
+    stems_only: bool,
 }
 
 impl TextVariants {
@@ -117,7 +119,21 @@ impl TextVariants {
             main: TokenEncoder::with_capacity(text.len()),
             truncated: TokenEncoder::with_capacity(text.len()),
             marks: Vec::with_capacity(text.len() / 6),
+            stems_only: false,
         };
+        self.read(text, &mut out);
+        Variants { text: out.main.finish(), truncated: out.truncated.finish(), marks: out.marks }
+    }
+
+    /// `text` as [`super::dutch_analyzer`] gives it, encoded: a letter's title, a
+    /// heading, its sender.
+    pub fn stemmed(&mut self, text: &str) -> String {
+        let mut out = Written { main: TokenEncoder::with_capacity(text.len()), truncated: TokenEncoder::default(), marks: Vec::new(), stems_only: true };
+        self.read(text, &mut out);
+        out.main.finish()
+    }
+
+    fn read(&mut self, text: &str, out: &mut Written) {
         let mut position = 0;
         let bytes = text.as_bytes();
         let mut at = 0;
@@ -141,16 +157,15 @@ impl TextVariants {
                     self.lower.make_ascii_lowercase();
                     let forms = self.forms.of(&self.lower);
                     if !forms.stop {
-                        push(&mut out, forms, word.start, word.end, position, 1);
+                        push(out, forms, word.start, word.end, position, 1);
                     }
                     position += 1;
                 }
                 // No word segment without a letter or digit.
                 None if !text[start..at].chars().any(char::is_alphanumeric) => {}
-                None => position = self.chain(&mut out, &text[start..at], start, position),
+                None => position = self.chain(out, &text[start..at], start, position),
             }
         }
-        Variants { text: out.main.finish(), truncated: out.truncated.finish(), marks: out.marks }
     }
 
     /// Analyses `chunk` (at `start` in its text) with the shared chain, its first word at
@@ -174,6 +189,10 @@ impl TextVariants {
 
 /// Writes one word's forms.
 fn push(out: &mut Written, forms: Forms, from: usize, to: usize, position: usize, position_length: usize) {
+    if out.stems_only {
+        out.main.push_clean(position, forms.stem);
+        return;
+    }
     out.marks.push(Mark { from: from as u32, to: to as u32, encoded: out.main.len() as u32, position: position as u32 });
     out.main.push_clean(position, forms.stem);
     out.truncated.push_clean(position, forms.truncated);
@@ -267,6 +286,7 @@ mod tests {
             assert_eq!(decode(&v.text), run(&mut dutch_analyzer(), &text), "text");
             assert_eq!(decode(&v.truncated), run(&mut truncated_analyzer(), &text), "truncated");
             assert_eq!(marks(&v), spans(&text), "offsets");
+            assert_eq!(variants.stemmed(&text), v.text, "stemmed alone");
             assert!(decode(&v.truncated).len() > decode(&v.text).len(), "some compound was split");
             letters += 1;
         }
