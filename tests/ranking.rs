@@ -1,6 +1,7 @@
 //! Free-text ranking: compound splitting and the truncating analyzer (tables of input ->
 //! expected tokens, invariants on any input) and free-text search over a small
-//! collection, where each technique decides which letter comes first.
+//! collection, where each technique decides which letter comes first; hits dressed
+//! alike whatever segment holds them.
 
 use std::io::Write;
 
@@ -159,4 +160,50 @@ fn free_text_of_stop_words_finds_nothing_and_titles_never_overflow_the_statistic
     // Every document holds `minister`: its weight stays finite and every letter is found once.
     let ranked = index.rank_letters("minister", 10).expect("ranked");
     assert_eq!(ranked.len(), 5, "{ranked:?}");
+}
+
+/// The bundled letters, committed one letter at a time (one segment each) or at once.
+fn bundled(one_segment_each: bool) -> LetterIndex {
+    let index = LetterIndex::create_in_ram().expect("index");
+    let mut writer = index.writer().expect("writer");
+    let mut paths: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus")).expect("corpus").map(|e| e.expect("entry").path()).collect();
+    paths.sort();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).expect("letter");
+        let id = path.file_stem().expect("stem").to_string_lossy().into_owned();
+        writer.add(&kamerzoek::letter::parse_text(&id, &text)).expect("added");
+        if one_segment_each {
+            writer.commit().expect("committed");
+        }
+    }
+    writer.commit().expect("committed");
+    index.reload().expect("reloaded");
+    index
+}
+
+#[test]
+fn hits_carry_their_own_letters_metadata_in_any_segment() {
+    // Hits are dressed from columns opened once per segment: a hit in the third
+    // segment must not get the title or date of the document with its number in the first.
+    let (split, whole) = (bundled(true), bundled(false));
+    for query in ["defensie", "personeel", "militairen", "kamerstuk"] {
+        for snippets in [false, true] {
+            let options = kamerzoek::SearchOptions { snippets, ..kamerzoek::SearchOptions::default() };
+            let dressed = |index: &LetterIndex| {
+                let mut hits: Vec<_> = index
+                    .search(query, &options)
+                    .expect("searched")
+                    .into_iter()
+                    .map(|h| (h.letter, h.title, h.date, h.date_inferred, h.snippet))
+                    .collect();
+                hits.sort();
+                hits
+            };
+            let found = dressed(&split);
+            assert!(found.len() >= 3, "{query}: {found:?}");
+            let titles: std::collections::HashSet<_> = found.iter().map(|h| &h.1).collect();
+            assert_eq!(titles.len(), found.len(), "{query}: each letter its own title: {found:?}");
+            assert_eq!(found, dressed(&whole), "{query}");
+        }
+    }
 }
