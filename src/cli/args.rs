@@ -52,7 +52,7 @@ pub struct IndexArgs {
     #[arg(long)]
     pub rebuild: bool,
     /// Commit at least this often (seconds), so an interrupted run loses little.
-    #[arg(long, value_name = "SECS", default_value_t = 10.0, value_parser = positive_seconds)]
+    #[arg(long, value_name = "SECS", default_value_t = kamerzoek::ingest::DEFAULT_COMMIT_SECS, value_parser = positive_seconds)]
     pub commit_every: f64,
     /// Memory for building the index, in MiB: more makes fewer, larger segments and
     /// less merging; peak memory stays near this whatever the size of the input.
