@@ -38,10 +38,26 @@ impl TokenRule for FoldDiacritics {
 /// Writes the lower-cased, folded form of `text` into `output`.
 pub fn fold_into(text: &str, output: &mut String) {
     output.clear();
-    for c in text.chars() {
-        if c.is_ascii() {
-            output.push(c.to_ascii_lowercase());
-        } else if let Some(folded) = fold_latin(c) {
+    push_folded(text, output, |_| false);
+}
+
+/// Appends the lower-cased, folded form of `text` to `output`, leaving out the
+/// characters `skip` names. Runs of ASCII are copied and lower-cased whole: snippets
+/// fold whole parts of long letters to look for the query's words.
+pub(crate) fn push_folded(text: &str, output: &mut String, skip: impl Fn(char) -> bool) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let run = rest.bytes().position(|b| !b.is_ascii() || skip(char::from(b))).unwrap_or(rest.len());
+        let start = output.len();
+        output.push_str(&rest[..run]);
+        output[start..].make_ascii_lowercase();
+        rest = &rest[run..];
+        let Some(c) = rest.chars().next() else { break };
+        rest = &rest[c.len_utf8()..];
+        if skip(c) {
+            continue;
+        }
+        if let Some(folded) = fold_latin(c) {
             output.push_str(folded);
         } else if !is_dropped(c) {
             output.extend(c.to_lowercase());

@@ -76,6 +76,7 @@ pub use apostrophes::Apostrophes;
 pub use compounds::HyphenatedCompounds;
 pub use decompound::{compound_parts, Decompound};
 pub use folding::{fold_into, FoldDiacritics};
+pub(crate) use folding::push_folded;
 pub use glued::GluedSentences;
 pub use per_token::{PerToken, TokenRule};
 pub use segments::Segments;

@@ -307,19 +307,20 @@ impl<'a> Dresser<'a> {
             return Ok(hit);
         }
         let doc: TantivyDocument = self.searcher.doc(addr)?;
-        let body = text_of(&doc, self.index.fields.body).unwrap_or_default();
-        hit.section = section.as_ref().and_then(|s| s.heading(&body)).map(str::to_string);
+        // Borrowed, not copied: a regulation's body can be megabytes.
+        let body = str_of(&doc, self.index.fields.body).unwrap_or_default();
+        hit.section = section.as_ref().and_then(|s| s.heading(body)).map(str::to_string);
         if !self.options.snippets {
             return Ok(hit);
         }
         if !self.cited.is_empty() {
-            if let Some((s, heading)) = self.citing_sentence(addr, &doc, &body, section.as_ref())? {
+            if let Some((s, heading)) = self.citing_sentence(addr, &doc, body, section.as_ref())? {
                 (hit.snippet, hit.highlights, hit.section) = (s.text, s.highlights, heading);
                 return Ok(hit);
             }
         }
         let range = section.map_or(0..body.len(), |s| s.bytes.start as usize..s.bytes.end as usize);
-        let text = body.get(range).unwrap_or(&body);
+        let text = body.get(range).unwrap_or(body);
         let s = self.highlighter.snippet(&mut self.analyzer, text, self.options.snippet_len);
         hit.snippet = s.text;
         hit.highlights = s.highlights;
@@ -389,7 +390,11 @@ pub(crate) fn letter_doc(searcher: &Searcher, f: &Fields, id: &str) -> Result<Op
 }
 
 pub(crate) fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
-    doc.get_first(field)?.as_str().map(str::to_string)
+    str_of(doc, field).map(str::to_string)
+}
+
+fn str_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<&str> {
+    doc.get_first(field)?.as_str()
 }
 
 pub(crate) fn keyword(field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
