@@ -128,8 +128,9 @@ impl Highlighter {
     /// A long text is read in parts of [`SCAN_BYTES`] until one holds a match: the
     /// densest run of the first part with matches, not of the whole text, as analysing
     /// a regulation of megabytes for 240 bytes of it took tens of milliseconds. Parts
-    /// without an anchor of the query ([`Highlighter::anchors`]) are skipped unread, and
-    /// at most [`SCAN_LIMIT`] bytes are analysed.
+    /// without an anchor of the query ([`Highlighter::anchors`]) are skipped unread, in
+    /// the others only the words with an anchor are analysed (unless the query has a
+    /// phrase), and at most [`SCAN_LIMIT`] bytes of parts with an anchor are looked into.
     pub fn snippet(&self, analyzer: &mut TextAnalyzer, text: &str, max_len: usize) -> Snippet {
         let anchors = self.anchors();
         let mut folded = String::new();
@@ -310,9 +311,9 @@ fn merge(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 /// analyzer reads about 15 MB/s, so a part costs about a millisecond.
 pub const SCAN_BYTES: usize = 16 * 1024;
 
-/// The most text one snippet analyses: a hit that matched in its title or on a common
-/// word's anchor alone can leave every part of a long letter to analyse (tens of
-/// milliseconds); past this, the snippet shows the text's start.
+/// The most text with an anchor one snippet looks into: a hit that matched in its
+/// title or on a common word's anchor alone can leave every part of a long letter to
+/// analyse (tens of milliseconds); past this, the snippet shows the text's start.
 pub const SCAN_LIMIT: usize = 16 * SCAN_BYTES;
 
 /// The end of a part of `text` that starts before `at`: `at` moved on to whitespace (so
