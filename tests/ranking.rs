@@ -207,3 +207,25 @@ fn hits_carry_their_own_letters_metadata_in_any_segment() {
         }
     }
 }
+
+#[test]
+fn hits_with_snippets_keep_their_ranks() {
+    // Hits with snippets are dressed in parts at once; they must come back in the
+    // order and with the ranks and scores of the same search without snippets.
+    let index = bundled(true);
+    let mut checked = 0;
+    for query in ["defensie", "personeel", "militairen", "kamerstuk", "minister OR brief"] {
+        for scope in [kamerzoek::Scope::Letters, kamerzoek::Scope::Sections] {
+            let plain = kamerzoek::SearchOptions { snippets: false, scope, ..kamerzoek::SearchOptions::default() };
+            let shown = kamerzoek::SearchOptions { snippets: true, ..plain.clone() };
+            let key = |hits: Vec<kamerzoek::Hit>| hits.into_iter().map(|h| (h.rank, h.letter, h.score.to_bits(), h.title)).collect::<Vec<_>>();
+            let with = index.search(query, &shown).expect("searched");
+            assert!(with.iter().all(|h| !h.snippet.is_empty()), "{query}: every hit has a snippet");
+            let with = key(with);
+            assert_eq!(with, key(index.search(query, &plain).expect("searched")), "{query} {scope:?}");
+            assert!(with.iter().enumerate().all(|(i, h)| h.0 == i + 1), "{query}: ranks 1..n");
+            checked += usize::from(with.len() >= 4);
+        }
+    }
+    assert!(checked >= 4, "{checked} searches with four hits or more");
+}

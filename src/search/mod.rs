@@ -8,6 +8,7 @@ pub mod snippet;
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
@@ -171,8 +172,27 @@ impl LetterIndex {
                 }
             }
         }
-        let mut dresser = Dresser::new(self, &searcher, &compiled.highlighter, &compiled.cited, options);
-        found.into_iter().enumerate().map(|(i, (score, addr))| dresser.hit(i + 1, score, addr, best.remove(&addr).map(|b| b.span))).collect()
+        let ranked = found.into_iter().map(|(score, addr)| (score, addr, best.remove(&addr).map(|b| b.span))).collect();
+        self.dress(&searcher, &compiled.highlighter, &compiled.cited, options, ranked)
+    }
+
+    /// The hits of `ranked` (score, letter document, section), in order. With snippets,
+    /// each hit reads and decompresses its letter's stored block and analyses part of
+    /// it (most of a query's time), so the hits are dressed in interleaved parts at once,
+    /// one per core, on the thread pool, whose threads keep their analyzers' stem caches.
+    fn dress(&self, searcher: &Searcher, highlighter: &Highlighter, cited: &[String], options: &SearchOptions, ranked: Vec<(f32, DocAddress, Option<SectionSpan>)>) -> Result<Vec<Hit>> {
+        let dress_every = |start: usize, step: usize| -> Result<Vec<Hit>> {
+            let mut dresser = Dresser::new(self, searcher, highlighter, cited, options);
+            ranked.iter().enumerate().skip(start).step_by(step).map(|(i, (score, addr, span))| dresser.hit(i + 1, *score, *addr, span.clone())).collect()
+        };
+        // At least two hits a part, so a part's columns and analyzer serve more than one.
+        let parts = rayon::current_num_threads().min(ranked.len() / 2);
+        if !options.snippets || parts < 2 {
+            return dress_every(0, 1);
+        }
+        let mut dressed = (0..parts).into_par_iter().map(|part| dress_every(part, parts).map(Vec::into_iter)).collect::<Result<Vec<_>>>()?;
+        // Part p holds ranks p, p + parts, …: take one of each in turn.
+        Ok((0..ranked.len()).filter_map(|i| dressed[i % parts].next()).collect())
     }
 
     /// Sections are looked for in the letters that match the query best (the query with
@@ -201,14 +221,11 @@ impl LetterIndex {
             }
             batch = batch.saturating_mul(4);
         };
-        let mut dresser = Dresser::new(self, &searcher, &letters.highlighter, &letters.cited, options);
-        hits.into_iter()
-            .enumerate()
-            .map(|(i, h)| {
-                let score = if options.sort == Sort::Relevance { h.score } else { 0.0 };
-                dresser.hit(i + 1, score, h.letter, Some(h.span))
-            })
-            .collect()
+        let ranked = hits
+            .into_iter()
+            .map(|h| (if options.sort == Sort::Relevance { h.score } else { 0.0 }, h.letter, Some(h.span)))
+            .collect();
+        self.dress(&searcher, &letters.highlighter, &letters.cited, options, ranked)
     }
 
     /// `query` within the options' date range.
