@@ -185,9 +185,14 @@ impl LetterIndex {
             let mut dresser = Dresser::new(self, searcher, highlighter, cited, options);
             ranked.iter().enumerate().skip(start).step_by(step).map(|(i, (score, addr, span))| dresser.hit(i + 1, *score, *addr, span.clone())).collect()
         };
-        // At least two hits a part, so a part's columns and analyzer serve more than one.
+        // Hits without snippets are cheap: dressed here, without starting the pool (which
+        // asking its size does). At least two hits a part, so a part's columns and
+        // analyzer serve more than one.
+        if !options.snippets || ranked.len() < 4 {
+            return dress_every(0, 1);
+        }
         let parts = rayon::current_num_threads().min(ranked.len() / 2);
-        if !options.snippets || parts < 2 {
+        if parts < 2 {
             return dress_every(0, 1);
         }
         let mut dressed = (0..parts).into_par_iter().map(|part| dress_every(part, parts).map(Vec::into_iter)).collect::<Result<Vec<_>>>()?;
