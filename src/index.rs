@@ -46,6 +46,9 @@ pub struct LetterIndex {
     letter_columns: std::sync::Mutex<(u64, LetterColumns)>,
     /// The number of sections of the live letters of the last searcher generation used.
     section_count: std::sync::Mutex<(u64, (u64, u64))>,
+    /// The store readers of the last searcher generation used, whose block caches
+    /// outlast one query.
+    stores: std::sync::Mutex<crate::search::stored::Stores>,
 }
 
 impl LetterIndex {
@@ -141,6 +144,7 @@ impl LetterIndex {
             path,
             letter_columns: std::sync::Mutex::new((u64::MAX, Vec::new())),
             section_count: std::sync::Mutex::new((u64::MAX, (0, 0))),
+            stores: std::sync::Mutex::new(crate::search::stored::Stores::new()),
         })
     }
 
@@ -234,6 +238,11 @@ impl LetterIndex {
                 column.term_ords(addr.doc_id).next().and_then(|ord| ids.get(ord as usize)).cloned().unwrap_or_default()
             })
             .collect())
+    }
+
+    /// The store readers of `searcher`'s segments, opened once per searcher generation.
+    pub(crate) fn stores(&self, searcher: &tantivy::Searcher) -> Result<std::sync::Arc<Vec<tantivy::store::StoreReader>>> {
+        self.stores.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).of(searcher)
     }
 
     /// The numbers of live letters and of their sections seen by `searcher`: the

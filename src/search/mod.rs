@@ -5,6 +5,7 @@ pub mod cited;
 mod ranking;
 mod sections;
 pub mod snippet;
+pub(crate) mod stored;
 
 use std::collections::HashMap;
 
@@ -27,6 +28,7 @@ use crate::{Error, Result};
 
 pub use cited::{CitedHit, MostCited};
 use sections::{SectionHit, SectionRanker};
+use stored::StoredDoc;
 pub use snippet::{Highlighter, Snippet};
 use snippet::PooledAnalyzer;
 
@@ -279,6 +281,7 @@ struct Dresser<'a> {
     analyzer: PooledAnalyzer,
     titles: StrValues<'a>,
     dates: HashMap<u32, DateColumns>,
+    stores: Option<std::sync::Arc<Vec<tantivy::store::StoreReader>>>,
 }
 
 /// A segment's date columns, opened once for all hits in it: opening a column reads
@@ -299,6 +302,7 @@ impl<'a> Dresser<'a> {
             analyzer: PooledAnalyzer::default(),
             titles: StrValues::new(searcher, "display_title"),
             dates: HashMap::new(),
+            stores: None,
         }
     }
 
@@ -328,9 +332,12 @@ impl<'a> Dresser<'a> {
         if !needs_body {
             return Ok(hit);
         }
-        let doc: TantivyDocument = self.searcher.doc(addr)?;
-        // Borrowed, not copied: a regulation's body can be megabytes.
-        let body = str_of(&doc, self.index.fields.body).unwrap_or_default();
+        let stores = match &self.stores {
+            Some(stores) => stores,
+            None => self.stores.insert(self.index.stores(searcher)?),
+        };
+        let doc = StoredDoc::read(stores, searcher, addr)?;
+        let body = doc.text(self.index.fields.body).unwrap_or_default();
         hit.section = section.as_ref().and_then(|s| s.heading(body)).map(str::to_string);
         if !self.options.snippets {
             return Ok(hit);
@@ -352,9 +359,9 @@ impl<'a> Dresser<'a> {
     /// For `cites:` queries: the sentence in which the letter (within `section`, when
     /// given) cites one of the asked papers, with the citation marked, and the heading
     /// of the section it is in.
-    fn citing_sentence(&mut self, addr: DocAddress, doc: &TantivyDocument, body: &str, section: Option<&SectionSpan>) -> Result<Option<(Snippet, Option<String>)>> {
-        let record = text_of(doc, self.index.fields.record).unwrap_or_default();
-        let Ok(record) = serde_json::from_str::<LetterRecord>(&record) else { return Ok(None) };
+    fn citing_sentence(&mut self, addr: DocAddress, doc: &StoredDoc, body: &str, section: Option<&SectionSpan>) -> Result<Option<(Snippet, Option<String>)>> {
+        let record = doc.text(self.index.fields.record).unwrap_or_default();
+        let Ok(record) = serde_json::from_str::<LetterRecord>(record) else { return Ok(None) };
         let within = |start: usize| section.is_none_or(|s| (s.bytes.start as usize..s.bytes.end as usize).contains(&start));
         let Some(c) = record.citations.iter().find(|c| self.cited.contains(&c.citation.key) && within(c.citation.start)) else {
             return Ok(None);
