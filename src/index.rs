@@ -253,9 +253,17 @@ impl LetterIndex {
             let (mut letters, mut sections) = (0, 0);
             for reader in searcher.segment_readers() {
                 let column = reader.fast_fields().u64("sections")?;
-                for n in reader.doc_ids_alive().filter_map(|doc| column.first(doc)) {
-                    letters += 1;
-                    sections += n;
+                if reader.alive_bitset().is_none() {
+                    // Nothing deleted: every value is a live letter's. Reading the values
+                    // in a row skips looking up each of the segment's documents (most
+                    // of them citations), which took 7 ms before a first section search.
+                    letters += u64::from(column.values.num_vals());
+                    sections += column.values.iter().sum::<u64>();
+                } else {
+                    for n in reader.doc_ids_alive().filter_map(|doc| column.first(doc)) {
+                        letters += 1;
+                        sections += n;
+                    }
                 }
             }
             *cache = (searcher.generation().generation_id(), (letters, sections));
@@ -606,8 +614,53 @@ pub(crate) fn date_time(date: time::Date) -> DateTime {
 }
 
 #[cfg(test)]
+impl LetterIndex {
+    /// An index in memory of the letters bundled in `corpus/`.
+    pub(crate) fn of_bundled_letters() -> LetterIndex {
+        let index = LetterIndex::create_in_ram().expect("index");
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        crate::ingest::index_paths(&index, &[corpus], &crate::ingest::IndexOptions::default(), &mut |_| {}).expect("indexed");
+        index.reload().expect("reloaded");
+        index
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::merge_groups;
+    use crate::LetterIndex;
+
+    /// Letters and sections counted document by document, as a reference.
+    fn counted(index: &LetterIndex) -> (u64, u64) {
+        let searcher = index.reader.searcher();
+        let (mut letters, mut sections) = (0, 0);
+        for reader in searcher.segment_readers() {
+            let column = reader.fast_fields().u64("sections").expect("sections column");
+            for n in reader.doc_ids_alive().filter_map(|doc| column.first(doc)) {
+                letters += 1;
+                sections += n;
+            }
+        }
+        (letters, sections)
+    }
+
+    #[test]
+    fn sections_are_counted_over_live_letters_with_and_without_deletes() {
+        let index = LetterIndex::of_bundled_letters();
+        let all = index.section_count(&index.reader.searcher()).expect("count");
+        assert_eq!(all, counted(&index));
+        assert!(all.0 >= 5 && all.1 > all.0, "{all:?}");
+        // One letter deleted: its segment has deletes, and its sections no longer count.
+        let id = index.letter_ids(&index.reader.searcher(), std::iter::once(tantivy::DocAddress::new(0, 0))).expect("ids").remove(0);
+        let mut writer = index.writer().expect("writer");
+        writer.delete(&id);
+        writer.commit().expect("committed");
+        index.reload().expect("reloaded");
+        let fewer = index.section_count(&index.reader.searcher()).expect("count");
+        assert_eq!(fewer, counted(&index));
+        assert_eq!(fewer.0, all.0 - 1, "{id}");
+        assert!(fewer.1 < all.1);
+    }
 
     #[test]
     fn merges_are_bounded_and_worth_doing() {

@@ -142,18 +142,9 @@ mod tests {
 
     use tantivy::collector::TopDocs;
 
-    use crate::ingest::{self, IndexOptions};
     use crate::query::compile::free_text;
     use crate::schema::Kind;
     use crate::LetterIndex;
-
-    fn bundled_letters() -> LetterIndex {
-        let index = LetterIndex::create_in_ram().expect("index");
-        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        ingest::index_paths(&index, &[corpus], &IndexOptions::default(), &mut |_| {}).expect("indexed");
-        index.reload().expect("reloaded");
-        index
-    }
 
     #[test]
     fn the_best_across_segments_are_those_of_one_collector() {
@@ -185,7 +176,7 @@ mod tests {
 
     #[test]
     fn two_stages_score_as_one_on_the_bundled_letters() {
-        let index = bundled_letters();
+        let index = LetterIndex::of_bundled_letters();
         let searcher = index.reader.searcher();
         for text in ["remotie burgerpersoneel", "Groei van de krijgsmacht", "reservisten werving defensie", "re-integratie verzuim", "sociale partners"] {
             let free = free_text(text, &index.fields, &index.analyzer, Kind::Letter).expect("words");

@@ -124,18 +124,12 @@ fn vint(bytes: &[u8], at: &mut usize) -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
-    use crate::ingest::{self, IndexOptions};
     use crate::LetterIndex;
 
     #[test]
     fn every_stored_value_of_the_bundled_letters_is_read_in_place_as_tantivy_reads_it() {
-        let index = LetterIndex::create_in_ram().expect("index");
-        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        ingest::index_paths(&index, &[corpus], &IndexOptions::default(), &mut |_| {}).expect("indexed");
-        index.reload().expect("reloaded");
+        let index = LetterIndex::of_bundled_letters();
         let searcher = index.reader.searcher();
         let stores = index.stores(&searcher).expect("stores");
         let schema = index.index.schema();
