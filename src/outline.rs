@@ -39,11 +39,12 @@ impl SectionSpan {
 
     /// The heading as written: the first line of the section's text in `body`.
     pub fn heading<'b>(&self, body: &'b str) -> Option<&'b str> {
-        if !self.has_heading {
-            return None;
-        }
-        let text = body.get(self.bytes.start as usize..self.bytes.end as usize)?;
-        Some(first_line(text).trim_end())
+        self.heading_of(body.get(self.bytes.start as usize..self.bytes.end as usize)?)
+    }
+
+    /// The heading as written, from the section's own `text`.
+    pub fn heading_of<'t>(&self, text: &'t str) -> Option<&'t str> {
+        self.has_heading.then(|| first_line(text).trim_end())
     }
 }
 

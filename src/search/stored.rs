@@ -74,6 +74,22 @@ impl StoredDoc {
             StoredDoc::Read(doc) => doc.get_first(field)?.as_str(),
         }
     }
+
+    /// Bytes `within` of the first text value of `field`, when they are text of their
+    /// own; only they are checked as UTF-8, not the whole value.
+    pub(crate) fn text_in(&self, field: Field, within: Range<usize>) -> Option<&str> {
+        match self {
+            StoredDoc::InPlace { bytes, texts } => {
+                let value = &texts.iter().find(|(f, _)| *f == field)?.1;
+                let (start, end) = (value.start.checked_add(within.start)?, value.start.checked_add(within.end)?);
+                if start > end || end > value.end {
+                    return None;
+                }
+                std::str::from_utf8(&bytes.as_slice()[start..end]).ok()
+            }
+            StoredDoc::Read(doc) => doc.get_first(field)?.as_str()?.get(within),
+        }
+    }
 }
 
 /// Where each text value of a stored document lies, if its values are laid out as read
@@ -143,7 +159,15 @@ mod tests {
                 for (field, _) in schema.fields().filter(|(_, entry)| entry.is_stored()) {
                     assert_eq!(stored.text(field), doc.get_first(field).and_then(|v| v.as_str()), "{addr:?} {}", schema.get_field_name(field));
                 }
-                bodies += usize::from(stored.text(index.fields.body).is_some_and(|b| b.len() > 1000));
+                let body = stored.text(index.fields.body);
+                bodies += usize::from(body.is_some_and(|b| b.len() > 1000));
+                // Every section's own text, and ranges that are not text of their own.
+                let outline = super::super::outline_of(&searcher, addr).expect("outline");
+                let len = body.map_or(0, str::len);
+                let ranges = outline.0.iter().map(|s| s.bytes.start as usize..s.bytes.end as usize).chain([0..len, 1..len, len..len + 1]);
+                for range in ranges {
+                    assert_eq!(stored.text_in(index.fields.body, range.clone()), body.and_then(|b| b.get(range.clone())), "{addr:?} {range:?}");
+                }
             }
         }
         assert!(bodies >= 5, "the bundled letters' bodies: {bodies}");
