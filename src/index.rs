@@ -43,12 +43,12 @@ pub struct LetterIndex {
     path: Option<PathBuf>,
     /// The `letter` column of each segment of the last searcher generation used, with
     /// its ids by ordinal: reading them costs more than a ranking needs to read.
-    letter_columns: std::sync::Mutex<(u64, LetterColumns)>,
+    letter_columns: PerSearcher<LetterColumns>,
     /// The number of sections of the live letters of the last searcher generation used.
-    section_count: std::sync::Mutex<(u64, (u64, u64))>,
+    section_count: PerSearcher<(u64, u64)>,
     /// The store readers of the last searcher generation used, whose block caches
     /// outlast one query.
-    stores: std::sync::Mutex<crate::search::stored::Stores>,
+    stores: PerSearcher<std::sync::Arc<Vec<tantivy::store::StoreReader>>>,
 }
 
 impl LetterIndex {
@@ -142,9 +142,9 @@ impl LetterIndex {
             fields,
             analyzer: analysis::dutch_analyzer(),
             path,
-            letter_columns: std::sync::Mutex::new((u64::MAX, Vec::new())),
-            section_count: std::sync::Mutex::new((u64::MAX, (0, 0))),
-            stores: std::sync::Mutex::new(crate::search::stored::Stores::new()),
+            letter_columns: PerSearcher::default(),
+            section_count: PerSearcher::default(),
+            stores: PerSearcher::default(),
         })
     }
 
@@ -214,8 +214,7 @@ impl LetterIndex {
     /// thousand strings) are read once per searcher generation: a lookup in the
     /// dictionary itself decodes a block, a fifth of a free-text query.
     pub(crate) fn letter_ids(&self, searcher: &tantivy::Searcher, addrs: impl Iterator<Item = tantivy::DocAddress>) -> Result<Vec<String>> {
-        let mut cache = self.letter_columns.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if cache.0 != searcher.generation().generation_id() {
+        let columns = || {
             let mut segments = Vec::with_capacity(searcher.segment_readers().len());
             for reader in searcher.segment_readers() {
                 segments.push(match reader.fast_fields().str("letter")? {
@@ -230,26 +229,27 @@ impl LetterIndex {
                     None => None,
                 });
             }
-            *cache = (searcher.generation().generation_id(), segments);
-        }
-        Ok(addrs
-            .map(|addr| {
-                let Some((column, ids)) = cache.1.get(addr.segment_ord as usize).and_then(Option::as_ref) else { return String::new() };
-                column.term_ords(addr.doc_id).next().and_then(|ord| ids.get(ord as usize)).cloned().unwrap_or_default()
-            })
-            .collect())
+            Ok(segments)
+        };
+        self.letter_columns.with(searcher, columns, |columns: &LetterColumns| {
+            addrs
+                .map(|addr| {
+                    let Some((column, ids)) = columns.get(addr.segment_ord as usize).and_then(Option::as_ref) else { return String::new() };
+                    column.term_ords(addr.doc_id).next().and_then(|ord| ids.get(ord as usize)).cloned().unwrap_or_default()
+                })
+                .collect()
+        })
     }
 
     /// The store readers of `searcher`'s segments, opened once per searcher generation.
     pub(crate) fn stores(&self, searcher: &tantivy::Searcher) -> Result<std::sync::Arc<Vec<tantivy::store::StoreReader>>> {
-        self.stores.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).of(searcher)
+        self.stores.with(searcher, || crate::search::stored::open(searcher).map(std::sync::Arc::new), std::sync::Arc::clone)
     }
 
     /// The numbers of live letters and of their sections seen by `searcher`: the
     /// `sections` column counted and summed, once per searcher generation.
     pub(crate) fn section_count(&self, searcher: &tantivy::Searcher) -> Result<(u64, u64)> {
-        let mut cache = self.section_count.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if cache.0 != searcher.generation().generation_id() {
+        let count = || {
             let (mut letters, mut sections) = (0, 0);
             for reader in searcher.segment_readers() {
                 let column = reader.fast_fields().u64("sections")?;
@@ -266,9 +266,9 @@ impl LetterIndex {
                     }
                 }
             }
-            *cache = (searcher.generation().generation_id(), (letters, sections));
-        }
-        Ok(cache.1)
+            Ok((letters, sections))
+        };
+        self.section_count.with(searcher, count, |&count| count)
     }
 
     /// Makes the last commit visible to searches from this handle.
@@ -338,6 +338,36 @@ pub struct Space {
 
 /// Per segment: the `letter` column and the ids it holds, by ordinal.
 type LetterColumns = Vec<Option<(tantivy::columnar::StrColumn, Vec<String>)>>;
+
+/// A value worked out from the searcher of one generation, kept until a searcher of
+/// another generation asks.
+struct PerSearcher<T> {
+    cache: std::sync::Mutex<Option<(u64, T)>>,
+}
+
+impl<T> Default for PerSearcher<T> {
+    fn default() -> Self {
+        PerSearcher { cache: std::sync::Mutex::new(None) }
+    }
+}
+
+impl<T> PerSearcher<T> {
+    /// `read` of the value for `searcher`'s generation, made by `make` when it is not
+    /// kept (under the lock, so it is made once).
+    fn with<R>(&self, searcher: &tantivy::Searcher, make: impl FnOnce() -> Result<T>, read: impl FnOnce(&T) -> R) -> Result<R> {
+        let generation = searcher.generation().generation_id();
+        let mut cache = self.cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match &*cache {
+            Some((kept, value)) if *kept == generation => Ok(read(value)),
+            _ => {
+                let value = make()?;
+                let read = read(&value);
+                *cache = Some((generation, value));
+                Ok(read)
+            }
+        }
+    }
+}
 
 /// Reads a string fast field document by document, opening each segment's column once.
 pub(crate) struct StrValues<'a> {

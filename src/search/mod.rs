@@ -337,17 +337,17 @@ impl<'a> Dresser<'a> {
             None => self.stores.insert(self.index.stores(searcher)?),
         };
         let doc = StoredDoc::read(stores, searcher, addr)?;
-        let body = self.index.fields.body;
+        let body_field = self.index.fields.body;
         // A hit with a section shows only that section: only its bytes are read as text
         // (checking a regulation's whole body as UTF-8 was a tenth of a section search).
-        let own = section.as_ref().and_then(|s| doc.text_in(body, s.bytes.start as usize..s.bytes.end as usize));
+        let own = section.as_ref().and_then(|s| doc.text_in(body_field, s.bytes.start as usize..s.bytes.end as usize));
         hit.section = section.as_ref().zip(own).and_then(|(s, text)| s.heading_of(text)).map(str::to_string);
         if !self.options.snippets {
             return Ok(hit);
         }
         if !self.cited.is_empty() {
             // The citing sentence can lie anywhere in the letter.
-            let whole = doc.text(body).unwrap_or_default();
+            let whole = doc.text(body_field).unwrap_or_default();
             if let Some((s, heading)) = self.citing_sentence(addr, &doc, whole, section.as_ref())? {
                 (hit.snippet, hit.highlights, hit.section) = (s.text, s.highlights, heading);
                 return Ok(hit);
@@ -355,7 +355,7 @@ impl<'a> Dresser<'a> {
         }
         let text = match own {
             Some(text) => text,
-            None => doc.text(body).unwrap_or_default(),
+            None => doc.text(body_field).unwrap_or_default(),
         };
         let s = self.highlighter.snippet(&mut self.analyzer, text, self.options.snippet_len);
         hit.snippet = s.text;

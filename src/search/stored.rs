@@ -5,7 +5,6 @@
 //! borrowed from the decompressed store block instead.
 
 use std::ops::Range;
-use std::sync::Arc;
 
 use tantivy::directory::OwnedBytes;
 use tantivy::schema::{Field, Value};
@@ -17,32 +16,16 @@ use crate::Result;
 /// Decompressed blocks each segment's store keeps, as tantivy's reader does by default.
 const CACHED_BLOCKS: usize = 100;
 
-/// The store readers of one searcher generation, one per segment, shared by the
-/// queries (and the threads) that use it so that their block caches last.
-pub(crate) struct Stores {
-    generation: u64,
-    readers: Arc<Vec<StoreReader>>,
-}
-
-impl Stores {
-    pub(crate) fn new() -> Stores {
-        Stores { generation: u64::MAX, readers: Arc::new(Vec::new()) }
-    }
-
-    /// The readers of `searcher`'s segments, opened once per generation.
-    pub(crate) fn of(&mut self, searcher: &Searcher) -> Result<Arc<Vec<StoreReader>>> {
-        let generation = searcher.generation().generation_id();
-        if generation != self.generation {
-            let readers = searcher
-                .segment_readers()
-                .iter()
-                .map(|r| r.get_store_reader(CACHED_BLOCKS))
-                .collect::<std::io::Result<Vec<_>>>()
-                .map_err(|source| crate::Error::Io { context: "cannot open the stored documents of the index".into(), source })?;
-            *self = Stores { generation, readers: Arc::new(readers) };
-        }
-        Ok(Arc::clone(&self.readers))
-    }
+/// The store readers of `searcher`'s segments, with block caches of their own: kept
+/// per searcher generation (see `LetterIndex::stores`), shared by the queries and
+/// threads that use it, so that their caches last.
+pub(crate) fn open(searcher: &Searcher) -> Result<Vec<StoreReader>> {
+    searcher
+        .segment_readers()
+        .iter()
+        .map(|r| r.get_store_reader(CACHED_BLOCKS))
+        .collect::<std::io::Result<Vec<_>>>()
+        .map_err(|source| crate::Error::Io { context: "cannot open the stored documents of the index".into(), source })
 }
 
 /// One stored document: its text values in place in the store block, or, when its
@@ -66,28 +49,20 @@ impl StoredDoc {
 
     /// The first text value of `field`.
     pub(crate) fn text(&self, field: Field) -> Option<&str> {
-        match self {
-            StoredDoc::InPlace { bytes, texts } => {
-                let range = texts.iter().find(|(f, _)| *f == field)?.1.clone();
-                std::str::from_utf8(&bytes.as_slice()[range]).ok()
-            }
-            StoredDoc::Read(doc) => doc.get_first(field)?.as_str(),
-        }
+        std::str::from_utf8(self.value(field)?).ok()
     }
 
     /// Bytes `within` of the first text value of `field`, when they are text of their
     /// own; only they are checked as UTF-8, not the whole value.
     pub(crate) fn text_in(&self, field: Field, within: Range<usize>) -> Option<&str> {
+        std::str::from_utf8(self.value(field)?.get(within)?).ok()
+    }
+
+    /// The bytes of the first text value of `field`.
+    fn value(&self, field: Field) -> Option<&[u8]> {
         match self {
-            StoredDoc::InPlace { bytes, texts } => {
-                let value = &texts.iter().find(|(f, _)| *f == field)?.1;
-                let (start, end) = (value.start.checked_add(within.start)?, value.start.checked_add(within.end)?);
-                if start > end || end > value.end {
-                    return None;
-                }
-                std::str::from_utf8(&bytes.as_slice()[start..end]).ok()
-            }
-            StoredDoc::Read(doc) => doc.get_first(field)?.as_str()?.get(within),
+            StoredDoc::InPlace { bytes, texts } => bytes.as_slice().get(texts.iter().find(|(f, _)| *f == field)?.1.clone()),
+            StoredDoc::Read(doc) => Some(doc.get_first(field)?.as_str()?.as_bytes()),
         }
     }
 }
