@@ -49,6 +49,9 @@ pub struct LetterIndex {
     /// The store readers of the last searcher generation used, whose block caches
     /// outlast one query.
     stores: PerSearcher<std::sync::Arc<Vec<tantivy::store::StoreReader>>>,
+    /// The indexed text fields in which no document of the last searcher generation
+    /// used has a term.
+    empty_fields: PerSearcher<Vec<tantivy::schema::Field>>,
 }
 
 impl LetterIndex {
@@ -145,6 +148,7 @@ impl LetterIndex {
             letter_columns: PerSearcher::default(),
             section_count: PerSearcher::default(),
             stores: PerSearcher::default(),
+            empty_fields: PerSearcher::default(),
         })
     }
 
@@ -244,6 +248,26 @@ impl LetterIndex {
     /// The store readers of `searcher`'s segments, opened once per searcher generation.
     pub(crate) fn stores(&self, searcher: &tantivy::Searcher) -> Result<std::sync::Arc<Vec<tantivy::store::StoreReader>>> {
         self.stores.with(searcher, || crate::search::stored::open(searcher).map(std::sync::Arc::new), std::sync::Arc::clone)
+    }
+
+    /// The letter fields that free text searches in which no segment of `searcher` has
+    /// a term (a collection without senders, say), found once per searcher generation.
+    pub(crate) fn empty_fields(&self, searcher: &tantivy::Searcher) -> Result<Vec<tantivy::schema::Field>> {
+        let f = &self.fields;
+        let find = || {
+            let mut empty = Vec::new();
+            for field in [f.title, f.subject, f.section, f.text, f.sender, f.signer] {
+                let mut terms = 0;
+                for reader in searcher.segment_readers() {
+                    terms += reader.inverted_index(field)?.terms().num_terms();
+                }
+                if terms == 0 {
+                    empty.push(field);
+                }
+            }
+            Ok(empty)
+        };
+        self.empty_fields.with(searcher, find, Vec::clone)
     }
 
     /// The numbers of live letters and of their sections seen by `searcher`: the

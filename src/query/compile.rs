@@ -82,8 +82,11 @@ fn truncated_terms(text: &str) -> Vec<String> {
 /// Compiles free text, not query syntax: every distinct analysed term of `text`, OR-ed
 /// over the default fields and, for letters, `text_truncated` (the
 /// protocol the evaluation uses), weighted with BM25 statistics of the documents of
-/// `kind` only. `None` when the text holds no searchable word.
-pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer, kind: Kind) -> Option<FreeText> {
+/// `kind` only. Fields in `empty` (no document has a term in them) are left out: a
+/// word's query in one matches nothing but still costs a term weight, and a collection
+/// without senders or subjects would pay for it on every word. `None` when the text
+/// holds no searchable word.
+pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer, kind: Kind, empty: &[IndexField]) -> Option<FreeText> {
     let mut c = Compiler { fields, kind, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new() };
     let terms = distinct(c.analyze(text).into_iter().map(|t| t.term).collect());
     if terms.is_empty() {
@@ -95,7 +98,11 @@ pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer, kind: Kin
     let (mut all, mut first, mut rest) = (Vec::new(), Vec::new(), Vec::new());
     for t in &terms {
         for &(f, weight) in DEFAULT_FIELDS {
-            let q = weighted(c.index_field(f), t, weight);
+            let field = c.index_field(f);
+            if empty.contains(&field) {
+                continue;
+            }
+            let q = weighted(field, t, weight);
             if kind == Kind::Letter && STAGE_TWO.contains(&f) {
                 rest.push(c.scoped(q.box_clone()));
             } else {

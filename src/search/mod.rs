@@ -125,12 +125,13 @@ impl LetterIndex {
     /// Searches free text (not query syntax): any of its words, ranked.
     pub fn search_text(&self, text: &str, options: &SearchOptions) -> Result<Vec<Hit>> {
         let (f, analyzer) = (&self.fields, &self.analyzer);
+        let empty = self.empty_fields(&self.reader.searcher())?;
         match options.scope {
-            Scope::Letters => match query::compile::free_text(text, f, analyzer, Kind::Letter) {
+            Scope::Letters => match query::compile::free_text(text, f, analyzer, Kind::Letter, &empty) {
                 Some(free) => self.run(free.compiled, Some(free.stages), options.snippets.then(|| free_text_sections(text, f, analyzer)).flatten(), options),
                 None => Ok(Vec::new()),
             },
-            Scope::Sections => match (query::compile::free_text(text, f, analyzer, Kind::Letter), free_text_sections(text, f, analyzer)) {
+            Scope::Sections => match (query::compile::free_text(text, f, analyzer, Kind::Letter, &empty), free_text_sections(text, f, analyzer)) {
                 (Some(letters), Some(q)) => self.run_sections(q, &letters.compiled, options),
                 _ => Ok(Vec::new()),
             },
@@ -141,10 +142,10 @@ impl LetterIndex {
     /// for evaluation and benchmarks (ids come from a fast field; no stored document is
     /// read).
     pub fn rank_letters(&self, text: &str, k: usize) -> Result<Vec<String>> {
-        let Some(free) = query::compile::free_text(text, &self.fields, &self.analyzer, Kind::Letter) else {
+        let searcher = self.reader.searcher();
+        let Some(free) = query::compile::free_text(text, &self.fields, &self.analyzer, Kind::Letter, &self.empty_fields(&searcher)?) else {
             return Ok(Vec::new());
         };
-        let searcher = self.reader.searcher();
         let first = of_kind(&self.fields, free.stages.first, free.compiled.exclusive, Kind::Letter);
         let top = ranking::two_stage(&searcher, &*first, &free.stages.rest, k.max(1))?;
         self.letter_ids(&searcher, top.into_iter().map(|(_, addr)| addr))

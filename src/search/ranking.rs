@@ -164,7 +164,7 @@ mod tests {
         let searcher = index.reader.searcher();
         assert!(searcher.segment_readers().len() >= 5);
         for text in ["defensie personeel", "remotie", "reservisten werving", "kamerstuk brief minister"] {
-            let free = free_text(text, &index.fields, &index.analyzer, Kind::Letter).expect("words");
+            let free = free_text(text, &index.fields, &index.analyzer, Kind::Letter, &[]).expect("words");
             for k in [1, 2, 3, 10] {
                 let expected = searcher.search(&*free.compiled.query, &TopDocs::with_limit(k).order_by_score()).expect("top docs");
                 let found = super::top_k(&searcher, &*free.compiled.query, k).expect("top k");
@@ -175,11 +175,40 @@ mod tests {
     }
 
     #[test]
+    fn fields_no_letter_has_are_left_out_of_free_text_and_the_ranking_stays() {
+        // Regulations have a title and a text but no subject, sender or signer.
+        let index = LetterIndex::create_in_ram().expect("index");
+        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/formats/nl-defensie-regelingen-sample.jsonl.gz");
+        crate::ingest::index_paths(&index, &[sample], &crate::ingest::IndexOptions::default(), &mut |_| {}).expect("indexed");
+        index.reload().expect("reloaded");
+        let searcher = index.reader.searcher();
+        let f = &index.fields;
+        let empty = index.empty_fields(&searcher).expect("fields");
+        for field in [f.subject, f.sender, f.signer] {
+            assert!(empty.contains(&field), "{empty:?}");
+        }
+        for field in [f.title, f.text] {
+            assert!(!empty.contains(&field), "{empty:?}");
+        }
+        for text in ["militair keuringsreglement", "minister van defensie bloed", "machtiging bevorderen militairen", "tussenproducten"] {
+            let all = free_text(text, f, &index.analyzer, Kind::Letter, &[]).expect("words");
+            let fewer = free_text(text, f, &index.analyzer, Kind::Letter, &empty).expect("words");
+            let full = super::two_stage(&searcher, &*all.stages.first, &all.stages.rest, 10).expect("all fields");
+            let lean = super::two_stage(&searcher, &*fewer.stages.first, &fewer.stages.rest, 10).expect("fewer fields");
+            assert!(!full.is_empty(), "{text}");
+            assert_eq!(full.iter().map(|h| h.1).collect::<Vec<_>>(), lean.iter().map(|h| h.1).collect::<Vec<_>>(), "{text}");
+            for ((a, _), (b, _)) in full.iter().zip(&lean) {
+                assert!((a - b).abs() <= 1e-6 * a.abs(), "{text}: {a} vs {b}");
+            }
+        }
+    }
+
+    #[test]
     fn two_stages_score_as_one_on_the_bundled_letters() {
         let index = LetterIndex::of_bundled_letters();
         let searcher = index.reader.searcher();
         for text in ["remotie burgerpersoneel", "Groei van de krijgsmacht", "reservisten werving defensie", "re-integratie verzuim", "sociale partners"] {
-            let free = free_text(text, &index.fields, &index.analyzer, Kind::Letter).expect("words");
+            let free = free_text(text, &index.fields, &index.analyzer, Kind::Letter, &[]).expect("words");
             // Five letters: every letter that matches is a candidate, so both rankings
             // must agree on every hit and its score.
             let one: Vec<_> = searcher.search(&*free.compiled.query, &TopDocs::with_limit(10).order_by_score()).expect("one stage");

@@ -10,6 +10,7 @@
 //! kind, and for a field that every kind carries (title, sender, …) the token and
 //! document counts are scaled down to that kind's share of the index.
 
+use std::cell::RefCell;
 use std::fmt;
 
 use tantivy::query::{Bm25StatisticsProvider, EnableScoring, Query, Weight};
@@ -69,6 +70,9 @@ struct KindStatistics<'a> {
     /// Documents of the kind / all documents: the share of a shared field's counts
     /// that belongs to the kind.
     share: f64,
+    /// Token counts by field, as every term of a field asks for its field's (each a
+    /// walk over the segments' inverted indexes).
+    tokens: RefCell<Vec<(Field, u64)>>,
 }
 
 impl<'a> KindStatistics<'a> {
@@ -79,7 +83,7 @@ impl<'a> KindStatistics<'a> {
         // no weight divides by zero.
         let docs = docs.max(1);
         let share = if total == 0 { 1.0 } else { (docs as f64 / total as f64).min(1.0) };
-        Ok(KindStatistics { all, shared, docs, share })
+        Ok(KindStatistics { all, shared, docs, share, tokens: RefCell::new(Vec::new()) })
     }
 
     fn scale(&self, field: Field, count: u64) -> u64 {
@@ -94,7 +98,12 @@ impl<'a> KindStatistics<'a> {
 
 impl Bm25StatisticsProvider for KindStatistics<'_> {
     fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
-        Ok(self.scale(field, self.all.total_num_tokens(field)?))
+        if let Some(&(_, count)) = self.tokens.borrow().iter().find(|(f, _)| *f == field) {
+            return Ok(count);
+        }
+        let count = self.scale(field, self.all.total_num_tokens(field)?);
+        self.tokens.borrow_mut().push((field, count));
+        Ok(count)
     }
 
     fn total_num_docs(&self) -> tantivy::Result<u64> {
