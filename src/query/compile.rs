@@ -87,7 +87,7 @@ fn truncated_terms(text: &str) -> Vec<String> {
 /// without senders or subjects would pay for it on every word. `None` when the text
 /// holds no searchable word.
 pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer, kind: Kind, empty: &[IndexField]) -> Option<FreeText> {
-    let mut c = Compiler { fields, kind, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new() };
+    let mut c = Compiler { fields, kind, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty };
     let terms = distinct(c.analyze(text).into_iter().map(|t| t.term).collect());
     if terms.is_empty() {
         return None;
@@ -99,7 +99,7 @@ pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer, kind: Kin
     for t in &terms {
         for &(f, weight) in DEFAULT_FIELDS {
             let field = c.index_field(f);
-            if empty.contains(&field) {
+            if c.empty.contains(&field) {
                 continue;
             }
             let q = weighted(field, t, weight);
@@ -156,9 +156,10 @@ fn distinct(mut terms: Vec<String>) -> Vec<String> {
     terms
 }
 
-/// Compiles a parsed query for documents of one kind.
-pub fn compile(node: &Node, fields: &Fields, analyzer: &TextAnalyzer, kind: Kind) -> Result<Compiled> {
-    let mut c = Compiler { fields, kind, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new() };
+/// Compiles a parsed query for documents of one kind. A word in no field is searched
+/// in the default fields but those in `empty` (see [`free_text`]).
+pub fn compile(node: &Node, fields: &Fields, analyzer: &TextAnalyzer, kind: Kind, empty: &[IndexField]) -> Result<Compiled> {
+    let mut c = Compiler { fields, kind, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty };
     let part = c.node(node, None, false)?.ok_or_else(|| Error::Query {
         position: node.span.start,
         message: "the query has only stop words (like `de`, `van`, `het`) or nothing to search for; add a content word".into(),
@@ -173,6 +174,8 @@ struct Compiler<'a> {
     analyzer: TextAnalyzer,
     highlighter: Highlighter,
     cited: Vec<String>,
+    /// Fields no document has a term in, left out of the default fields.
+    empty: &'a [IndexField],
 }
 
 /// An analysed token, as the query needs it.
@@ -325,6 +328,7 @@ impl Compiler<'_> {
             None => {
                 let clauses = DEFAULT_FIELDS
                     .iter()
+                    .filter(|&&(f, _)| !self.empty.contains(&self.index_field(f)))
                     .map(|&(f, weight)| {
                         let q: Box<dyn Query> = Box::new(BoostQuery::new(build(self.index_field(f)), weight));
                         (Occur::Should, q)

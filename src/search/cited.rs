@@ -70,7 +70,7 @@ impl LetterIndex {
     /// Searches the citations and returns the cited papers, best first.
     pub fn search_citations(&self, query: &str, options: &SearchOptions) -> Result<Vec<CitedHit>> {
         let ast = query::parser::parse(query)?;
-        let compiled = query::compile::compile(&ast, &self.fields, &self.analyzer, Kind::Citation)?;
+        let compiled = query::compile::compile(&ast, &self.fields, &self.analyzer, Kind::Citation, &[])?;
         let searcher = self.reader.searcher();
         let f = &self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![

@@ -109,14 +109,14 @@ impl LetterIndex {
         let (f, analyzer) = (&self.fields, &self.analyzer);
         match options.scope {
             Scope::Letters => {
-                let compiled = query::compile::compile(&ast, f, analyzer, Kind::Letter)?;
+                let compiled = query::compile::compile(&ast, f, analyzer, Kind::Letter, &self.empty_fields(&self.reader.searcher())?)?;
                 // A letter hit with a snippet names its best section: the same query over
                 // its sections.
                 let sections = options.snippets.then(|| compile_sections(&ast, f, analyzer)).transpose()?;
                 self.run(compiled, None, sections, options)
             }
             Scope::Sections => {
-                let letters = query::compile::compile(&ast, f, analyzer, Kind::Letter)?;
+                let letters = query::compile::compile(&ast, f, analyzer, Kind::Letter, &self.empty_fields(&self.reader.searcher())?)?;
                 self.run_sections(compile_sections(&ast, f, analyzer)?, &letters, options)
             }
         }

@@ -83,7 +83,7 @@ pub enum Leaf {
 /// Compiles a parsed query for sections; compile it for letters first, which checks it
 /// (stop words only, unreadable citations) and says what to highlight.
 pub fn compile_sections(node: &Node, fields: &Fields, analyzer: &TextAnalyzer) -> Result<SectionQuery> {
-    let mut c = Compiler { fields, kind: Kind::Letter, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new() };
+    let mut c = Compiler { fields, kind: Kind::Letter, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty: &[] };
     let plan = c.plan(node, None)?.ok_or_else(|| Error::Query {
         position: node.span.start,
         message: "the query has nothing to search for in a section; add a content word".into(),
@@ -94,7 +94,7 @@ pub fn compile_sections(node: &Node, fields: &Fields, analyzer: &TextAnalyzer) -
 
 /// Compiles free text for sections: any of its words, in any default field.
 pub fn free_text_sections(text: &str, fields: &Fields, analyzer: &TextAnalyzer) -> Option<SectionQuery> {
-    let mut c = Compiler { fields, kind: Kind::Letter, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new() };
+    let mut c = Compiler { fields, kind: Kind::Letter, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty: &[] };
     let mut terms: Vec<String> = c.analyze(text).into_iter().map(|t| t.term).collect();
     terms.sort_unstable();
     terms.dedup();
