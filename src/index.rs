@@ -253,10 +253,9 @@ impl LetterIndex {
     /// The letter fields that free text searches in which no segment of `searcher` has
     /// a term (a collection without senders, say), found once per searcher generation.
     pub(crate) fn empty_fields(&self, searcher: &tantivy::Searcher) -> Result<Vec<tantivy::schema::Field>> {
-        let f = &self.fields;
         let find = || {
             let mut empty = Vec::new();
-            for field in [f.title, f.subject, f.section, f.text, f.sender, f.signer] {
+            for field in self.fields.letter_words() {
                 let mut terms = 0;
                 for reader in searcher.segment_readers() {
                     terms += reader.inverted_index(field)?.terms().num_terms();
@@ -671,9 +670,14 @@ pub(crate) fn date_time(date: time::Date) -> DateTime {
 impl LetterIndex {
     /// An index in memory of the letters bundled in `corpus/`.
     pub(crate) fn of_bundled_letters() -> LetterIndex {
+        LetterIndex::of_repository_path("corpus")
+    }
+
+    /// An index in memory of a file or directory of the repository.
+    pub(crate) fn of_repository_path(path: &str) -> LetterIndex {
         let index = LetterIndex::create_in_ram().expect("index");
-        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        crate::ingest::index_paths(&index, &[corpus], &crate::ingest::IndexOptions::default(), &mut |_| {}).expect("indexed");
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+        crate::ingest::index_paths(&index, &[path], &crate::ingest::IndexOptions::default(), &mut |_| {}).expect("indexed");
         index.reload().expect("reloaded");
         index
     }

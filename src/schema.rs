@@ -242,6 +242,12 @@ impl Fields {
             record: get("record")?,
         })
     }
+
+    /// The word fields of letter documents, which no other kind carries (the fields a
+    /// word in no field is searched in, for letters).
+    pub fn letter_words(&self) -> [Field; 6] {
+        [self.title, self.subject, self.section, self.text, self.sender, self.signer]
+    }
 }
 
 /// The kinds of documents in the index.

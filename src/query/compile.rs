@@ -97,11 +97,7 @@ pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer, kind: Kin
     };
     let (mut all, mut first, mut rest) = (Vec::new(), Vec::new(), Vec::new());
     for t in &terms {
-        for &(f, weight) in DEFAULT_FIELDS {
-            let field = c.index_field(f);
-            if c.empty.contains(&field) {
-                continue;
-            }
+        for (f, field, weight) in c.searched_fields() {
             let q = weighted(field, t, weight);
             if kind == Kind::Letter && STAGE_TWO.contains(&f) {
                 rest.push(c.scoped(q.box_clone()));
@@ -265,7 +261,7 @@ impl Compiler<'_> {
     fn exclusive(&self, field: Option<Field>) -> bool {
         let f = self.fields;
         let own = |index_field: IndexField| match self.kind {
-            Kind::Letter => [f.title, f.subject, f.section, f.text, f.sender, f.signer].contains(&index_field),
+            Kind::Letter => f.letter_words().contains(&index_field),
             Kind::Citation => [f.citation_title, f.citation_text].contains(&index_field),
         };
         match field {
@@ -326,17 +322,24 @@ impl Compiler<'_> {
         match field {
             Some(f) => build(self.index_field(f)),
             None => {
-                let clauses = DEFAULT_FIELDS
-                    .iter()
-                    .filter(|&&(f, _)| !self.empty.contains(&self.index_field(f)))
-                    .map(|&(f, weight)| {
-                        let q: Box<dyn Query> = Box::new(BoostQuery::new(build(self.index_field(f)), weight));
+                let clauses = self
+                    .searched_fields()
+                    .map(|(_, field, weight)| {
+                        let q: Box<dyn Query> = Box::new(BoostQuery::new(build(field), weight));
                         (Occur::Should, q)
                     })
                     .collect();
                 Box::new(BooleanQuery::new(clauses))
             }
         }
+    }
+
+    /// The default fields that hold terms, with the index field of each and its weight.
+    fn searched_fields(&self) -> impl Iterator<Item = (Field, IndexField, f32)> + '_ {
+        DEFAULT_FIELDS
+            .iter()
+            .map(|&(f, weight)| (f, self.index_field(f), weight))
+            .filter(|(_, field, _)| !self.empty.contains(field))
     }
 
     /// The index field that holds a query field in this scope's documents: each kind

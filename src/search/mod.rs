@@ -107,16 +107,17 @@ impl LetterIndex {
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<Hit>> {
         let ast = query::parser::parse(query)?;
         let (f, analyzer) = (&self.fields, &self.analyzer);
+        let empty = self.empty_fields(&self.reader.searcher())?;
         match options.scope {
             Scope::Letters => {
-                let compiled = query::compile::compile(&ast, f, analyzer, Kind::Letter, &self.empty_fields(&self.reader.searcher())?)?;
+                let compiled = query::compile::compile(&ast, f, analyzer, Kind::Letter, &empty)?;
                 // A letter hit with a snippet names its best section: the same query over
                 // its sections.
                 let sections = options.snippets.then(|| compile_sections(&ast, f, analyzer)).transpose()?;
                 self.run(compiled, None, sections, options)
             }
             Scope::Sections => {
-                let letters = query::compile::compile(&ast, f, analyzer, Kind::Letter, &self.empty_fields(&self.reader.searcher())?)?;
+                let letters = query::compile::compile(&ast, f, analyzer, Kind::Letter, &empty)?;
                 self.run_sections(compile_sections(&ast, f, analyzer)?, &letters, options)
             }
         }

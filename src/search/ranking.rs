@@ -177,10 +177,7 @@ mod tests {
     #[test]
     fn fields_no_letter_has_are_left_out_of_word_queries_and_the_ranking_stays() {
         // Regulations have a title and a text but no subject, sender or signer.
-        let index = LetterIndex::create_in_ram().expect("index");
-        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/formats/nl-defensie-regelingen-sample.jsonl.gz");
-        crate::ingest::index_paths(&index, &[sample], &crate::ingest::IndexOptions::default(), &mut |_| {}).expect("indexed");
-        index.reload().expect("reloaded");
+        let index = LetterIndex::of_repository_path("tests/data/formats/nl-defensie-regelingen-sample.jsonl.gz");
         let searcher = index.reader.searcher();
         let f = &index.fields;
         let empty = index.empty_fields(&searcher).expect("fields");
@@ -195,11 +192,7 @@ mod tests {
             let fewer = free_text(text, f, &index.analyzer, Kind::Letter, &empty).expect("words");
             let full = super::two_stage(&searcher, &*all.stages.first, &all.stages.rest, 10).expect("all fields");
             let lean = super::two_stage(&searcher, &*fewer.stages.first, &fewer.stages.rest, 10).expect("fewer fields");
-            assert!(!full.is_empty(), "{text}");
-            assert_eq!(full.iter().map(|h| h.1).collect::<Vec<_>>(), lean.iter().map(|h| h.1).collect::<Vec<_>>(), "{text}");
-            for ((a, _), (b, _)) in full.iter().zip(&lean) {
-                assert!((a - b).abs() <= 1e-6 * a.abs(), "{text}: {a} vs {b}");
-            }
+            assert_same_hits(text, &full, &lean);
         }
         // The query language's words in no field likewise.
         for text in ["militair AND keuringsreglement", "\"minister van defensie\"", "bloed* OR machtiging", "defensie NOT tussenproducten"] {
@@ -208,11 +201,16 @@ mod tests {
             let fewer = crate::query::compile::compile(&ast, f, &index.analyzer, Kind::Letter, &empty).expect("compiled");
             let full = super::top_k(&searcher, &*all.query, 10).expect("all fields");
             let lean = super::top_k(&searcher, &*fewer.query, 10).expect("fewer fields");
-            assert!(!full.is_empty(), "{text}");
-            assert_eq!(full.iter().map(|h| h.1).collect::<Vec<_>>(), lean.iter().map(|h| h.1).collect::<Vec<_>>(), "{text}");
-            for ((a, _), (b, _)) in full.iter().zip(&lean) {
-                assert!((a - b).abs() <= 1e-6 * a.abs(), "{text}: {a} vs {b}");
-            }
+            assert_same_hits(text, &full, &lean);
+        }
+    }
+
+    /// Some hits, the same in both, with the same scores.
+    fn assert_same_hits(text: &str, full: &[(f32, tantivy::DocAddress)], lean: &[(f32, tantivy::DocAddress)]) {
+        assert!(!full.is_empty(), "{text}");
+        assert_eq!(full.iter().map(|h| h.1).collect::<Vec<_>>(), lean.iter().map(|h| h.1).collect::<Vec<_>>(), "{text}");
+        for ((a, _), (b, _)) in full.iter().zip(lean) {
+            assert!((a - b).abs() <= 1e-6 * a.abs(), "{text}: {a} vs {b}");
         }
     }
 
