@@ -1,5 +1,6 @@
 //! The tantivy documents of one letter: a letter document (with its sections as ranges
-//! of its text, [`Outline`]) and one per citation, with their text already analysed.
+//! of its text, [`Outline`]), one per further [`PIECE_BYTES`] of its text, and one per
+//! citation, with their text already analysed.
 //!
 //! Making them is most of the work of indexing and needs nothing of the index, so
 //! [`DocumentMaker`]s run on as many threads as there are cores while the index writer
@@ -17,13 +18,19 @@ use crate::index::{date_time, Provenance};
 use crate::letter::Letter;
 use crate::outline::{first_line, Outline, SectionSpan};
 use crate::record::{self, LetterRecord};
-use crate::schema::{Fields, Kind};
+use crate::schema::{kind, Fields, Kind};
 
-/// A letter's documents, ready for the writer.
+/// The size of a piece of a letter's stored text. A snippet reads the pieces its
+/// section spans; the store compresses blocks of 128 KiB, so a piece must be smaller for
+/// a read to decompress one block, not a whole regulation (megabytes, once one block).
+pub(crate) const PIECE_BYTES: usize = 32 * 1024;
+
+/// A letter's documents, ready for the writer, who must add them together (one batch)
+/// so that the pieces follow the letter document in one segment.
 pub struct LetterDocuments {
     /// The letter's id.
     pub id: String,
-    /// Its letter document, then its citations'.
+    /// Its letter document, its pieces' in order, then its citations'.
     pub docs: Vec<TantivyDocument>,
 }
 
@@ -51,7 +58,7 @@ impl DocumentMaker {
         // values are encoded terms.
         let analysed = self.variants.analyze(&letter.body);
         let metadata = self.metadata(letter);
-        let mut docs = Vec::with_capacity(1 + record.citations.len());
+        let mut docs = Vec::with_capacity(1 + letter.body.len() / PIECE_BYTES + record.citations.len());
 
         let mut doc = self.shared_fields(letter, &metadata, Kind::Letter);
         doc.add_text(f.id, &letter.id);
@@ -60,7 +67,20 @@ impl DocumentMaker {
                 doc.add_text(f.section, self.variants.stemmed(h));
             }
         }
-        doc.add_text(f.body, &letter.body);
+        // Cut anywhere, even inside a character: a range of the body is read from its
+        // pieces' bytes, and only the range is checked as UTF-8.
+        let mut pieces = letter.body.as_bytes().chunks(PIECE_BYTES);
+        doc.add_bytes(f.body, pieces.next().unwrap_or_default());
+        let piece_docs: Vec<TantivyDocument> = pieces
+            .map(|piece| {
+                let mut pdoc = TantivyDocument::default();
+                pdoc.add_text(f.kind, kind::PIECE);
+                pdoc.add_text(f.letter, &letter.id);
+                pdoc.add_bytes(f.body, piece);
+                pdoc
+            })
+            .collect();
+        doc.add_u64(f.pieces, piece_docs.len() as u64);
         for c in &record.citations {
             doc.add_text(f.cites, &c.citation.key);
         }
@@ -115,6 +135,7 @@ impl DocumentMaker {
         doc.add_text(f.text, analysed.text);
         doc.add_text(f.text_truncated, analysed.truncated);
         docs.push(doc);
+        docs.extend(piece_docs);
         docs.extend(citation_docs);
         LetterDocuments { id: letter.id.clone(), docs }
     }

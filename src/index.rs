@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::collector::Count;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Schema};
+use tantivy::indexer::UserOperation;
 use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
 use crate::analysis;
@@ -564,16 +565,18 @@ impl LetterWriter {
     }
 
     /// Adds a letter's documents made by a [`DocumentMaker`] (on any thread),
-    /// replacing any letter with the same id.
+    /// replacing any letter with the same id. One batch: tantivy puts a batch's
+    /// documents into one segment in order (and merges keep that order), so the
+    /// letter's pieces follow its document.
     pub fn add_documents(&mut self, documents: LetterDocuments) -> Result<()> {
-        self.writer.delete_term(Term::from_field_text(self.fields.letter, &documents.id));
-        for doc in documents.docs {
-            self.writer.add_document(doc).map_err(|e| self.write_error(e))?;
-        }
+        let mut batch = Vec::with_capacity(1 + documents.docs.len());
+        batch.push(UserOperation::Delete(Term::from_field_text(self.fields.letter, &documents.id)));
+        batch.extend(documents.docs.into_iter().map(UserOperation::Add));
+        self.writer.run(batch).map_err(|e| self.write_error(e))?;
         Ok(())
     }
 
-    /// Removes a letter and its citations.
+    /// Removes a letter, its pieces and its citations.
     pub fn delete(&mut self, letter_id: &str) {
         self.writer.delete_term(Term::from_field_text(self.fields.letter, letter_id));
     }

@@ -196,6 +196,7 @@ pub struct Fields {
     pub source: Field,
     pub hash: Field,
     pub body: Field,
+    pub pieces: Field,
     pub record: Field,
 }
 
@@ -239,6 +240,7 @@ impl Fields {
             source: get("source")?,
             hash: get("hash")?,
             body: get("body")?,
+            pieces: get("pieces")?,
             record: get("record")?,
         })
     }
@@ -275,6 +277,8 @@ pub mod kind {
     pub const LETTER: &str = "letter";
     /// One citation of another paper in a letter.
     pub const CITATION: &str = "citation";
+    /// A piece of a long letter's text, after the letter's document (never searched).
+    pub const PIECE: &str = "piece";
 }
 
 #[cfg(test)]

@@ -13,11 +13,12 @@ use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
+use super::stored::{Body, StoredDoc};
 use super::{date_range, filter, keyword, letter_doc, text_of, SearchOptions};
 use crate::index::{LetterIndex, StrValues};
 use crate::query;
 use crate::record::format_date;
-use crate::schema::{kind, Fields, Kind};
+use crate::schema::{kind, Kind};
 use crate::Result;
 
 /// How many citation documents are grouped per query: enough for the top papers of
@@ -106,7 +107,7 @@ impl LetterIndex {
             .enumerate()
             .map(|(i, (key, score, addr))| {
                 let best: TantivyDocument = searcher.doc(addr)?;
-                let sentence = citing_sentence(&searcher, f, addr, &text_of(&best, f.letter).unwrap_or_default())?;
+                let sentence = self.citing_sentence(&searcher, addr, &text_of(&best, f.letter).unwrap_or_default())?;
                 let snippet = compiled.highlighter.snippet(&mut analyzer, &sentence, options.snippet_len.max(sentence.len()));
                 let about = self.about(&searcher, &key)?;
                 Ok(CitedHit {
@@ -209,14 +210,19 @@ impl LetterIndex {
     }
 }
 
-/// The sentence in which citation document `addr` of letter `letter` cites, whitespace
-/// collapsed: a span of the letter's body, which citation documents do not store.
-fn citing_sentence(searcher: &Searcher, f: &Fields, addr: DocAddress, letter: &str) -> Result<String> {
-    let columns = searcher.segment_reader(addr.segment_ord).fast_fields();
-    let at = |name: &str| columns.u64(name).ok().and_then(|c| c.first(addr.doc_id)).unwrap_or(0) as usize;
-    let (start, end) = (at("start"), at("end"));
-    let Some((_, doc)) = letter_doc(searcher, f, letter)? else { return Ok(String::new()) };
-    Ok(crate::record::sentence_at(&text_of(&doc, f.body).unwrap_or_default(), start, end))
+impl LetterIndex {
+    /// The sentence in which citation document `addr` of letter `letter` cites,
+    /// whitespace collapsed: a span of the letter's body, which citation documents do
+    /// not store.
+    fn citing_sentence(&self, searcher: &Searcher, addr: DocAddress, letter: &str) -> Result<String> {
+        let columns = searcher.segment_reader(addr.segment_ord).fast_fields();
+        let at = |name: &str| columns.u64(name).ok().and_then(|c| c.first(addr.doc_id)).unwrap_or(0) as usize;
+        let (start, end) = (at("start"), at("end"));
+        let Some(letter) = letter_doc(searcher, &self.fields, letter)? else { return Ok(String::new()) };
+        let stores = self.stores(searcher)?;
+        let doc = StoredDoc::read(&stores, searcher, letter)?;
+        Ok(crate::record::sentence_at(&Body::of(&stores, searcher, &self.fields, &doc, letter).whole()?, start, end))
+    }
 }
 
 struct About {

@@ -28,7 +28,7 @@ use crate::{Error, Result};
 
 pub use cited::{CitedHit, MostCited};
 use sections::{SectionHit, SectionRanker};
-use stored::StoredDoc;
+use stored::{Body, StoredDoc};
 pub use snippet::{Highlighter, Snippet};
 use snippet::PooledAnalyzer;
 
@@ -251,13 +251,15 @@ impl LetterIndex {
     /// The record of one letter, for `show`.
     pub fn letter(&self, id: &str) -> Result<(LetterRecord, String)> {
         let searcher = self.reader.searcher();
-        let (addr, doc) = letter_doc(&searcher, &self.fields, id)?.ok_or_else(|| Error::UnknownLetter(id.to_string()))?;
-        let record = text_of(&doc, self.fields.record).unwrap_or_default();
-        let mut record: LetterRecord = serde_json::from_str(&record).map_err(|e| Error::Io {
+        let addr = letter_doc(&searcher, &self.fields, id)?.ok_or_else(|| Error::UnknownLetter(id.to_string()))?;
+        let stores = self.stores(&searcher)?;
+        let doc = StoredDoc::read(&stores, &searcher, addr)?;
+        let record = doc.text(self.fields.record).unwrap_or_default();
+        let mut record: LetterRecord = serde_json::from_str(record).map_err(|e| Error::Io {
             context: format!("the stored record of letter {id} is damaged; re-index it"),
             source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
         })?;
-        let body = text_of(&doc, self.fields.body).unwrap_or_default();
+        let body = Body::of(&stores, &searcher, &self.fields, &doc, addr).whole()?.into_owned();
         record.sections = outline_of(&searcher, addr)?
             .0
             .iter()
@@ -335,31 +337,35 @@ impl<'a> Dresser<'a> {
             return Ok(hit);
         }
         let stores = match &self.stores {
-            Some(stores) => stores,
-            None => self.stores.insert(self.index.stores(searcher)?),
+            Some(stores) => std::sync::Arc::clone(stores),
+            None => std::sync::Arc::clone(self.stores.insert(self.index.stores(searcher)?)),
         };
-        let doc = StoredDoc::read(stores, searcher, addr)?;
-        let body_field = self.index.fields.body;
-        // A hit with a section shows only that section: only its bytes are read as text
-        // (checking a regulation's whole body as UTF-8 was a tenth of a section search).
-        let own = section.as_ref().and_then(|s| doc.text_in(body_field, s.bytes.start as usize..s.bytes.end as usize));
-        hit.section = section.as_ref().zip(own).and_then(|(s, text)| s.heading_of(text)).map(str::to_string);
+        let doc = StoredDoc::read(&stores, searcher, addr)?;
+        let body = Body::of(&stores, searcher, &self.index.fields, &doc, addr);
+        // A hit with a section shows only that section: only the pieces of the body it
+        // spans are read, and only its bytes are checked as UTF-8 (checking a
+        // regulation's whole body was a tenth of a section search).
+        let own = match &section {
+            Some(s) => body.range(s.bytes.start as usize..s.bytes.end as usize)?,
+            None => None,
+        };
+        hit.section = section.as_ref().zip(own.as_deref()).and_then(|(s, text)| s.heading_of(text)).map(str::to_string);
         if !self.options.snippets {
             return Ok(hit);
         }
         if !self.cited.is_empty() {
             // The citing sentence can lie anywhere in the letter.
-            let whole = doc.text(body_field).unwrap_or_default();
-            if let Some((s, heading)) = self.citing_sentence(addr, &doc, whole, section.as_ref())? {
+            let whole = body.whole()?;
+            if let Some((s, heading)) = self.citing_sentence(addr, &doc, &whole, section.as_ref())? {
                 (hit.snippet, hit.highlights, hit.section) = (s.text, s.highlights, heading);
                 return Ok(hit);
             }
         }
         let text = match own {
             Some(text) => text,
-            None => doc.text(body_field).unwrap_or_default(),
+            None => body.whole()?,
         };
-        let s = self.highlighter.snippet(&mut self.analyzer, text, self.options.snippet_len);
+        let s = self.highlighter.snippet(&mut self.analyzer, &text, self.options.snippet_len);
         hit.snippet = s.text;
         hit.highlights = s.highlights;
         Ok(hit)
@@ -415,16 +421,14 @@ fn outline_of(searcher: &Searcher, addr: DocAddress) -> Result<Outline> {
     Ok(sections::read_outline(&column, addr.doc_id, &mut Vec::new())?.unwrap_or_default())
 }
 
-pub(crate) fn letter_doc(searcher: &Searcher, f: &Fields, id: &str) -> Result<Option<(DocAddress, TantivyDocument)>> {
+/// Where the letter document of letter `id` is.
+pub(crate) fn letter_doc(searcher: &Searcher, f: &Fields, id: &str) -> Result<Option<DocAddress>> {
     let query = BooleanQuery::new(vec![
         (Occur::Must, keyword(f.kind, kind::LETTER)),
         (Occur::Must, keyword(f.letter, id)),
     ]);
     let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
-    match top.first() {
-        Some(&(_, addr)) => Ok(Some((addr, searcher.doc(addr)?))),
-        None => Ok(None),
-    }
+    Ok(top.first().map(|&(_, addr)| addr))
 }
 
 pub(crate) fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
