@@ -21,6 +21,7 @@ use tantivy::indexer::UserOperation;
 use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
 use crate::analysis;
+use crate::backlog::{Backlog, Queued};
 use crate::letter::Letter;
 use crate::documents::{DocumentMaker, LetterDocuments};
 use crate::schema::{self, kind, Fields};
@@ -198,7 +199,9 @@ impl LetterIndex {
             let _ = fs::write(&note, format!("pid {} (kamerzoek), since {since}", std::process::id()));
             HolderNote(note)
         });
-        Ok(LetterWriter { writer, fields: self.fields, maker: DocumentMaker::new(self.fields), _holder: holder, path: self.path.clone() })
+        // An eighth of the budget waiting to be indexed keeps the indexing threads fed.
+        let backlog = Backlog::new((heap_bytes / 8).max(16 << 20));
+        Ok(LetterWriter { writer, backlog, fields: self.fields, maker: DocumentMaker::new(self.fields), _holder: holder, path: self.path.clone() })
     }
 
     /// What the index holds of each letter: its content hash and source, by letter id.
@@ -532,7 +535,9 @@ const WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
 
 /// Writes letters into the index. Dropping it without `commit` discards the changes.
 pub struct LetterWriter {
-    writer: IndexWriter,
+    writer: IndexWriter<Queued>,
+    /// Documents handed to `writer` and not yet indexed.
+    backlog: std::sync::Arc<Backlog>,
     fields: Fields,
     /// Makes the documents of letters added one by one.
     maker: DocumentMaker,
@@ -571,7 +576,7 @@ impl LetterWriter {
     pub fn add_documents(&mut self, documents: LetterDocuments) -> Result<()> {
         let mut batch = Vec::with_capacity(1 + documents.docs.len());
         batch.push(UserOperation::Delete(Term::from_field_text(self.fields.letter, &documents.id)));
-        batch.extend(documents.docs.into_iter().map(UserOperation::Add));
+        batch.extend(self.backlog.admit(documents.docs).into_iter().map(UserOperation::Add));
         self.writer.run(batch).map_err(|e| self.write_error(e))?;
         Ok(())
     }

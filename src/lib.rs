@@ -36,6 +36,7 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+mod backlog;
 pub mod citations;
 pub mod documents;
 mod error;
