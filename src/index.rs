@@ -15,9 +15,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::Count;
+use tantivy::indexer::UserOperation;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Schema};
-use tantivy::indexer::UserOperation;
 use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
 use crate::analysis;

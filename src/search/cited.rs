@@ -208,9 +208,7 @@ impl LetterIndex {
         let title = titles.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|(t, _)| t);
         Ok(About { count, cited_by: letters.into_iter().collect(), title, in_index: self.letter_with_key(searcher, key)? })
     }
-}
 
-impl LetterIndex {
     /// The sentence in which citation document `addr` of letter `letter` cites,
     /// whitespace collapsed: a span of the letter's body, which citation documents do
     /// not store.
