@@ -13,7 +13,7 @@ use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
-use super::stored::{Body, StoredDoc};
+use super::stored::Body;
 use super::{date_range, filter, keyword, letter_doc, text_of, SearchOptions};
 use crate::index::{LetterIndex, StrValues};
 use crate::query;
@@ -218,8 +218,7 @@ impl LetterIndex {
         let (start, end) = (at("start"), at("end"));
         let Some(letter) = letter_doc(searcher, &self.fields, letter)? else { return Ok(String::new()) };
         let stores = self.stores(searcher)?;
-        let doc = StoredDoc::read(&stores, searcher, letter)?;
-        Ok(crate::record::sentence_at(&Body::of(&stores, searcher, &self.fields, &doc, letter).whole()?, start, end))
+        Ok(crate::record::sentence_at(&Body::read(&stores, searcher, &self.fields, letter)?.whole()?, start, end))
     }
 }
 

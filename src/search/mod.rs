@@ -253,13 +253,13 @@ impl LetterIndex {
         let searcher = self.reader.searcher();
         let addr = letter_doc(&searcher, &self.fields, id)?.ok_or_else(|| Error::UnknownLetter(id.to_string()))?;
         let stores = self.stores(&searcher)?;
-        let doc = StoredDoc::read(&stores, &searcher, addr)?;
-        let record = doc.text(self.fields.record).unwrap_or_default();
+        let stored = Body::read(&stores, &searcher, &self.fields, addr)?;
+        let record = stored.letter().text(self.fields.record).unwrap_or_default();
         let mut record: LetterRecord = serde_json::from_str(record).map_err(|e| Error::Io {
             context: format!("the stored record of letter {id} is damaged; re-index it"),
             source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
         })?;
-        let body = Body::of(&stores, &searcher, &self.fields, &doc, addr).whole()?.into_owned();
+        let body = stored.whole()?.into_owned();
         record.sections = outline_of(&searcher, addr)?
             .0
             .iter()
@@ -340,8 +340,7 @@ impl<'a> Dresser<'a> {
             Some(stores) => std::sync::Arc::clone(stores),
             None => std::sync::Arc::clone(self.stores.insert(self.index.stores(searcher)?)),
         };
-        let doc = StoredDoc::read(&stores, searcher, addr)?;
-        let body = Body::of(&stores, searcher, &self.index.fields, &doc, addr);
+        let body = Body::read(&stores, searcher, &self.index.fields, addr)?;
         // A hit with a section shows only that section: only the pieces of the body it
         // spans are read, and only its bytes are checked as UTF-8 (checking a
         // regulation's whole body was a tenth of a section search).
@@ -353,17 +352,18 @@ impl<'a> Dresser<'a> {
         if !self.options.snippets {
             return Ok(hit);
         }
+        let mut whole = None;
         if !self.cited.is_empty() {
             // The citing sentence can lie anywhere in the letter.
-            let whole = body.whole()?;
-            if let Some((s, heading)) = self.citing_sentence(addr, &doc, &whole, section.as_ref())? {
+            let text = whole.insert(body.whole()?);
+            if let Some((s, heading)) = self.citing_sentence(addr, body.letter(), text, section.as_ref())? {
                 (hit.snippet, hit.highlights, hit.section) = (s.text, s.highlights, heading);
                 return Ok(hit);
             }
         }
-        let text = match own {
-            Some(text) => text,
-            None => body.whole()?,
+        let text = match (own, whole) {
+            (Some(text), _) | (None, Some(text)) => text,
+            (None, None) => body.whole()?,
         };
         let s = self.highlighter.snippet(&mut self.analyzer, &text, self.options.snippet_len);
         hit.snippet = s.text;

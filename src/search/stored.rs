@@ -99,20 +99,26 @@ pub(crate) struct Body<'a> {
     searcher: &'a Searcher,
     fields: &'a Fields,
     /// The letter document and where it is.
-    letter: &'a StoredDoc,
+    letter: StoredDoc,
     addr: DocAddress,
 }
 
 impl<'a> Body<'a> {
-    /// The body of letter document `letter`, read from `addr`.
-    pub(crate) fn of(stores: &'a [StoreReader], searcher: &'a Searcher, fields: &'a Fields, letter: &'a StoredDoc, addr: DocAddress) -> Self {
-        Body { stores, searcher, fields, letter, addr }
+    /// Reads letter document `addr` from `stores` (the readers of `searcher`'s
+    /// segments), whose body this is.
+    pub(crate) fn read(stores: &'a [StoreReader], searcher: &'a Searcher, fields: &'a Fields, addr: DocAddress) -> Result<Self> {
+        Ok(Body { stores, searcher, fields, letter: StoredDoc::read(stores, searcher, addr)?, addr })
+    }
+
+    /// The letter document.
+    pub(crate) fn letter(&self) -> &StoredDoc {
+        &self.letter
     }
 
     /// Bytes `within` of the body, when they lie in it and are text of their own; only
     /// the pieces they span are read, and only they are checked as UTF-8.
-    pub(crate) fn range(&self, within: Range<usize>) -> Result<Option<Cow<'a, str>>> {
-        let first = self.letter.bytes(self.fields.body).unwrap_or_default();
+    pub(crate) fn range(&self, within: Range<usize>) -> Result<Option<Cow<'_, str>>> {
+        let first = self.first();
         if within.end <= first.len() {
             return Ok(first.get(within).and_then(|b| std::str::from_utf8(b).ok()).map(Cow::Borrowed));
         }
@@ -132,18 +138,21 @@ impl<'a> Body<'a> {
     }
 
     /// The whole body.
-    pub(crate) fn whole(&self) -> Result<Cow<'a, str>> {
-        let first = self.letter.bytes(self.fields.body).unwrap_or_default();
+    pub(crate) fn whole(&self) -> Result<Cow<'_, str>> {
         let pieces = self.pieces();
         if pieces == 0 {
-            return std::str::from_utf8(first).map(Cow::Borrowed).map_err(|_| self.damaged());
+            return std::str::from_utf8(self.first()).map(Cow::Borrowed).map_err(|_| self.damaged());
         }
         let mut bytes = Vec::with_capacity((pieces + 1) * PIECE_BYTES);
-        bytes.extend_from_slice(first);
-        for k in 1..=pieces {
+        for k in 0..=pieces {
             self.with_piece(k, |piece| bytes.extend_from_slice(piece))?;
         }
         String::from_utf8(bytes).map(Cow::Owned).map_err(|_| self.damaged())
+    }
+
+    /// The first piece, on the letter document.
+    fn first(&self) -> &[u8] {
+        self.letter.bytes(self.fields.body).unwrap_or_default()
     }
 
     /// The number of piece documents after the letter document.
@@ -155,15 +164,15 @@ impl<'a> Body<'a> {
     /// be a piece of this letter.
     fn with_piece<R>(&self, k: usize, read: impl FnOnce(&[u8]) -> R) -> Result<R> {
         if k == 0 {
-            return Ok(read(self.letter.bytes(self.fields.body).unwrap_or_default()));
+            return Ok(read(self.first()));
         }
         let doc_id = u32::try_from(k).ok().and_then(|k| self.addr.doc_id.checked_add(k));
         let segment = self.searcher.segment_reader(self.addr.segment_ord);
         let Some(doc_id) = doc_id.filter(|&d| d < segment.max_doc() && k <= self.pieces()) else { return Err(self.damaged()) };
         let piece = StoredDoc::read(self.stores, self.searcher, DocAddress::new(self.addr.segment_ord, doc_id))?;
-        let ours = piece.text(self.fields.letter).is_some() && piece.text(self.fields.letter) == self.letter.text(self.fields.letter);
+        let id = self.letter.text(self.fields.letter);
         match piece.bytes(self.fields.body) {
-            Some(bytes) if ours => Ok(read(bytes)),
+            Some(bytes) if id.is_some() && piece.text(self.fields.letter) == id => Ok(read(bytes)),
             _ => Err(self.damaged()),
         }
     }
@@ -230,8 +239,7 @@ mod tests {
         let searcher = index.reader.searcher();
         let stores = index.stores(&searcher).expect("stores");
         let addr = super::super::letter_doc(&searcher, &index.fields, id).expect("search").expect("the letter");
-        let doc = StoredDoc::read(&stores, &searcher, addr).expect("read");
-        check(&Body::of(&stores, &searcher, &index.fields, &doc, addr))
+        check(&Body::read(&stores, &searcher, &index.fields, addr).expect("read"))
     }
 
     #[test]
@@ -259,7 +267,7 @@ mod tests {
                 bodies += usize::from(body.len() > 1000);
                 // Every section's own text, and ranges that are not text of their own.
                 let outline = super::super::outline_of(&searcher, addr).expect("outline");
-                let read = Body::of(&stores, &searcher, &index.fields, &stored, addr);
+                let read = Body::read(&stores, &searcher, &index.fields, addr).expect("read");
                 let len = body.len();
                 let ranges = outline.0.iter().map(|s| s.bytes.start as usize..s.bytes.end as usize).chain([0..len, 1..len, len..len + 1]);
                 for range in ranges {
