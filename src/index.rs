@@ -410,18 +410,48 @@ impl<'a> StrValues<'a> {
 
     /// The document's value; empty when it has none.
     pub(crate) fn get(&mut self, addr: tantivy::DocAddress) -> Result<String> {
-        if let std::collections::hash_map::Entry::Vacant(e) = self.columns.entry(addr.segment_ord) {
-            e.insert(self.searcher.segment_reader(addr.segment_ord).fast_fields().str(self.field)?);
+        match self.ord(addr)? {
+            Some(ord) => self.term(addr.segment_ord, ord),
+            None => Ok(String::new()),
         }
+    }
+
+    /// The ordinal of the document's value in its segment's dictionary: documents are
+    /// counted or grouped by ordinal and each distinct value read once, since reading
+    /// a value decodes a block of the dictionary.
+    pub(crate) fn ord(&mut self, addr: tantivy::DocAddress) -> Result<Option<u64>> {
+        Ok(self.column(addr.segment_ord)?.and_then(|column| column.term_ords(addr.doc_id).next()))
+    }
+
+    /// The value with ordinal `ord` in segment `segment`'s dictionary.
+    pub(crate) fn term(&mut self, segment: u32, ord: u64) -> Result<String> {
+        let field = self.field;
         let mut out = String::new();
-        if let Some(column) = &self.columns[&addr.segment_ord] {
-            if let Some(ord) = column.term_ords(addr.doc_id).next() {
-                column
-                    .ord_to_str(ord, &mut out)
-                    .map_err(|source| Error::Io { context: format!("cannot read field {} of the index", self.field), source })?;
-            }
+        if let Some(column) = self.column(segment)? {
+            column.ord_to_str(ord, &mut out).map_err(|source| Error::Io { context: format!("cannot read field {field} of the index"), source })?;
         }
         Ok(out)
+    }
+
+    /// Calls `each` with the ordinal and value of every value in segment `segment`'s
+    /// dictionary, in order: one pass, where [`Self::term`] decodes a block for each.
+    pub(crate) fn each_term(&mut self, segment: u32, mut each: impl FnMut(u64, &str) -> Result<()>) -> Result<()> {
+        let field = self.field;
+        let Some(column) = self.column(segment)? else { return Ok(()) };
+        let mut stream = column.dictionary().stream().map_err(|source| Error::Io { context: format!("cannot read field {field} of the index"), source })?;
+        let mut ord = 0;
+        while stream.advance() {
+            each(ord, &String::from_utf8_lossy(stream.key()))?;
+            ord += 1;
+        }
+        Ok(())
+    }
+
+    fn column(&mut self, segment: u32) -> Result<Option<&tantivy::columnar::StrColumn>> {
+        if let std::collections::hash_map::Entry::Vacant(e) = self.columns.entry(segment) {
+            e.insert(self.searcher.segment_reader(segment).fast_fields().str(self.field)?);
+        }
+        Ok(self.columns[&segment].as_ref())
     }
 }
 

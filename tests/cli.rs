@@ -376,6 +376,48 @@ fn a_cited_letter_in_the_index_links_both_ways() {
 }
 
 #[test]
+fn a_paper_cited_by_many_letters_is_counted_once_a_citation_and_listed_in_short() {
+    // Twelve letters cite one paper; one of them is then rewritten, so its first
+    // version lies deleted in the first segment and its second in another.
+    let dir = tempfile::tempdir().unwrap();
+    let letters = dir.path().join("letters");
+    std::fs::create_dir(&letters).unwrap();
+    let write = |i: usize, words: &str| {
+        let text = format!("Den Haag, {} maart 2024\n\nOver {words} schreef de minister eerder (Kamerstuk 29 999, nr. 7).\n", i + 1);
+        std::fs::write(letters.join(format!("{i:03}_citing.txt")), text).unwrap();
+    };
+    for i in 0..12 {
+        write(i, "de werving van reservisten");
+    }
+    let index = dir.path().join("index");
+    let run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--index", util::path_str(&index)]);
+        util::kamerzoek(&all)
+    };
+    assert!(run(&["index", util::path_str(&letters)]).status.success());
+    write(3, "het behoud van reservisten");
+    let out = run(&["index", util::path_str(&letters)]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stats = String::from_utf8_lossy(&run(&["stats"]).stdout).into_owned();
+    assert!(stats.lines().any(|l| l.starts_with("segments") && !l.ends_with(" 1")), "{stats}");
+
+    let out = run(&["citations", "--json", "--top", "1"]);
+    let top: serde_json::Value = serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().next().unwrap()).unwrap();
+    assert_eq!(top["key"], "kst-29999-7");
+    assert_eq!(top["count"], 12);
+    let all: Vec<String> = (0..12).map(|i| format!("{i:03}_citing")).collect();
+    assert_eq!(top["cited_by"], serde_json::json!(all));
+    // Text names ten and counts the rest; JSON keeps them all.
+    let text = String::from_utf8_lossy(&run(&["citations", "--top", "1"]).stdout).into_owned();
+    assert!(text.contains(&format!("{} and 2 more (--json lists them all)", all[..10].join(", "))), "{text}");
+    let out = run(&["search", "--scope", "citations", "--json", "behoud reservisten"]);
+    let hit: serde_json::Value = serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().next().unwrap()).unwrap();
+    assert_eq!((hit["key"].as_str(), hit["letter"].as_str(), hit["count"].as_u64()), (Some("kst-29999-7"), Some("003_citing"), Some(12)));
+    assert_eq!(hit["cited_by"], serde_json::json!(all));
+}
+
+#[test]
 fn analyze_prints_citations_and_tokens_as_json_lines() {
     let out = assert_cmd::Command::cargo_bin("kamerzoek")
         .unwrap()

@@ -58,7 +58,7 @@ pub fn cited_text(out: &mut impl Write, hits: &[CitedHit], color: bool) -> io::R
     for hit in hits {
         let title = hit.title.as_deref().map(|t| format!(" ‘{t}’")).unwrap_or_default();
         writeln!(out, "{:>2}. {bold}{}{reset}{title}", hit.rank, hit.key)?;
-        let mut line = format!("cited {}× by {}", hit.count, hit.cited_by.join(", "));
+        let mut line = format!("cited {}× by {}", hit.count, listed(&hit.cited_by));
         if let Some(l) = &hit.in_index {
             line.push_str(&format!(" · in the index as {l}"));
         }
@@ -74,9 +74,21 @@ pub fn most_cited_text(out: &mut impl Write, top: &[MostCited]) -> io::Result<()
     for (i, m) in top.iter().enumerate() {
         let title = m.title.as_deref().map(|t| format!(" ‘{t}’")).unwrap_or_default();
         let linked = m.in_index.as_deref().map(|l| format!(" [in the index as {l}]")).unwrap_or_default();
-        writeln!(out, "{:>3}. {:>3}×  {}{title}{linked}  — {}", i + 1, m.count, m.key, m.cited_by.join(", "))?;
+        writeln!(out, "{:>3}. {:>3}×  {}{title}{linked}  — {}", i + 1, m.count, m.key, listed(&m.cited_by))?;
     }
     Ok(())
+}
+
+/// Citing letters a line of text names; a paper in a collection of laws can be cited by
+/// thousands (JSON gives them all).
+const LISTED: usize = 10;
+
+/// `ids` joined, the first [`LISTED`] of them and how many more.
+fn listed(ids: &[String]) -> String {
+    match ids.get(LISTED..) {
+        Some(rest) if !rest.is_empty() => format!("{} and {} more (--json lists them all)", ids[..LISTED].join(", "), rest.len()),
+        _ => ids.join(", "),
+    }
 }
 
 /// The snippet with its highlights marked: colour on a terminal, `[…]` otherwise.
@@ -127,7 +139,7 @@ pub fn record_text(out: &mut impl Write, r: &LetterRecord) -> io::Result<()> {
         writeln!(out, "  {:<24} {}{linked}", c.key, c.text.split_whitespace().collect::<Vec<_>>().join(" "))?;
     }
     if !r.cited_by.is_empty() {
-        writeln!(out, "cited by {}", r.cited_by.join(", "))?;
+        writeln!(out, "cited by {}", listed(&r.cited_by))?;
     }
     if !r.warnings.is_empty() {
         writeln!(out, "warnings ({})", r.warnings.len())?;

@@ -9,11 +9,11 @@
 use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
-use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
-use super::stored::Body;
+use super::stored::{Body, StoredDoc};
 use super::{date_range, filter, keyword, letter_doc, text_of, SearchOptions};
 use crate::index::{LetterIndex, StrValues};
 use crate::query;
@@ -83,11 +83,19 @@ impl LetterIndex {
         }
         let found = super::ranking::top_k(&searcher, &BooleanQuery::new(clauses), GROUPED_CITATIONS)?;
 
-        // Group by cited key, keeping the best citation of each.
+        // Group by cited key, keeping the best citation of each. The keys come from
+        // their column, each distinct one read once.
         let mut groups: HashMap<String, (f32, f32, DocAddress)> = HashMap::new();
+        let mut keys = StrValues::new(&searcher, "cited");
+        let mut read: HashMap<(u32, u64), String> = HashMap::new();
         for (score, addr) in found {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            let key = text_of(&doc, f.cited).unwrap_or_default();
+            let key = match keys.ord(addr)? {
+                Some(ord) => match read.entry((addr.segment_ord, ord)) {
+                    std::collections::hash_map::Entry::Occupied(e) => e.get().clone(),
+                    std::collections::hash_map::Entry::Vacant(e) => e.insert(keys.term(addr.segment_ord, ord)?).clone(),
+                },
+                None => String::new(),
+            };
             let g = groups.entry(key).or_insert((score, 0.0, addr));
             if score > g.0 {
                 g.1 += g.0;
@@ -133,14 +141,30 @@ impl LetterIndex {
     /// The `top` most cited papers, most cited first (ties by key).
     pub fn most_cited(&self, top: usize) -> Result<Vec<MostCited>> {
         let searcher = self.reader.searcher();
-        let all = searcher.search(&*keyword(self.fields.kind, kind::CITATION), &DocSetCollector)?;
-        let mut counts: HashMap<String, u64> = HashMap::new();
+        // Only citation documents have a `cited` key: every live document of each
+        // segment is counted by its key's ordinal, and each key read once.
         let mut keys = StrValues::new(&searcher, "cited");
-        for addr in all {
-            let key = keys.get(addr)?;
-            if !key.is_empty() {
-                *counts.entry(key).or_default() += 1;
+        let mut counts: HashMap<String, u64> = HashMap::new();
+        for (segment, reader) in searcher.segment_readers().iter().enumerate() {
+            let segment = segment as u32;
+            let alive = reader.alive_bitset();
+            let mut by_ord: Vec<u64> = Vec::new();
+            for doc in (0..reader.max_doc()).filter(|&d| !alive.is_some_and(|a| a.is_deleted(d))) {
+                if let Some(ord) = keys.ord(DocAddress::new(segment, doc))? {
+                    let ord = ord as usize;
+                    if by_ord.len() <= ord {
+                        by_ord.resize(ord + 1, 0);
+                    }
+                    by_ord[ord] += 1;
+                }
             }
+            keys.each_term(segment, |ord, key| {
+                match by_ord.get(ord as usize) {
+                    Some(&n) if n > 0 && !key.is_empty() => *counts.entry(key.to_string()).or_default() += n,
+                    _ => {}
+                }
+                Ok(())
+            })?;
         }
         let mut ranked: Vec<(String, u64)> = counts.into_iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -171,12 +195,9 @@ impl LetterIndex {
             (Occur::Must, Box::new(BooleanQuery::new(any_key)) as Box<dyn Query>),
             (Occur::Must, keyword(f.kind, kind::LETTER)),
         ]);
-        let docs = searcher.search(&query, &DocSetCollector)?;
-        let mut ids = BTreeSet::new();
-        for addr in docs {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            ids.extend(text_of(&doc, f.letter));
-        }
+        // Ids from their column: a letter's stored document holds the start of its text.
+        let docs = in_order(searcher.search(&query, &DocSetCollector)?);
+        let ids: BTreeSet<String> = self.letter_ids(&searcher, docs.into_iter())?.into_iter().filter(|id| !id.is_empty()).collect();
         Ok(ids.into_iter().collect())
     }
 
@@ -195,18 +216,27 @@ impl LetterIndex {
     fn about(&self, searcher: &Searcher, key: &str) -> Result<About> {
         let f = &self.fields;
         let query = BooleanQuery::new(vec![(Occur::Must, keyword(f.cited, key)), (Occur::Must, keyword(f.kind, kind::CITATION))]);
-        let count = searcher.search(&query, &Count)? as u64;
+        // In document order: the citations of a letter lie together in the store, so
+        // each store block is decompressed once for all of them, not once a citation.
+        let docs = in_order(searcher.search(&query, &DocSetCollector)?);
+        let stores = self.stores(searcher)?;
+        let mut letter_ids = StrValues::new(searcher, "letter");
         let mut letters = BTreeSet::new();
         let mut titles: HashMap<String, usize> = HashMap::new();
-        for addr in searcher.search(&query, &DocSetCollector)? {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            letters.extend(text_of(&doc, f.letter));
-            if let Some(t) = text_of(&doc, f.citation_title) {
-                *titles.entry(t).or_default() += 1;
+        for &addr in &docs {
+            if let Some(ord) = letter_ids.ord(addr)? {
+                letters.insert((addr.segment_ord, ord));
+            }
+            if let Some(t) = StoredDoc::read(&stores, searcher, addr)?.text(f.citation_title) {
+                *titles.entry(t.to_string()).or_default() += 1;
             }
         }
+        let mut cited_by = BTreeSet::new();
+        for (segment, ord) in letters {
+            cited_by.insert(letter_ids.term(segment, ord)?);
+        }
         let title = titles.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|(t, _)| t);
-        Ok(About { count, cited_by: letters.into_iter().collect(), title, in_index: self.letter_with_key(searcher, key)? })
+        Ok(About { count: docs.len() as u64, cited_by: cited_by.into_iter().collect(), title, in_index: self.letter_with_key(searcher, key)? })
     }
 
     /// The sentence in which citation document `addr` of letter `letter` cites,
@@ -220,6 +250,13 @@ impl LetterIndex {
         let stores = self.stores(searcher)?;
         Ok(crate::record::sentence_at(&Body::read(&stores, searcher, &self.fields, letter)?.whole()?, start, end))
     }
+}
+
+/// Documents in address order.
+fn in_order(docs: std::collections::HashSet<DocAddress>) -> Vec<DocAddress> {
+    let mut docs: Vec<DocAddress> = docs.into_iter().collect();
+    docs.sort_unstable();
+    docs
 }
 
 struct About {
