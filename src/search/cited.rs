@@ -216,16 +216,23 @@ impl LetterIndex {
     fn about(&self, searcher: &Searcher, key: &str) -> Result<About> {
         let f = &self.fields;
         let query = BooleanQuery::new(vec![(Occur::Must, keyword(f.cited, key)), (Occur::Must, keyword(f.kind, kind::CITATION))]);
-        // In document order: the citations of a letter lie together in the store, so
-        // each store block is decompressed once for all of them, not once a citation.
+        // A title is read only from a citation whose title field holds a word (its
+        // norm says so; laws, cited thousands of times, never have a title, and a
+        // title of stop words alone is no title to show), in document order:
+        // the citations of a letter lie together in the store, so each store block is
+        // decompressed once for all of them, not once a citation.
         let docs = in_order(searcher.search(&query, &DocSetCollector)?);
         let stores = self.stores(searcher)?;
+        let norms = searcher.segment_readers().iter().map(|r| r.get_fieldnorms_reader(f.citation_title)).collect::<tantivy::Result<Vec<_>>>()?;
         let mut letter_ids = StrValues::new(searcher, "letter");
         let mut letters = BTreeSet::new();
         let mut titles: HashMap<String, usize> = HashMap::new();
         for &addr in &docs {
             if let Some(ord) = letter_ids.ord(addr)? {
                 letters.insert((addr.segment_ord, ord));
+            }
+            if norms[addr.segment_ord as usize].fieldnorm_id(addr.doc_id) == 0 {
+                continue;
             }
             if let Some(t) = StoredDoc::read(&stores, searcher, addr)?.text(f.citation_title) {
                 *titles.entry(t.to_string()).or_default() += 1;
