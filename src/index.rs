@@ -433,6 +433,20 @@ impl<'a> StrValues<'a> {
         Ok(out)
     }
 
+    /// The values with ordinals `ords` (ascending) in segment `segment`'s dictionary,
+    /// read in one pass.
+    pub(crate) fn terms(&mut self, segment: u32, ords: &[u64]) -> Result<Vec<String>> {
+        let field = self.field;
+        let mut out = Vec::with_capacity(ords.len());
+        if let Some(column) = self.column(segment)? {
+            column
+                .dictionary()
+                .sorted_ords_to_term_cb(ords, |bytes| out.push(String::from_utf8_lossy(bytes).into_owned()))
+                .map_err(|source| Error::Io { context: format!("cannot read field {field} of the index"), source })?;
+        }
+        Ok(out)
+    }
+
     /// Calls `each` with the ordinal and value of every value in segment `segment`'s
     /// dictionary, in order: one pass, where [`Self::term`] decodes a block for each.
     pub(crate) fn each_term(&mut self, segment: u32, mut each: impl FnMut(u64, &str) -> Result<()>) -> Result<()> {

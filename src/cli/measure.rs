@@ -159,6 +159,9 @@ pub struct BenchReport {
     pub syntax_snippets: Latency,
     /// The same queries over sections (`--scope sections`), with snippets.
     pub sections_snippets: Latency,
+    /// The same queries over the cited papers (`--scope citations`): each paper with
+    /// its count, citing letters, title and best citing sentence.
+    pub citations: Latency,
     /// The slowest of the fixed queries.
     pub slowest: Vec<(String, f64)>,
 }
@@ -186,10 +189,11 @@ pub fn bench(args: &BenchArgs) -> anyhow::Result<BenchReport> {
     let syntax_snippets = time_queries(args, &syntax_queries, |q| Ok(index.search(q, &shown)?.len()))?;
     let sections = SearchOptions { scope: Scope::Sections, ..shown.clone() };
     let sections_snippets = time_queries(args, &syntax_queries, |q| Ok(index.search(q, &sections)?.len()))?;
+    let citations = time_queries(args, &syntax_queries, |q| Ok(index.search_citations(q, &plain)?.len()))?;
 
     let mut peer = report(&args.on.engine, "bench", &built, &args.on.docs, &args.on.queries, queries.len());
     (peer.p50_ms, peer.p95_ms, peer.p99_ms) = (Some(free.p50_ms), Some(free.p95_ms), Some(free.p99_ms));
-    Ok(BenchReport { peer, syntax, syntax_snippets, sections_snippets, slowest: free.slowest })
+    Ok(BenchReport { peer, syntax, syntax_snippets, sections_snippets, citations, slowest: free.slowest })
 }
 
 /// Warm-up rounds, then `reps` timed rounds over all queries.

@@ -218,7 +218,13 @@ pub fn report_text(out: &mut impl Write, r: &super::measure::Report) -> io::Resu
 
 /// The latencies of the query kinds beyond the peers' free-text set.
 pub fn latency_text(out: &mut impl Write, r: &super::measure::BenchReport) -> io::Result<()> {
-    for (name, l) in [("syntax, no snippets", &r.syntax), ("syntax, snippets", &r.syntax_snippets)] {
+    let kinds = [
+        ("syntax, no snippets", &r.syntax),
+        ("syntax, snippets", &r.syntax_snippets),
+        ("sections, snippets", &r.sections_snippets),
+        ("cited papers", &r.citations),
+    ];
+    for (name, l) in kinds {
         writeln!(out, "  {name:<20} p50 {:.3} ms  p95 {:.3} ms  p99 {:.3} ms  ({} queries)", l.p50_ms, l.p95_ms, l.p99_ms, l.queries)?;
     }
     Ok(())

@@ -6,7 +6,7 @@
 //! every citation of it (`Groei van de krijgsmacht` finds `kst-33763-176` because a
 //! letter cites it under that title).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 use tantivy::collector::{DocSetCollector, TopDocs};
@@ -84,18 +84,22 @@ impl LetterIndex {
         let found = super::ranking::top_k(&searcher, &BooleanQuery::new(clauses), GROUPED_CITATIONS)?;
 
         // Group by cited key, keeping the best citation of each. The keys come from
-        // their column, each distinct one read once.
-        let mut groups: HashMap<String, (f32, f32, DocAddress)> = HashMap::new();
+        // their column: each segment's distinct ones in one pass of its dictionary.
         let mut keys = StrValues::new(&searcher, "cited");
-        let mut read: HashMap<(u32, u64), String> = HashMap::new();
-        for (score, addr) in found {
-            let key = match keys.ord(addr)? {
-                Some(ord) => match read.entry((addr.segment_ord, ord)) {
-                    std::collections::hash_map::Entry::Occupied(e) => e.get().clone(),
-                    std::collections::hash_map::Entry::Vacant(e) => e.insert(keys.term(addr.segment_ord, ord)?).clone(),
-                },
-                None => String::new(),
-            };
+        let ords = found.iter().map(|&(_, addr)| Ok(keys.ord(addr)?.map(|ord| (addr.segment_ord, ord)))).collect::<Result<Vec<_>>>()?;
+        let mut wanted: BTreeMap<u32, BTreeSet<u64>> = BTreeMap::new();
+        for &(segment, ord) in ords.iter().flatten() {
+            wanted.entry(segment).or_default().insert(ord);
+        }
+        let mut names: HashMap<(u32, u64), String> = HashMap::new();
+        for (segment, ords) in wanted {
+            let ords: Vec<u64> = ords.into_iter().collect();
+            let terms = keys.terms(segment, &ords)?;
+            names.extend(ords.into_iter().map(|ord| (segment, ord)).zip(terms));
+        }
+        let mut groups: HashMap<String, (f32, f32, DocAddress)> = HashMap::new();
+        for ((score, addr), ord) in found.into_iter().zip(ords) {
+            let key = ord.and_then(|o| names.get(&o).cloned()).unwrap_or_default();
             let g = groups.entry(key).or_insert((score, 0.0, addr));
             if score > g.0 {
                 g.1 += g.0;
@@ -224,13 +228,8 @@ impl LetterIndex {
         let docs = in_order(searcher.search(&query, &DocSetCollector)?);
         let stores = self.stores(searcher)?;
         let norms = searcher.segment_readers().iter().map(|r| r.get_fieldnorms_reader(f.citation_title)).collect::<tantivy::Result<Vec<_>>>()?;
-        let mut letter_ids = StrValues::new(searcher, "letter");
-        let mut letters = BTreeSet::new();
         let mut titles: HashMap<String, usize> = HashMap::new();
         for &addr in &docs {
-            if let Some(ord) = letter_ids.ord(addr)? {
-                letters.insert((addr.segment_ord, ord));
-            }
             if norms[addr.segment_ord as usize].fieldnorm_id(addr.doc_id) == 0 {
                 continue;
             }
@@ -238,10 +237,8 @@ impl LetterIndex {
                 *titles.entry(t.to_string()).or_default() += 1;
             }
         }
-        let mut cited_by = BTreeSet::new();
-        for (segment, ord) in letters {
-            cited_by.insert(letter_ids.term(segment, ord)?);
-        }
+        // The letters' ids from the column the searcher keeps decoded.
+        let cited_by: BTreeSet<String> = self.letter_ids(searcher, docs.iter().copied())?.into_iter().filter(|id| !id.is_empty()).collect();
         let title = titles.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|(t, _)| t);
         Ok(About { count: docs.len() as u64, cited_by: cited_by.into_iter().collect(), title, in_index: self.letter_with_key(searcher, key)? })
     }
