@@ -146,7 +146,7 @@ impl LetterIndex {
     pub fn most_cited(&self, top: usize) -> Result<Vec<MostCited>> {
         let searcher = self.reader.searcher();
         // Only citation documents have a `cited` key: every live document of each
-        // segment is counted by its key's ordinal, and each key read once.
+        // segment is counted by its key's ordinal, and the keys read in one pass.
         let mut keys = StrValues::new(&searcher, "cited");
         let mut counts: HashMap<String, u64> = HashMap::new();
         for (segment, reader) in searcher.segment_readers().iter().enumerate() {
@@ -220,14 +220,14 @@ impl LetterIndex {
     fn about(&self, searcher: &Searcher, key: &str) -> Result<About> {
         let f = &self.fields;
         let query = BooleanQuery::new(vec![(Occur::Must, keyword(f.cited, key)), (Occur::Must, keyword(f.kind, kind::CITATION))]);
-        // A title is read only from a citation whose title field holds a word (its
-        // norm says so; laws, cited thousands of times, never have a title, and a
-        // title of stop words alone is no title to show), in document order:
-        // the citations of a letter lie together in the store, so each store block is
-        // decompressed once for all of them, not once a citation.
         let docs = in_order(searcher.search(&query, &DocSetCollector)?);
         let stores = self.stores(searcher)?;
         let norms = searcher.segment_readers().iter().map(|r| r.get_fieldnorms_reader(f.citation_title)).collect::<tantivy::Result<Vec<_>>>()?;
+        // A title is read only from a citation whose title field holds a word (its
+        // norm says so; laws, cited thousands of times, never have a title, and a
+        // title of stop words alone is no title to show), in document order: the
+        // citations of a letter lie together in the store, so each store block is
+        // decompressed once for all of them, not once a citation.
         let mut titles: HashMap<String, usize> = HashMap::new();
         for &addr in &docs {
             if norms[addr.segment_ord as usize].fieldnorm_id(addr.doc_id) == 0 {
