@@ -228,10 +228,7 @@ impl LetterIndex {
                 segments.push(match reader.fast_fields().str("letter")? {
                     Some(column) => {
                         let mut ids = Vec::with_capacity(column.num_terms());
-                        let mut stream = column.dictionary().stream().map_err(|source| Error::Io { context: "cannot read field letter of the index".into(), source })?;
-                        while stream.advance() {
-                            ids.push(String::from_utf8_lossy(stream.key()).into_owned());
-                        }
+                        each_term(&column, "letter", |id| ids.push(id.to_string()))?;
                         Some((column, ids))
                     }
                     None => None,
@@ -428,7 +425,7 @@ impl<'a> StrValues<'a> {
         let field = self.field;
         let mut out = String::new();
         if let Some(column) = self.column(segment)? {
-            column.ord_to_str(ord, &mut out).map_err(|source| Error::Io { context: format!("cannot read field {field} of the index"), source })?;
+            column.ord_to_str(ord, &mut out).map_err(read_error(field))?;
         }
         Ok(out)
     }
@@ -439,26 +436,21 @@ impl<'a> StrValues<'a> {
         let field = self.field;
         let mut out = Vec::with_capacity(ords.len());
         if let Some(column) = self.column(segment)? {
-            column
-                .dictionary()
-                .sorted_ords_to_term_cb(ords, |bytes| out.push(String::from_utf8_lossy(bytes).into_owned()))
-                .map_err(|source| Error::Io { context: format!("cannot read field {field} of the index"), source })?;
+            column.dictionary().sorted_ords_to_term_cb(ords, |bytes| out.push(String::from_utf8_lossy(bytes).into_owned())).map_err(read_error(field))?;
         }
         Ok(out)
     }
 
     /// Calls `each` with the ordinal and value of every value in segment `segment`'s
-    /// dictionary, in order: one pass, where [`Self::term`] decodes a block for each.
-    pub(crate) fn each_term(&mut self, segment: u32, mut each: impl FnMut(u64, &str) -> Result<()>) -> Result<()> {
+    /// dictionary (see [`each_term`]).
+    pub(crate) fn each_term(&mut self, segment: u32, mut each: impl FnMut(u64, &str)) -> Result<()> {
         let field = self.field;
         let Some(column) = self.column(segment)? else { return Ok(()) };
-        let mut stream = column.dictionary().stream().map_err(|source| Error::Io { context: format!("cannot read field {field} of the index"), source })?;
         let mut ord = 0;
-        while stream.advance() {
-            each(ord, &String::from_utf8_lossy(stream.key()))?;
+        each_term(column, field, |term| {
+            each(ord, term);
             ord += 1;
-        }
-        Ok(())
+        })
     }
 
     fn column(&mut self, segment: u32) -> Result<Option<&tantivy::columnar::StrColumn>> {
@@ -467,6 +459,21 @@ impl<'a> StrValues<'a> {
         }
         Ok(self.columns[&segment].as_ref())
     }
+}
+
+/// Calls `each` with every value of `column`'s dictionary in ordinal order: one pass,
+/// where reading the values one by one decodes a block of the dictionary for each.
+fn each_term(column: &tantivy::columnar::StrColumn, field: &str, mut each: impl FnMut(&str)) -> Result<()> {
+    let mut stream = column.dictionary().stream().map_err(read_error(field))?;
+    while stream.advance() {
+        each(&String::from_utf8_lossy(stream.key()));
+    }
+    Ok(())
+}
+
+/// The error of a column of `field` that cannot be read.
+fn read_error(field: &str) -> impl FnOnce(std::io::Error) -> Error + '_ {
+    move |source| Error::Io { context: format!("cannot read field {field} of the index"), source }
 }
 
 /// What the index knows of one letter, for incremental updates.

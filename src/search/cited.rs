@@ -6,7 +6,7 @@
 //! every citation of it (`Groei van de krijgsmacht` finds `kst-33763-176` because a
 //! letter cites it under that title).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 use tantivy::collector::{DocSetCollector, TopDocs};
@@ -87,15 +87,13 @@ impl LetterIndex {
         // their column: each segment's distinct ones in one pass of its dictionary.
         let mut keys = StrValues::new(&searcher, "cited");
         let ords = found.iter().map(|&(_, addr)| Ok(keys.ord(addr)?.map(|ord| (addr.segment_ord, ord)))).collect::<Result<Vec<_>>>()?;
-        let mut wanted: BTreeMap<u32, BTreeSet<u64>> = BTreeMap::new();
-        for &(segment, ord) in ords.iter().flatten() {
-            wanted.entry(segment).or_default().insert(ord);
-        }
+        let mut wanted: Vec<(u32, u64)> = ords.iter().flatten().copied().collect();
+        wanted.sort_unstable();
+        wanted.dedup();
         let mut names: HashMap<(u32, u64), String> = HashMap::new();
-        for (segment, ords) in wanted {
-            let ords: Vec<u64> = ords.into_iter().collect();
-            let terms = keys.terms(segment, &ords)?;
-            names.extend(ords.into_iter().map(|ord| (segment, ord)).zip(terms));
+        for segment in wanted.chunk_by(|a, b| a.0 == b.0) {
+            let ords: Vec<u64> = segment.iter().map(|&(_, ord)| ord).collect();
+            names.extend(segment.iter().copied().zip(keys.terms(segment[0].0, &ords)?));
         }
         let mut groups: HashMap<String, (f32, f32, DocAddress)> = HashMap::new();
         for ((score, addr), ord) in found.into_iter().zip(ords) {
@@ -162,12 +160,9 @@ impl LetterIndex {
                     by_ord[ord] += 1;
                 }
             }
-            keys.each_term(segment, |ord, key| {
-                match by_ord.get(ord as usize) {
-                    Some(&n) if n > 0 && !key.is_empty() => *counts.entry(key.to_string()).or_default() += n,
-                    _ => {}
-                }
-                Ok(())
+            keys.each_term(segment, |ord, key| match by_ord.get(ord as usize) {
+                Some(&n) if n > 0 && !key.is_empty() => *counts.entry(key.to_string()).or_default() += n,
+                _ => {}
             })?;
         }
         let mut ranked: Vec<(String, u64)> = counts.into_iter().collect();
