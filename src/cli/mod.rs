@@ -3,6 +3,7 @@
 mod args;
 mod measure;
 mod output;
+mod pages;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -235,6 +236,7 @@ fn build(index: &LetterIndex, paths: &[PathBuf], options: &IndexOptions) -> anyh
     let bar = ProgressBar::with_draw_target(None, progress_target());
     bar.set_style(ProgressStyle::with_template("{spinner} {pos}/{len} files {wide_bar} {msg} {eta}").expect("valid template"));
     let mut letters = 0u64;
+    let _pages = pages::small_pages();
     let summary = ingest::index_paths(index, paths, options, &mut |event| match event {
         Progress::Found { files } => bar.set_length(files as u64),
         Progress::Indexed { letter } => {
