@@ -218,10 +218,38 @@ impl LetterIndex {
     }
 
     /// The letter ids of documents of `searcher`, from the `letter` column; empty for a
-    /// document without one. Each segment's column and its dictionary of ids (a few
-    /// thousand strings) are read once per searcher generation: a lookup in the
-    /// dictionary itself decodes a block, a fifth of a free-text query.
+    /// document without one.
     pub(crate) fn letter_ids(&self, searcher: &tantivy::Searcher, addrs: impl Iterator<Item = tantivy::DocAddress>) -> Result<Vec<String>> {
+        self.with_letter_columns(searcher, |columns| {
+            addrs.map(|addr| letter_ord(columns, addr).and_then(|(ids, ord)| ids.get(ord as usize)).cloned().unwrap_or_default()).collect()
+        })
+    }
+
+    /// The distinct letter ids of documents of `searcher`, sorted, without the empty
+    /// one: a law's thousands of citations are told apart by their ids' ordinals, and
+    /// only each citing letter's id is copied and compared.
+    pub(crate) fn distinct_letter_ids(&self, searcher: &tantivy::Searcher, addrs: impl Iterator<Item = tantivy::DocAddress>) -> Result<Vec<String>> {
+        self.with_letter_columns(searcher, |columns| {
+            let mut ords: Vec<(u32, u64)> = addrs.filter_map(|addr| letter_ord(columns, addr).map(|(_, ord)| (addr.segment_ord, ord))).collect();
+            ords.sort_unstable();
+            ords.dedup();
+            let mut ids: Vec<String> = ords
+                .into_iter()
+                .filter_map(|(segment, ord)| columns.get(segment as usize)?.as_ref()?.1.get(ord as usize))
+                .filter(|id| !id.is_empty())
+                .cloned()
+                .collect();
+            // A letter re-added lies in one segment only, but ids of several segments merge.
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        })
+    }
+
+    /// Runs `read` on each segment's `letter` column and its dictionary of ids (a few
+    /// thousand strings), read once per searcher generation: a lookup in the dictionary
+    /// itself decodes a block, a fifth of a free-text query.
+    fn with_letter_columns<R>(&self, searcher: &tantivy::Searcher, read: impl FnOnce(&LetterColumns) -> R) -> Result<R> {
         let columns = || {
             let mut segments = Vec::with_capacity(searcher.segment_readers().len());
             for reader in searcher.segment_readers() {
@@ -236,14 +264,7 @@ impl LetterIndex {
             }
             Ok(segments)
         };
-        self.letter_columns.with(searcher, columns, |columns: &LetterColumns| {
-            addrs
-                .map(|addr| {
-                    let Some((column, ids)) = columns.get(addr.segment_ord as usize).and_then(Option::as_ref) else { return String::new() };
-                    column.term_ords(addr.doc_id).next().and_then(|ord| ids.get(ord as usize)).cloned().unwrap_or_default()
-                })
-                .collect()
-        })
+        self.letter_columns.with(searcher, columns, read)
     }
 
     /// The store readers of `searcher`'s segments, opened once per searcher generation.
@@ -362,6 +383,12 @@ pub struct Space {
 
 /// Per segment: the `letter` column and the ids it holds, by ordinal.
 type LetterColumns = Vec<Option<(tantivy::columnar::StrColumn, Vec<String>)>>;
+
+/// The ids of document `addr`'s segment and the ordinal of its letter id among them.
+fn letter_ord(columns: &LetterColumns, addr: tantivy::DocAddress) -> Option<(&[String], u64)> {
+    let (column, ids) = columns.get(addr.segment_ord as usize)?.as_ref()?;
+    Some((ids.as_slice(), column.term_ords(addr.doc_id).next()?))
+}
 
 /// A value worked out from the searcher of one generation, kept until a searcher of
 /// another generation asks.

@@ -111,7 +111,12 @@ pub fn sentence_of(body: &str, c: &Citation) -> String {
 /// The sentence around bytes `start..end` of `body`, whitespace collapsed.
 pub fn sentence_at(body: &str, start: usize, end: usize) -> String {
     let (s, e) = citations::sentence_span(body, start, end);
-    body.get(s..e).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ")
+    collapse_whitespace(body.get(s..e).unwrap_or(""))
+}
+
+/// `text` with each run of whitespace one space, and none at either end.
+pub(crate) fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The keys under which other letters may cite a letter: its id, its Kamerstuk, and

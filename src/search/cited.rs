@@ -6,12 +6,13 @@
 //! every citation of it (`Groei van de krijgsmacht` finds `kst-33763-176` because a
 //! letter cites it under that title).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query};
-use tantivy::{DocAddress, Searcher, TantivyDocument};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term, TERMINATED};
 
 use super::stored::{Body, StoredDoc};
 use super::{date_range, filter, keyword, letter_doc, text_of, SearchOptions};
@@ -20,6 +21,12 @@ use crate::query;
 use crate::record::format_date;
 use crate::schema::{kind, Kind};
 use crate::Result;
+
+/// The bytes read either side of a citation to find its sentence in, and how much text
+/// must lie between the sentence and either end of them (else the whole letter is
+/// read): a boundary is decided by the word and the line before it and the text after.
+const SENTENCE_WINDOW: usize = 4096;
+const SENTENCE_CONTEXT: usize = 256;
 
 /// How many citation documents are grouped per query: enough for the top papers of
 /// any realistic query without scoring the whole index.
@@ -195,9 +202,8 @@ impl LetterIndex {
             (Occur::Must, keyword(f.kind, kind::LETTER)),
         ]);
         // Ids from their column: a letter's stored document holds the start of its text.
-        let docs = in_order(searcher.search(&query, &DocSetCollector)?);
-        let ids: BTreeSet<String> = self.letter_ids(&searcher, docs.into_iter())?.into_iter().filter(|id| !id.is_empty()).collect();
-        Ok(ids.into_iter().collect())
+        let docs = searcher.search(&query, &DocSetCollector)?;
+        self.distinct_letter_ids(&searcher, docs.into_iter())
     }
 
     fn letter_with_key(&self, searcher: &Searcher, key: &str) -> Result<Option<String>> {
@@ -214,8 +220,7 @@ impl LetterIndex {
     /// cited, the title letters give it, and whether it is itself in the index.
     fn about(&self, searcher: &Searcher, key: &str) -> Result<About> {
         let f = &self.fields;
-        let query = BooleanQuery::new(vec![(Occur::Must, keyword(f.cited, key)), (Occur::Must, keyword(f.kind, kind::CITATION))]);
-        let docs = in_order(searcher.search(&query, &DocSetCollector)?);
+        let docs = live_postings(searcher, f.cited, key)?;
         let stores = self.stores(searcher)?;
         let norms = searcher.segment_readers().iter().map(|r| r.get_fieldnorms_reader(f.citation_title)).collect::<tantivy::Result<Vec<_>>>()?;
         // A title is read only from a citation whose title field holds a word (its
@@ -232,10 +237,12 @@ impl LetterIndex {
                 *titles.entry(t.to_string()).or_default() += 1;
             }
         }
-        // The letters' ids from the column the searcher keeps decoded.
-        let cited_by: BTreeSet<String> = self.letter_ids(searcher, docs.iter().copied())?.into_iter().filter(|id| !id.is_empty()).collect();
+        // The citing letters are the letter documents with the key in `cites` (one a
+        // letter, where a law has several citations a letter), their ids from the
+        // column the searcher keeps decoded.
+        let cited_by = self.distinct_letter_ids(searcher, live_postings(searcher, f.cites, key)?.into_iter())?;
         let title = titles.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|(t, _)| t);
-        Ok(About { count: docs.len() as u64, cited_by: cited_by.into_iter().collect(), title, in_index: self.letter_with_key(searcher, key)? })
+        Ok(About { count: docs.len() as u64, cited_by, title, in_index: self.letter_with_key(searcher, key)? })
     }
 
     /// The sentence in which citation document `addr` of letter `letter` cites,
@@ -247,15 +254,43 @@ impl LetterIndex {
         let (start, end) = (at("start"), at("end"));
         let Some(letter) = letter_doc(searcher, &self.fields, letter)? else { return Ok(String::new()) };
         let stores = self.stores(searcher)?;
-        Ok(crate::record::sentence_at(&Body::read(&stores, searcher, &self.fields, letter)?.whole()?, start, end))
+        let body = Body::read(&stores, searcher, &self.fields, letter)?;
+        // The text around the citation, not the whole letter (a regulation of megabytes),
+        // when the sentence found in it ends well inside it: deciding a boundary looks
+        // at the words and lines on either side of it.
+        if let Some(around) = body.around(start..end, SENTENCE_WINDOW)? {
+            let (s, e) = crate::citations::sentence_span(&around.text, start - around.start, end - around.start);
+            let (before, after) = (around.text[..s].trim(), around.text[e..].trim());
+            let inside = (around.start == 0 || before.len() >= SENTENCE_CONTEXT) && (around.to_end || after.len() >= SENTENCE_CONTEXT);
+            if inside {
+                return Ok(crate::record::collapse_whitespace(&around.text[s..e]));
+            }
+        }
+        Ok(crate::record::sentence_at(&body.whole()?, start, end))
     }
 }
 
-/// Documents in address order.
-fn in_order(docs: std::collections::HashSet<DocAddress>) -> Vec<DocAddress> {
-    let mut docs: Vec<DocAddress> = docs.into_iter().collect();
-    docs.sort_unstable();
-    docs
+/// The live documents with `key` in keyword field `field`, in address order: for
+/// `cited` a paper's citation documents, for `cites` the letters that cite it (only
+/// documents of that kind have the field). A law's thousands of citations were
+/// gathered into a hash set and sorted.
+fn live_postings(searcher: &Searcher, field: Field, key: &str) -> Result<Vec<DocAddress>> {
+    let term = Term::from_field_text(field, key);
+    let mut docs = Vec::new();
+    for (segment, reader) in searcher.segment_readers().iter().enumerate() {
+        let Some(mut postings) = reader.inverted_index(field)?.read_postings(&term, IndexRecordOption::Basic).map_err(tantivy::TantivyError::from)? else {
+            continue;
+        };
+        let alive = reader.alive_bitset();
+        let mut doc = postings.doc();
+        while doc != TERMINATED {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                docs.push(DocAddress::new(segment as u32, doc));
+            }
+            doc = postings.advance();
+        }
+    }
+    Ok(docs)
 }
 
 struct About {
@@ -263,4 +298,43 @@ struct About {
     cited_by: Vec<String>,
     title: Option<String>,
     in_index: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy::DocAddress;
+
+    use crate::schema::kind;
+    use crate::search::stored::tests::long_letter;
+    use crate::LetterIndex;
+
+    #[test]
+    fn a_citing_sentence_read_around_its_citation_is_the_one_read_from_the_whole_letter() {
+        // Four pieces of text and dozens of citations: most sentences are found in the
+        // text around them, some near the ends of the letter or of a piece.
+        let long = long_letter();
+        let index = LetterIndex::create_in_ram().expect("index");
+        let mut writer = index.writer().expect("writer");
+        writer.add(&long).expect("add");
+        writer.finish().expect("commit");
+        index.reload().expect("reload");
+        let searcher = index.reader.searcher();
+        let reader = searcher.segment_reader(0);
+        let kinds = reader.fast_fields().str("kind").expect("column").expect("kinds");
+        let at = |name: &str, doc| reader.fast_fields().u64(name).expect("column").first(doc).expect("value") as usize;
+        let mut checked = 0;
+        for doc in 0..reader.max_doc() {
+            let mut k = String::new();
+            kinds.ord_to_str(kinds.term_ords(doc).next().expect("kind"), &mut k).expect("kind");
+            if k != kind::CITATION {
+                continue;
+            }
+            let (start, end) = (at("start", doc), at("end", doc));
+            let sentence = index.citing_sentence(&searcher, DocAddress::new(0, doc), "long").expect("sentence");
+            assert_eq!(sentence, crate::record::sentence_at(&long.body, start, end), "{start}..{end}");
+            assert!(!sentence.is_empty());
+            checked += 1;
+        }
+        assert!(checked >= 20, "{checked} citations");
+    }
 }

@@ -137,6 +137,35 @@ impl<'a> Body<'a> {
         Ok((bytes.len() == within.len()).then(|| String::from_utf8(bytes).ok()).flatten().map(Cow::Owned))
     }
 
+    /// The text around bytes `within`: up to `margin` bytes either side, cut to whole
+    /// characters, with where it starts in the body and whether it runs to the body's
+    /// end. Only the pieces it spans are read. `None` when `within` lies outside the body.
+    pub(crate) fn around(&self, within: Range<usize>, margin: usize) -> Result<Option<Around>> {
+        let (from, to) = (within.start.saturating_sub(margin), within.end.saturating_add(margin));
+        let last = to.div_ceil(PIECE_BYTES).min(self.pieces() + 1);
+        let mut bytes = Vec::with_capacity(to - from);
+        let mut to_end = false;
+        for k in from / PIECE_BYTES..last {
+            let base = k * PIECE_BYTES;
+            self.with_piece(k, |piece| {
+                bytes.extend_from_slice(piece.get(from.max(base) - base..to.min(base + piece.len()).saturating_sub(base)).unwrap_or_default());
+                to_end = k == self.pieces() && to >= base + piece.len();
+            })?;
+        }
+        // A cut inside a character: drop its bytes at either end.
+        let lead = bytes.iter().take_while(|&&b| b & 0xC0 == 0x80).count().min(3);
+        let text = match std::str::from_utf8(&bytes[lead..]) {
+            Ok(_) => String::from_utf8(bytes.split_off(lead)).ok(),
+            Err(e) if e.error_len().is_none() => {
+                bytes.truncate(lead + e.valid_up_to());
+                String::from_utf8(bytes.split_off(lead)).ok()
+            }
+            Err(_) => None,
+        };
+        let start = from + lead;
+        Ok(text.filter(|t| start <= within.start && within.end <= start + t.len()).map(|text| Around { start, text, to_end }))
+    }
+
     /// The whole body.
     pub(crate) fn whole(&self) -> Result<Cow<'_, str>> {
         let pieces = self.pieces();
@@ -186,6 +215,16 @@ impl<'a> Body<'a> {
     }
 }
 
+/// A stretch of a letter's body ([`Body::around`]).
+pub(crate) struct Around {
+    /// Where it starts in the body.
+    pub start: usize,
+    /// Its text.
+    pub text: String,
+    /// Whether it runs to the end of the body.
+    pub to_end: bool,
+}
+
 /// Where each value of a stored document lies, with its type code, if its values are
 /// laid out as read here: tantivy writes the number of values (a VInt), then for each
 /// value its field (u32, little-endian), a type code, and the value: text and bytes as
@@ -228,7 +267,7 @@ fn vint(bytes: &[u8], at: &mut usize) -> Option<u64> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::letter::{parse_text, Letter};
     use crate::schema::kind;
@@ -280,7 +319,7 @@ mod tests {
 
     /// The bundled letters one after another, twice, as one letter of four pieces, led
     /// by spaces that put a two-byte character across the boundary of two pieces.
-    fn long_letter() -> Letter {
+    pub(crate) fn long_letter() -> Letter {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
         let mut paths: Vec<_> = std::fs::read_dir(dir).expect("corpus").map(|e| e.expect("entry").path()).collect();
         paths.sort();
@@ -320,6 +359,26 @@ mod tests {
             for range in ranges.chain(cuts).chain([0..letter.body.len(), letter.body.len() - 5..letter.body.len() + 1]) {
                 assert_eq!(read.range(range.clone()).expect("read").as_deref(), letter.body.get(range.clone()), "{range:?}");
             }
+            // The text around a range: whole characters of the body, at most `margin`
+            // bytes either side, cut only inside a character (a two-byte one lies across
+            // the first boundary of pieces) or at the body's ends.
+            let len = letter.body.len();
+            let cuts = (1..=len / PIECE_BYTES).flat_map(|k| (k * PIECE_BYTES - 3..k * PIECE_BYTES + 3).map(|at| at..at + 1));
+            for range in cuts.chain([0..10, len - 10..len, len / 2..len / 2 + 3000]) {
+                for margin in [0, 1, 2, 100, PIECE_BYTES, 10 * PIECE_BYTES] {
+                    let Some(around) = read.around(range.clone(), margin).expect("read") else {
+                        assert!(!letter.body.is_char_boundary(range.start) || !letter.body.is_char_boundary(range.end), "{range:?} {margin}");
+                        continue;
+                    };
+                    let (start, end) = (around.start, around.start + around.text.len());
+                    assert_eq!(letter.body.get(start..end), Some(around.text.as_str()), "{range:?} {margin}");
+                    assert!(start <= range.start && range.end <= end, "{range:?} {margin}: {start}..{end}");
+                    assert!(start + margin >= range.start && start < (range.start.saturating_sub(margin)) + 4, "{range:?} {margin}: {start}");
+                    assert_eq!(around.to_end, range.end + margin >= len, "{range:?} {margin}");
+                    assert!(if around.to_end { end == len } else { end <= range.end + margin && end + 4 > range.end + margin }, "{range:?} {margin}: {end}");
+                }
+            }
+            assert!(read.around(len + 1..len + 2, 10).expect("read").is_none());
         });
     }
 
