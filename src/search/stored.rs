@@ -141,9 +141,12 @@ impl<'a> Body<'a> {
     /// characters, with where it starts in the body and whether it runs to the body's
     /// end. Only the pieces it spans are read. `None` when `within` lies outside the body.
     pub(crate) fn around(&self, within: Range<usize>, margin: usize) -> Result<Option<Around>> {
+        if within.start > within.end {
+            return Ok(None);
+        }
         let (from, to) = (within.start.saturating_sub(margin), within.end.saturating_add(margin));
         let last = to.div_ceil(PIECE_BYTES).min(self.pieces() + 1);
-        let mut bytes = Vec::with_capacity(to - from);
+        let mut bytes = Vec::with_capacity((to - from).min((self.pieces() + 1) * PIECE_BYTES));
         let mut to_end = false;
         for k in from / PIECE_BYTES..last {
             let base = k * PIECE_BYTES;
@@ -378,7 +381,11 @@ pub(crate) mod tests {
                     assert!(if around.to_end { end == len } else { end <= range.end + margin && end + 4 > range.end + margin }, "{range:?} {margin}: {end}");
                 }
             }
-            assert!(read.around(len + 1..len + 2, 10).expect("read").is_none());
+            // Past the end, backwards (a damaged citation's offsets), at the far end of usize.
+            let backwards = Range { start: 20, end: 10 };
+            for outside in [len + 1..len + 2, backwards, usize::MAX - 1..usize::MAX] {
+                assert!(read.around(outside.clone(), 10).expect("read").is_none(), "{outside:?}");
+            }
         });
     }
 
