@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use serde::Serialize;
-use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term, TERMINATED};
@@ -21,12 +21,6 @@ use crate::query;
 use crate::record::format_date;
 use crate::schema::{kind, Kind};
 use crate::Result;
-
-/// The bytes read either side of a citation to find its sentence in, and how much text
-/// must lie between the sentence and either end of them (else the whole letter is
-/// read): a boundary is decided by the word and the line before it and the text after.
-const SENTENCE_WINDOW: usize = 4096;
-const SENTENCE_CONTEXT: usize = 256;
 
 /// How many citation documents are grouped per query: enough for the top papers of
 /// any realistic query without scoring the whole index.
@@ -191,19 +185,18 @@ impl LetterIndex {
 
     /// The letters that cite any of `keys`, in id order.
     pub fn citing_letters(&self, keys: &[String]) -> Result<Vec<String>> {
-        let searcher = self.reader.searcher();
-        let f = &self.fields;
-        let any_key: Vec<(Occur, Box<dyn Query>)> = keys.iter().map(|k| (Occur::Should, keyword(f.cites, k))).collect();
-        if any_key.is_empty() {
-            return Ok(Vec::new());
+        self.letters_citing(&self.reader.searcher(), keys.iter().map(String::as_str))
+    }
+
+    /// The letters of `searcher` that cite any of `keys`, in id order: the letter
+    /// documents with a key in `cites` (one a letter, where a law has several citations
+    /// a letter), their ids from the column the searcher keeps decoded.
+    fn letters_citing<'k>(&self, searcher: &Searcher, keys: impl Iterator<Item = &'k str>) -> Result<Vec<String>> {
+        let mut letters = Vec::new();
+        for key in keys {
+            letters.extend(live_postings(searcher, self.fields.cites, key)?);
         }
-        let query = BooleanQuery::new(vec![
-            (Occur::Must, Box::new(BooleanQuery::new(any_key)) as Box<dyn Query>),
-            (Occur::Must, keyword(f.kind, kind::LETTER)),
-        ]);
-        // Ids from their column: a letter's stored document holds the start of its text.
-        let docs = searcher.search(&query, &DocSetCollector)?;
-        self.distinct_letter_ids(&searcher, docs.into_iter())
+        self.distinct_letter_ids(searcher, letters.into_iter())
     }
 
     fn letter_with_key(&self, searcher: &Searcher, key: &str) -> Result<Option<String>> {
@@ -237,10 +230,7 @@ impl LetterIndex {
                 *titles.entry(t.to_string()).or_default() += 1;
             }
         }
-        // The citing letters are the letter documents with the key in `cites` (one a
-        // letter, where a law has several citations a letter), their ids from the
-        // column the searcher keeps decoded.
-        let cited_by = self.distinct_letter_ids(searcher, live_postings(searcher, f.cites, key)?.into_iter())?;
+        let cited_by = self.letters_citing(searcher, std::iter::once(key))?;
         let title = titles.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|(t, _)| t);
         Ok(About { count: docs.len() as u64, cited_by, title, in_index: self.letter_with_key(searcher, key)? })
     }
@@ -254,19 +244,7 @@ impl LetterIndex {
         let (start, end) = (at("start"), at("end"));
         let Some(letter) = letter_doc(searcher, &self.fields, letter)? else { return Ok(String::new()) };
         let stores = self.stores(searcher)?;
-        let body = Body::read(&stores, searcher, &self.fields, letter)?;
-        // The text around the citation, not the whole letter (a regulation of megabytes),
-        // when the sentence found in it ends well inside it: deciding a boundary looks
-        // at the words and lines on either side of it.
-        if let Some(around) = body.around(start..end, SENTENCE_WINDOW)? {
-            let (s, e) = crate::citations::sentence_span(&around.text, start - around.start, end - around.start);
-            let (before, after) = (around.text[..s].trim(), around.text[e..].trim());
-            let inside = (around.start == 0 || before.len() >= SENTENCE_CONTEXT) && (around.to_end || after.len() >= SENTENCE_CONTEXT);
-            if inside {
-                return Ok(crate::record::collapse_whitespace(&around.text[s..e]));
-            }
-        }
-        Ok(crate::record::sentence_at(&body.whole()?, start, end))
+        Body::read(&stores, searcher, &self.fields, letter)?.sentence_at(start, end)
     }
 }
 

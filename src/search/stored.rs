@@ -169,6 +169,22 @@ impl<'a> Body<'a> {
         Ok(text.filter(|t| start <= within.start && within.end <= start + t.len()).map(|text| Around { start, text, to_end }))
     }
 
+    /// The sentence around bytes `start..end`, whitespace collapsed, as
+    /// [`crate::record::sentence_at`] finds it in the whole body: looked for in the
+    /// text around the range (a regulation is megabytes), and in the whole body only
+    /// when it does not end well inside that, since a boundary is decided by the word
+    /// and the line before it and the text after.
+    pub(crate) fn sentence_at(&self, start: usize, end: usize) -> Result<String> {
+        if let Some(around) = self.around(start..end, SENTENCE_WINDOW)? {
+            let (s, e) = crate::citations::sentence_span(&around.text, start - around.start, end - around.start);
+            let (before, after) = (around.text[..s].trim(), around.text[e..].trim());
+            if (around.start == 0 || before.len() >= SENTENCE_CONTEXT) && (around.to_end || after.len() >= SENTENCE_CONTEXT) {
+                return Ok(crate::record::collapse_whitespace(&around.text[s..e]));
+            }
+        }
+        Ok(crate::record::sentence_at(&self.whole()?, start, end))
+    }
+
     /// The whole body.
     pub(crate) fn whole(&self) -> Result<Cow<'_, str>> {
         let pieces = self.pieces();
@@ -217,6 +233,11 @@ impl<'a> Body<'a> {
         }
     }
 }
+
+/// The bytes read either side of a citation to find its sentence in, and how much text
+/// must lie between the sentence and either end of them ([`Body::sentence_at`]).
+const SENTENCE_WINDOW: usize = 4096;
+const SENTENCE_CONTEXT: usize = 256;
 
 /// A stretch of a letter's body ([`Body::around`]).
 pub(crate) struct Around {
