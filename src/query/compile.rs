@@ -69,14 +69,38 @@ const DEFAULT_FIELDS: &[(Field, f32)] = &[
 /// the index; it was dropped.)
 const TRUNCATED_WEIGHT: f32 = 3.5;
 
-/// The distinct terms of `text` as `text_truncated` holds them. The analyzer lives per
-/// thread: its cache of compound splits then outlasts one query, and splitting a word
-/// costs dozens of word-list lookups.
-fn truncated_terms(text: &str) -> Vec<String> {
+/// The distinct terms of `text` as `text_truncated` holds them: the words' own forms,
+/// and the parts of solid compounds that are no word's own form (a part follows its
+/// compound at the same position; a hyphenated compound's written parts are words).
+/// The analyzer lives per thread: its cache of compound splits then outlasts one
+/// query, and splitting a word costs dozens of word-list lookups.
+fn truncated_terms(text: &str) -> TruncatedTerms {
     thread_local! {
         static ANALYZER: RefCell<TextAnalyzer> = RefCell::new(analysis::truncated_analyzer());
     }
-    ANALYZER.with(|analyzer| distinct(analysis::tokens(&mut analyzer.borrow_mut(), text).into_iter().map(|t| t.text).collect()))
+    let tokens = ANALYZER.with(|analyzer| analysis::tokens(&mut analyzer.borrow_mut(), text));
+    let (mut words, mut parts) = (Vec::new(), Vec::new());
+    // The position of the last word, and whether it is one written word: the tokens
+    // after a joined hyphenated compound at its position are its written parts, words.
+    let mut last = None;
+    for t in tokens {
+        if last == Some((t.position, true)) {
+            parts.push(t.text);
+        } else {
+            last = Some((t.position, t.position_length == 1));
+            words.push(t.text);
+        }
+    }
+    let words = distinct(words);
+    let mut parts = distinct(parts);
+    parts.retain(|p| words.binary_search(p).is_err());
+    TruncatedTerms { words, parts }
+}
+
+/// A query's terms in `text_truncated`.
+struct TruncatedTerms {
+    words: Vec<String>,
+    parts: Vec<String>,
 }
 
 /// Compiles free text, not query syntax: every distinct analysed term of `text`, OR-ed
@@ -108,9 +132,15 @@ pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer, kind: Kin
         }
     }
     if kind == Kind::Letter {
-        for t in &truncated_terms(text) {
+        let truncated = truncated_terms(text);
+        for t in &truncated.words {
             let q = weighted(fields.text_truncated, t, TRUNCATED_WEIGHT);
             first.push((Occur::Should, q.box_clone()));
+            all.push((Occur::Should, q));
+        }
+        for t in &truncated.parts {
+            let q = weighted(fields.text_truncated, t, TRUNCATED_WEIGHT);
+            rest.push(c.scoped(q.box_clone()));
             all.push((Occur::Should, q));
         }
     }
@@ -134,12 +164,15 @@ pub struct FreeText {
 /// posting lists in a letter's `text` and headings, and its truncated form (weighted
 /// highest, in `text_truncated`) finds the same letters: stage one ranks by the
 /// truncated form and the short fields, stage two adds the scores of the long fields
-/// to the best candidates of stage one (Belgian answers: MRR@10 as with one stage,
-/// a third less work a query on the regulations).
+/// and of the parts of the query's compounds to the best candidates of stage one. A
+/// part is a short, common word (`recht`, `deel`, `vast`) whose long posting list
+/// moves few letters into the top ten. Belgian answers: MRR@10 as with one stage; the
+/// fixed queries on the regulations: 1.04 M instructions a query, 1.26 M with the parts
+/// in stage one.
 pub struct Stages {
     /// Stage one: the words over `text_truncated` and the short fields.
     pub first: Box<dyn Query>,
-    /// Stage two: one weighted query per word and long field.
+    /// Stage two: one weighted query per word and long field, and per compound part.
     pub rest: Vec<Box<dyn Query>>,
 }
 
@@ -482,7 +515,25 @@ pub(crate) fn prefix_successor(prefix: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::prefix_successor;
+    use super::{prefix_successor, truncated_terms};
+
+    #[test]
+    fn a_compounds_parts_are_kept_apart_from_the_words() {
+        // `personeelsbeleid` is cut to `perso` and followed by its parts `perso` and
+        // `belei`: the part that is also a word's own form counts as the word.
+        let t = truncated_terms("personeelsbeleid");
+        assert_eq!((t.words.as_slice(), t.parts.as_slice()), (&["perso".to_string()][..], &["belei".to_string()][..]));
+        let t = truncated_terms("deelgeschillen bevordering");
+        assert!(t.words.contains(&"deelg".to_string()) && t.words.contains(&"bevor".to_string()), "{:?}", t.words);
+        assert!(t.parts.contains(&"gesch".to_string()) && !t.parts.iter().any(|p| t.words.contains(p)), "{:?}", t.parts);
+        // A hyphenated compound's written parts are words the query wrote.
+        let t = truncated_terms("re-integratie");
+        assert!(t.parts.is_empty(), "{:?} {:?}", t.words, t.parts);
+        assert!(t.words.contains(&"integ".to_string()), "{:?}", t.words);
+        // Words only: no parts.
+        let t = truncated_terms("remotie burgers");
+        assert_eq!(t.parts, Vec::<String>::new());
+    }
 
     #[test]
     fn prefix_successors() {

@@ -148,7 +148,8 @@ impl LetterIndex {
             return Ok(Vec::new());
         };
         let first = of_kind(&self.fields, free.stages.first, free.compiled.exclusive, Kind::Letter);
-        let top = ranking::two_stage(&searcher, &*first, &free.stages.rest, k.max(1))?;
+        let all = of_kind(&self.fields, free.compiled.query, free.compiled.exclusive, Kind::Letter);
+        let top = ranking::two_stage(&searcher, &*first, &free.stages.rest, &*all, k.max(1))?;
         self.letter_ids(&searcher, top.into_iter().map(|(_, addr)| addr))
     }
 
@@ -160,7 +161,7 @@ impl LetterIndex {
         let found: Vec<(f32, DocAddress)> = match (options.sort, stages) {
             (Sort::Relevance, Some(stages)) => {
                 let first = self.dated(of_kind(&self.fields, stages.first, compiled.exclusive, Kind::Letter), options);
-                ranking::two_stage(&searcher, &*first, &stages.rest, limit)?
+                ranking::two_stage(&searcher, &*first, &stages.rest, &*query, limit)?
             }
             (Sort::Relevance, None) => ranking::top_k(&searcher, &*query, limit)?,
             (Sort::Date, _) => by_date(&searcher, &*query, limit)?.into_iter().map(|addr| (0.0, addr)).collect(),
