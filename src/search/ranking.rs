@@ -162,10 +162,7 @@ mod tests {
         // segment finds.
         let index = LetterIndex::create_in_ram().expect("index");
         let mut writer = index.writer().expect("writer");
-        for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).expect("corpus") {
-            let path = entry.expect("entry").path();
-            let text = std::fs::read_to_string(&path).expect("letter");
-            let id = path.file_stem().expect("stem").to_string_lossy().into_owned();
+        for (id, text) in bundled_letters() {
             writer.add(&crate::letter::parse_text(&id, &text)).expect("added");
             writer.commit().expect("committed");
         }
@@ -223,15 +220,22 @@ mod tests {
         }
     }
 
+    /// The bundled letters: (file stem, text).
+    fn bundled_letters() -> Vec<(String, String)> {
+        let dir = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).expect("corpus");
+        dir.map(|entry| {
+            let path = entry.expect("entry").path();
+            (path.file_stem().expect("stem").to_string_lossy().into_owned(), std::fs::read_to_string(&path).expect("letter"))
+        })
+        .collect()
+    }
+
     /// The paragraphs of the bundled letters, each indexed as a letter of its own:
     /// more letters than a pool of candidates holds.
     fn paragraphs_of_the_bundled_letters() -> LetterIndex {
         let index = LetterIndex::create_in_ram().expect("index");
         let mut writer = index.writer().expect("writer");
-        for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).expect("corpus") {
-            let path = entry.expect("entry").path();
-            let text = std::fs::read_to_string(&path).expect("letter");
-            let stem = path.file_stem().expect("stem").to_string_lossy().into_owned();
+        for (stem, text) in bundled_letters() {
             for (n, paragraph) in text.split("\n\n").filter(|p| p.split_whitespace().count() >= 20).enumerate() {
                 writer.add(&crate::letter::parse_text(&format!("{stem}-{n}"), paragraph)).expect("added");
             }
