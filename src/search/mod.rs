@@ -126,13 +126,14 @@ impl LetterIndex {
     /// Searches free text (not query syntax): any of its words, ranked.
     pub fn search_text(&self, text: &str, options: &SearchOptions) -> Result<Vec<Hit>> {
         let (f, analyzer) = (&self.fields, &self.analyzer);
-        let empty = self.empty_fields(&self.reader.searcher())?;
+        let searcher = self.reader.searcher();
+        let empty = self.empty_fields(&searcher)?;
         match options.scope {
-            Scope::Letters => match query::compile::free_text(text, f, analyzer, Kind::Letter, &empty) {
+            Scope::Letters => match query::compile::free_text(text, f, analyzer, Kind::Letter, &empty, &searcher)? {
                 Some(free) => self.run(free.compiled, Some(free.stages), options.snippets.then(|| free_text_sections(text, f, analyzer)).flatten(), options),
                 None => Ok(Vec::new()),
             },
-            Scope::Sections => match (query::compile::free_text(text, f, analyzer, Kind::Letter, &empty), free_text_sections(text, f, analyzer)) {
+            Scope::Sections => match (query::compile::free_text(text, f, analyzer, Kind::Letter, &empty, &searcher)?, free_text_sections(text, f, analyzer)) {
                 (Some(letters), Some(q)) => self.run_sections(q, &letters.compiled, options),
                 _ => Ok(Vec::new()),
             },
@@ -144,7 +145,7 @@ impl LetterIndex {
     /// read).
     pub fn rank_letters(&self, text: &str, k: usize) -> Result<Vec<String>> {
         let searcher = self.reader.searcher();
-        let Some(free) = query::compile::free_text(text, &self.fields, &self.analyzer, Kind::Letter, &self.empty_fields(&searcher)?) else {
+        let Some(free) = query::compile::free_text(text, &self.fields, &self.analyzer, Kind::Letter, &self.empty_fields(&searcher)?, &searcher)? else {
             return Ok(Vec::new());
         };
         let first = of_kind(&self.fields, free.stages.first, free.compiled.exclusive, Kind::Letter);

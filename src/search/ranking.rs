@@ -151,7 +151,7 @@ mod tests {
 
     use tantivy::collector::TopDocs;
 
-    use crate::query::compile::free_text;
+    use crate::query::compile::{free_text, COMMON_SHARE};
     use crate::schema::Kind;
     use crate::LetterIndex;
 
@@ -170,7 +170,7 @@ mod tests {
         let searcher = index.reader.searcher();
         assert!(searcher.segment_readers().len() >= 5);
         for text in ["defensie personeel", "remotie", "reservisten werving", "kamerstuk brief minister"] {
-            let free = free_text(text, &index.fields, &index.analyzer, Kind::Letter, &[]).expect("words");
+            let free = free_text(text, &index.fields, &index.analyzer, Kind::Letter, &[], &searcher).expect("compiled").expect("words");
             for k in [1, 2, 3, 10] {
                 let expected = searcher.search(&*free.compiled.query, &TopDocs::with_limit(k).order_by_score()).expect("top docs");
                 let found = super::top_k(&searcher, &*free.compiled.query, k).expect("top k");
@@ -194,8 +194,8 @@ mod tests {
             assert!(!empty.contains(&field), "{empty:?}");
         }
         for text in ["militair keuringsreglement", "minister van defensie bloed", "machtiging bevorderen militairen", "tussenproducten"] {
-            let all = free_text(text, f, &index.analyzer, Kind::Letter, &[]).expect("words");
-            let fewer = free_text(text, f, &index.analyzer, Kind::Letter, &empty).expect("words");
+            let all = free_text(text, f, &index.analyzer, Kind::Letter, &[], &searcher).expect("compiled").expect("words");
+            let fewer = free_text(text, f, &index.analyzer, Kind::Letter, &empty, &searcher).expect("compiled").expect("words");
             let full = super::two_stage(&searcher, &*all.stages.first, &all.stages.rest, &*all.compiled.query, 10).expect("all fields");
             let lean = super::two_stage(&searcher, &*fewer.stages.first, &fewer.stages.rest, &*fewer.compiled.query, 10).expect("fewer fields");
             assert_same_hits(text, &full, &lean);
@@ -246,17 +246,19 @@ mod tests {
     }
 
     #[test]
-    fn two_stages_give_each_hit_its_whole_score_parts_of_compounds_included() {
+    fn two_stages_give_each_hit_its_whole_score() {
         let index = paragraphs_of_the_bundled_letters();
         let searcher = index.reader.searcher();
-        for text in ["personeelsbeleid", "loopbaanbeleid militairen", "functiewaardering defensiepersoneel", "werkgeversbeleid militairen", "defensiepersoneel salarissen", "personeelstekort krijgsmacht"] {
-            let free = free_text(text, &index.fields, &index.analyzer, Kind::Letter, &[]).expect("words");
+        // Compounds whose parts and common words (`defensie`) are left to stage two.
+        for text in ["personeelsbeleid", "loopbaanbeleid militairen", "werkgeversbeleid militairen", "defensie personeelsbeleid", "defensiepersoneel"] {
+            let free = free_text(text, &index.fields, &index.analyzer, Kind::Letter, &[], &searcher).expect("compiled").expect("words");
             // Stage one fills its pool, so it chooses the candidates.
             assert_eq!(super::top_k(&searcher, &*free.stages.first, super::pool(10)).expect("stage one").len(), super::pool(10), "{text}");
             let two = super::two_stage(&searcher, &*free.stages.first, &free.stages.rest, &*free.compiled.query, 10).expect("two stages");
             assert_eq!(two.len(), 10, "{text}");
             // Each hit's score is what the whole query scores it: the parts of the
-            // query's compounds, searched in stage two only, are in it.
+            // query's compounds and its common words, searched in stage two only, are
+            // in it.
             let mut whole: Vec<(f32, tantivy::DocAddress)> = two.iter().map(|&(_, addr)| (0.0, addr)).collect();
             super::add_scores(&searcher, &[free.compiled.query.box_clone()], &mut whole).expect("whole scores");
             for (score, addr) in &two {
@@ -267,13 +269,44 @@ mod tests {
     }
 
     #[test]
+    fn common_words_wait_for_stage_two_but_the_rarest_stays() {
+        let index = paragraphs_of_the_bundled_letters();
+        let searcher = index.reader.searcher();
+        let f = &index.fields;
+        let letters = searcher.doc_freq(&tantivy::Term::from_field_text(f.kind, "letter")).expect("letters") as f64;
+        let share = |w: &str| searcher.doc_freq(&tantivy::Term::from_field_text(f.text_truncated, w)).expect("count") as f64 / letters;
+        let truncated_in = |query: &dyn tantivy::query::Query| {
+            let mut words = Vec::new();
+            query.query_terms(&mut |term, _| {
+                if term.field() == f.text_truncated {
+                    words.push(term.value().as_str().expect("text").to_string());
+                }
+            });
+            words
+        };
+        let stages = |text: &str| {
+            let free = free_text(text, f, &index.analyzer, Kind::Letter, &[], &searcher).expect("compiled").expect("words");
+            (truncated_in(&*free.stages.first), free.stages.rest.iter().flat_map(|q| truncated_in(&**q)).collect::<Vec<_>>())
+        };
+        // `defensie` is in two of five paragraphs, `personeel` in one of three,
+        // `reservisten` in one of twenty.
+        assert!(share("defen") > COMMON_SHARE && share("perso") > COMMON_SHARE, "{} {}", share("defen"), share("perso"));
+        assert!(share("reser") < COMMON_SHARE, "{}", share("reser"));
+        assert_eq!(stages("defensie reservisten"), (vec!["reser".to_string()], vec!["defen".to_string()]));
+        // Every word common: the rarest one still ranks in stage one.
+        assert_eq!(stages("defensie personeel"), (vec!["perso".to_string()], vec!["defen".to_string()]));
+        // Every word rare: all in stage one.
+        assert_eq!(stages("reservisten veteranen").1, Vec::<String>::new());
+    }
+
+    #[test]
     fn a_letter_that_only_a_compounds_part_matches_is_found() {
         // No bundled letter speaks of `visserij`, three of `beleid` (the fifth, 004,
         // never does). Stage one (the query's own words) finds nothing, so the query
         // is ranked in one stage and the part finds them.
         let index = LetterIndex::of_bundled_letters();
         let searcher = index.reader.searcher();
-        let free = free_text("visserijbeleid", &index.fields, &index.analyzer, Kind::Letter, &[]).expect("words");
+        let free = free_text("visserijbeleid", &index.fields, &index.analyzer, Kind::Letter, &[], &searcher).expect("compiled").expect("words");
         assert!(super::top_k(&searcher, &*free.stages.first, 10).expect("stage one").is_empty());
         let found = super::two_stage(&searcher, &*free.stages.first, &free.stages.rest, &*free.compiled.query, 10).expect("ranked");
         let one_stage = super::top_k(&searcher, &*free.compiled.query, 10).expect("one stage");
@@ -288,7 +321,7 @@ mod tests {
         let index = LetterIndex::of_bundled_letters();
         let searcher = index.reader.searcher();
         for text in ["remotie burgerpersoneel", "Groei van de krijgsmacht", "reservisten werving defensie", "re-integratie verzuim", "sociale partners"] {
-            let free = free_text(text, &index.fields, &index.analyzer, Kind::Letter, &[]).expect("words");
+            let free = free_text(text, &index.fields, &index.analyzer, Kind::Letter, &[], &searcher).expect("compiled").expect("words");
             // Five letters: every letter that matches is a candidate, so both rankings
             // must agree on every hit and its score.
             let one: Vec<_> = searcher.search(&*free.compiled.query, &TopDocs::with_limit(10).order_by_score()).expect("one stage");
