@@ -229,3 +229,26 @@ fn hits_with_snippets_keep_their_ranks() {
     }
     assert!(checked >= 4, "{checked} searches with four hits or more");
 }
+
+#[test]
+fn free_text_searches_rank_as_rank_letters_and_show_their_hits() {
+    // `search_text` (the library's free-text search) ranks letters as `rank_letters`
+    // does, two stages or one, and dresses them; over sections it finds sections of
+    // those letters (by the sections' own words: `visserijbeleid`, whose letters only
+    // its part `beleid` finds, finds no section).
+    let index = bundled(false);
+    for query in ["personeelsbeleid defensie", "visserijbeleid", "sociale partners reservisten", "werving en selectie"] {
+        let ranked = index.rank_letters(query, 10).expect("ranked");
+        assert!(!ranked.is_empty(), "{query}");
+        for snippets in [false, true] {
+            let options = kamerzoek::SearchOptions { snippets, ..kamerzoek::SearchOptions::default() };
+            let hits = index.search_text(query, &options).expect("searched");
+            assert_eq!(hits.iter().map(|h| h.letter.clone()).collect::<Vec<_>>(), ranked, "{query} snippets {snippets}");
+            assert!(!snippets || hits.iter().all(|h| !h.snippet.is_empty()), "{query}: every hit has a snippet");
+        }
+        let sections = kamerzoek::SearchOptions { scope: kamerzoek::Scope::Sections, ..kamerzoek::SearchOptions::default() };
+        let hits = index.search_text(query, &sections).expect("searched");
+        assert!(hits.iter().all(|h| ranked.contains(&h.letter)), "{query}: {:?}", hits.iter().map(|h| &h.letter).collect::<Vec<_>>());
+        assert_eq!(hits.is_empty(), query == "visserijbeleid", "{query}");
+    }
+}
