@@ -754,6 +754,14 @@ pub(crate) fn date_time(date: time::Date) -> DateTime {
 
 #[cfg(test)]
 impl LetterIndex {
+    /// The letters bundled in `corpus/`, in file order: (file stem, text).
+    pub(crate) fn bundled_letter_texts() -> Vec<(String, String)> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut paths: Vec<_> = std::fs::read_dir(dir).expect("corpus").map(|e| e.expect("entry").path()).collect();
+        paths.sort();
+        paths.iter().map(|p| (p.file_stem().expect("stem").to_string_lossy().into_owned(), std::fs::read_to_string(p).expect("letter"))).collect()
+    }
+
     /// An index in memory of the letters bundled in `corpus/`.
     pub(crate) fn of_bundled_letters() -> LetterIndex {
         LetterIndex::of_repository_path("corpus")

@@ -147,8 +147,6 @@ fn add_scores(searcher: &Searcher, queries: &[Box<dyn Query>], found: &mut [(Sco
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use tantivy::collector::TopDocs;
 
     use crate::query::compile::{free_text, COMMON_SHARE};
@@ -162,7 +160,7 @@ mod tests {
         // segment finds.
         let index = LetterIndex::create_in_ram().expect("index");
         let mut writer = index.writer().expect("writer");
-        for (id, text) in bundled_letters() {
+        for (id, text) in LetterIndex::bundled_letter_texts() {
             writer.add(&crate::letter::parse_text(&id, &text)).expect("added");
             writer.commit().expect("committed");
         }
@@ -220,22 +218,12 @@ mod tests {
         }
     }
 
-    /// The bundled letters: (file stem, text).
-    fn bundled_letters() -> Vec<(String, String)> {
-        let dir = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).expect("corpus");
-        dir.map(|entry| {
-            let path = entry.expect("entry").path();
-            (path.file_stem().expect("stem").to_string_lossy().into_owned(), std::fs::read_to_string(&path).expect("letter"))
-        })
-        .collect()
-    }
-
     /// The paragraphs of the bundled letters, each indexed as a letter of its own:
     /// more letters than a pool of candidates holds.
     fn paragraphs_of_the_bundled_letters() -> LetterIndex {
         let index = LetterIndex::create_in_ram().expect("index");
         let mut writer = index.writer().expect("writer");
-        for (stem, text) in bundled_letters() {
+        for (stem, text) in LetterIndex::bundled_letter_texts() {
             for (n, paragraph) in text.split("\n\n").filter(|p| p.split_whitespace().count() >= 20).enumerate() {
                 writer.add(&crate::letter::parse_text(&format!("{stem}-{n}"), paragraph)).expect("added");
             }

@@ -344,10 +344,7 @@ pub(crate) mod tests {
     /// The bundled letters one after another, twice, as one letter of four pieces, led
     /// by spaces that put a two-byte character across the boundary of two pieces.
     pub(crate) fn long_letter() -> Letter {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let mut paths: Vec<_> = std::fs::read_dir(dir).expect("corpus").map(|e| e.expect("entry").path()).collect();
-        paths.sort();
-        let parts: Vec<Letter> = paths.iter().map(|p| parse_text("part", &std::fs::read_to_string(p).expect("letter"))).collect();
+        let parts: Vec<Letter> = crate::LetterIndex::bundled_letter_texts().iter().map(|(_, text)| parse_text("part", text)).collect();
         let mut long = Letter { id: "long".into(), ..parts[0].clone() };
         long.body.clear();
         long.sections.clear();
