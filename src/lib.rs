@@ -54,4 +54,4 @@ pub mod search;
 
 pub use error::{Error, Result};
 pub use index::{LetterIndex, LetterWriter};
-pub use search::{Hit, Scope, SearchOptions, Sort};
+pub use search::{Found, Hit, Matching, Scope, SearchOptions, Sort};

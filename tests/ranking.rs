@@ -7,7 +7,7 @@ use std::io::Write;
 
 use kamerzoek::analysis::{compound_parts, dutch_analyzer, tokens, truncated_analyzer, AnalyzedToken};
 use kamerzoek::ingest::{self, IndexOptions};
-use kamerzoek::LetterIndex;
+use kamerzoek::{LetterIndex, Matching, SearchOptions};
 use proptest::prelude::*;
 
 /// Renders tokens as `term@position`.
@@ -126,6 +126,13 @@ fn collection(docs: &[(&str, &str)]) -> (tempfile::TempDir, LetterIndex) {
     (dir, index)
 }
 
+/// The ids of the letters `search` ranks for `query`, as the command line gives them
+/// (no snippets), `matching` as asked.
+fn ranked(index: &LetterIndex, query: &str, matching: Matching) -> Vec<String> {
+    let options = SearchOptions { matching, limit: 10, snippets: false, ..SearchOptions::default() };
+    index.search(query, &options).expect("searched").into_iter().map(|h| h.letter).collect()
+}
+
 /// Filler that makes the documents of the collection alike in length and vocabulary.
 const FILLER: &str = "De minister antwoordt op de vraag van het geachte lid dat de cijfers volgen.";
 
@@ -146,7 +153,7 @@ fn free_text_finds_compound_parts_and_derived_forms() {
         // the truncated forms do.
         ("Zwangere werkneemsters.", "derived"),
     ] {
-        let ranked = index.rank_letters(query, 10).expect("ranked");
+        let ranked = ranked(&index, query, Matching::Auto);
         assert_eq!(ranked.first().map(String::as_str), Some(first), "{query}: {ranked:?}");
     }
 }
@@ -156,9 +163,11 @@ fn free_text_of_stop_words_finds_nothing_and_titles_never_overflow_the_statistic
     let docs: Vec<(String, String)> = (0..5).map(|i| (format!("d{i}"), format!("{FILLER} Brief nummer {i}."))).collect();
     let docs: Vec<(&str, &str)> = docs.iter().map(|(id, t)| (id.as_str(), t.as_str())).collect();
     let (_dir, index) = collection(&docs);
-    assert!(index.rank_letters("de het een", 10).expect("ranked").is_empty());
+    // Stop words only: nothing to search for, said as a query error.
+    let options = SearchOptions { snippets: false, ..SearchOptions::default() };
+    assert!(matches!(index.search("de het een", &options), Err(kamerzoek::Error::Query { .. })));
     // Every document holds `minister`: its weight stays finite and every letter is found once.
-    let ranked = index.rank_letters("minister", 10).expect("ranked");
+    let ranked = ranked(&index, "minister", Matching::Auto);
     assert_eq!(ranked.len(), 5, "{ranked:?}");
 }
 
@@ -218,7 +227,7 @@ fn hits_with_snippets_keep_their_ranks() {
         for scope in [kamerzoek::Scope::Letters, kamerzoek::Scope::Sections] {
             let plain = kamerzoek::SearchOptions { snippets: false, scope, ..kamerzoek::SearchOptions::default() };
             let shown = kamerzoek::SearchOptions { snippets: true, ..plain.clone() };
-            let key = |hits: Vec<kamerzoek::Hit>| hits.into_iter().map(|h| (h.rank, h.letter, h.score.to_bits(), h.title)).collect::<Vec<_>>();
+            let key = |hits: kamerzoek::Found| hits.into_iter().map(|h| (h.rank, h.letter, h.score.to_bits(), h.title)).collect::<Vec<_>>();
             let with = index.search(query, &shown).expect("searched");
             assert!(with.iter().all(|h| !h.snippet.is_empty()), "{query}: every hit has a snippet");
             let with = key(with);
@@ -231,24 +240,49 @@ fn hits_with_snippets_keep_their_ranks() {
 }
 
 #[test]
-fn free_text_searches_rank_as_rank_letters_and_show_their_hits() {
-    // `search_text` (the library's free-text search) ranks letters as `rank_letters`
-    // does, two stages or one, and dresses them; over sections it finds sections of
-    // those letters (by the sections' own words: `visserijbeleid`, whose letters only
-    // its part `beleid` finds, finds no section).
+fn plain_words_rank_the_letters_with_every_word_first() {
+    // Plain words are ranked: first exactly the letters the query language finds for
+    // every word (`--all`), then letters with some of them; the same with snippets and
+    // over sections, where a section with every word comes before one with some.
     let index = bundled(false);
-    for query in ["personeelsbeleid defensie", "visserijbeleid", "sociale partners reservisten", "werving en selectie"] {
-        let ranked = index.rank_letters(query, 10).expect("ranked");
-        assert!(!ranked.is_empty(), "{query}");
-        for snippets in [false, true] {
-            let options = kamerzoek::SearchOptions { snippets, ..kamerzoek::SearchOptions::default() };
-            let hits = index.search_text(query, &options).expect("searched");
-            assert_eq!(hits.iter().map(|h| h.letter.clone()).collect::<Vec<_>>(), ranked, "{query} snippets {snippets}");
-            assert!(!snippets || hits.iter().all(|h| !h.snippet.is_empty()), "{query}: every hit has a snippet");
+    let mut partial = 0;
+    for query in ["personeelsbeleid defensie", "visserijbeleid", "sociale partners reservisten", "werving en selectie", "remotie burgerpersoneel veteranen"] {
+        let options = SearchOptions { limit: 10, snippets: false, ..SearchOptions::default() };
+        let found = index.search(query, &options).expect("searched");
+        assert!(!found.is_empty(), "{query}");
+        let every: std::collections::HashSet<String> = ranked(&index, query, Matching::All).into_iter().collect();
+        let first: Vec<&kamerzoek::Hit> = found.iter().take_while(|h| h.all_words == Some(true)).collect();
+        assert_eq!(first.iter().map(|h| h.letter.clone()).collect::<std::collections::HashSet<_>>(), every, "{query}");
+        assert_eq!(found.all_words, Some(every.len()), "{query}");
+        assert!(found[first.len()..].iter().all(|h| h.all_words == Some(false)), "{query}: every word first");
+        assert!(first.windows(2).all(|w| w[0].score >= w[1].score) && found[first.len()..].windows(2).all(|w| w[0].score >= w[1].score), "{query}: by score within each");
+        assert_eq!(found.total, found.len(), "{query}: five letters fit one page");
+        partial += usize::from(first.len() < found.len() && !first.is_empty());
+        let shown = SearchOptions { snippets: true, ..options.clone() };
+        let with: Vec<String> = index.search(query, &shown).expect("searched").into_iter().map(|h| h.letter).collect();
+        assert_eq!(with, ranked(&index, query, Matching::Auto), "{query}: the same with snippets");
+        let sections = SearchOptions { scope: kamerzoek::Scope::Sections, limit: 100, ..options };
+        let hits = index.search(query, &sections).expect("searched");
+        let complete = hits.iter().take_while(|h| h.all_words == Some(true)).count();
+        assert!(hits[complete..].iter().all(|h| h.all_words == Some(false)), "{query}: sections with every word first");
+        assert_eq!(hits.total, hits.len(), "{query}");
+    }
+    assert!(partial >= 2, "some query has letters with every word and letters with some");
+}
+
+#[test]
+fn pages_follow_each_other_and_count_the_whole() {
+    let index = bundled(true);
+    for (query, matching) in [("defensie personeel", Matching::Auto), ("minister OR defensie", Matching::All), ("militairen", Matching::Any)] {
+        let all = SearchOptions { matching, limit: 100, snippets: false, ..SearchOptions::default() };
+        let whole = index.search(query, &all).expect("searched");
+        assert!(whole.len() >= 3, "{query}");
+        let mut paged = Vec::new();
+        for offset in 0..whole.len() + 1 {
+            let page = index.search(query, &SearchOptions { offset, limit: 1, ..all.clone() }).expect("page");
+            assert_eq!(page.total, whole.total, "{query} at {offset}");
+            paged.extend(page.into_iter().map(|h| (h.rank, h.letter)));
         }
-        let sections = kamerzoek::SearchOptions { scope: kamerzoek::Scope::Sections, ..kamerzoek::SearchOptions::default() };
-        let hits = index.search_text(query, &sections).expect("searched");
-        assert!(hits.iter().all(|h| ranked.contains(&h.letter)), "{query}: {:?}", hits.iter().map(|h| &h.letter).collect::<Vec<_>>());
-        assert_eq!(hits.is_empty(), query == "visserijbeleid", "{query}");
+        assert_eq!(paged, whole.iter().map(|h| (h.rank, h.letter.clone())).collect::<Vec<_>>(), "{query}");
     }
 }

@@ -145,7 +145,8 @@ impl Workspace {
 
     /// The letter ids a search finds (up to 100).
     fn search(&self, query: &str) -> Vec<String> {
-        let run = self.run("search", &["--json", "-n", "100", "--", query]);
+        // Every word must match: these tests ask which letters hold a word.
+        let run = self.run("search", &["--json", "--all", "-n", "100", "--", query]);
         assert!(matches!(run.code, Some(0 | 1)), "search {query:?} failed: {}", run.stderr);
         run.stdout
             .lines()
@@ -422,11 +423,15 @@ mod hostile {
         let ws = Workspace::new();
         ws.index(&[]).expect_code(0);
         let many_terms: String = (0..10_000).map(|i| format!("woord{i} ")).collect();
-        let deep = format!("{}defensie{}", "(".repeat(1000), ")".repeat(1000));
+        // Parentheses around plain words are text; with an operator they nest.
+        let deep = format!("{}defensie OR remotie{}", "(".repeat(1000), ")".repeat(1000));
+        let deep_words = format!("{}defensie{}", "(".repeat(1000), ")".repeat(1000));
         let wide_or = (0..500).map(|i| format!("w{i}")).collect::<Vec<_>>().join(" OR ");
-        let cases: [(&str, Option<&str>); 9] = [
+        let cases: [(&str, Option<&str>); 11] = [
             (&many_terms, Some("more than 1024 words")),
             (&deep, Some("nests more than 64 levels")),
+            (&deep_words, None),
+            ("a - b - (c", None),
             ("*", Some("a lone `*` is not a query")),
             ("\"a b\"~999999999", Some("slop 999999999 is too large")),
             ("date:[2020-13-45 TO x]", Some("there is no month 13")),

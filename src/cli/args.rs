@@ -85,16 +85,31 @@ pub struct SearchArgs {
     /// At most this many hits.
     #[arg(long, short = 'n', default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub limit: u32,
-    /// Only letters dated on or after this day (YYYY-MM-DD).
+    /// Skip this many hits: the next page of `--limit` hits.
+    #[arg(long, value_name = "N", default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
+    pub offset: u32,
+    /// Every word must match, also in a query of plain words (the query language's AND).
+    #[arg(long, conflicts_with = "any")]
+    pub all: bool,
+    /// Rank letters with any of the words or clauses, those with all of them first
+    /// (plain words are ranked so by default).
+    #[arg(long)]
+    pub any: bool,
+    /// Letters dated on or after this day (YYYY-MM-DD), and letters without a date.
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
-    /// Only letters dated on or before this day (YYYY-MM-DD).
+    /// Letters dated on or before this day (YYYY-MM-DD), and letters without a date.
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
+    /// With --from or --to: leave out the letters without a date.
+    #[arg(long)]
+    pub dated: bool,
     /// When to colour highlights.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
-    /// The query; several words are joined with spaces.
+    /// The query; several words are joined with spaces. Plain words are ranked (letters
+    /// with every word first); operators, fields, quotes or a prefix make it the query
+    /// language, where every clause must match.
     #[arg(required = true, value_name = "QUERY")]
     pub query: Vec<String>,
 }

@@ -14,7 +14,7 @@ use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use kamerzoek::analysis;
 use kamerzoek::ingest::{self, IndexOptions, Progress};
-use kamerzoek::search::{Scope, SearchOptions, Sort};
+use kamerzoek::search::{Matching, Scope, SearchOptions, Sort};
 use kamerzoek::{Error, LetterIndex};
 
 use args::{ColorArg, Command, IndexLocation, Opts, ScopeArg, SortArg};
@@ -52,9 +52,16 @@ pub fn run() -> anyhow::Result<ExitCode> {
                     SortArg::Relevance => Sort::Relevance,
                     SortArg::Date => Sort::Date,
                 },
+                matching: match (a.all, a.any) {
+                    (true, _) => Matching::All,
+                    (_, true) => Matching::Any,
+                    _ => Matching::Auto,
+                },
                 limit: a.limit as usize,
+                offset: a.offset as usize,
                 from: a.from.as_deref().map(|d| parse_day("--from", d)).transpose()?,
                 to: a.to.as_deref().map(|d| parse_day("--to", d)).transpose()?,
+                keep_undated: !a.dated,
                 ..SearchOptions::default()
             };
             let query = a.query.join(" ");
@@ -72,13 +79,13 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 }
                 hits.len()
             } else {
-                let hits = index.search(&query, &options).map_err(located)?;
+                let found = index.search(&query, &options).map_err(located)?;
                 if a.json {
-                    output::lines_json(&mut out, &hits)?;
+                    output::hits_json(&mut out, &found)?;
                 } else {
-                    output::hits_text(&mut out, &hits, use_color(a.color))?;
+                    output::hits_text(&mut out, &found, &options, use_color(a.color))?;
                 }
-                hits.len()
+                found.len()
             };
             out.flush()?;
             Ok(if found == 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })

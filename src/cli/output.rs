@@ -7,7 +7,7 @@ use std::path::Path;
 use kamerzoek::citations::Citation;
 use kamerzoek::index::Stats;
 use kamerzoek::record::LetterRecord;
-use kamerzoek::search::{CitedHit, Hit, MostCited};
+use kamerzoek::search::{CitedHit, Found, Hit, MostCited, Scope, SearchOptions};
 
 const BOLD: &str = "\x1b[1m";
 const MATCH: &str = "\x1b[1;33m";
@@ -23,14 +23,42 @@ pub fn lines_json<T: serde::Serialize>(out: &mut impl Write, items: &[T]) -> io:
     Ok(())
 }
 
-/// A numbered list: title, then letter id, date, section and score, then the snippet.
-pub fn hits_text(out: &mut impl Write, hits: &[Hit], color: bool) -> io::Result<()> {
-    if hits.is_empty() {
-        writeln!(out, "no letters match")?;
+/// One JSON object per hit and line, each with the number of hits in all (`total`).
+pub fn hits_json(out: &mut impl Write, found: &Found) -> io::Result<()> {
+    #[derive(serde::Serialize)]
+    struct Line<'a> {
+        #[serde(flatten)]
+        hit: &'a Hit,
+        total: usize,
+    }
+    for hit in &found.hits {
+        serde_json::to_writer(&mut *out, &Line { hit, total: found.total })?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// A numbered list: title, then letter id, date, section and score, then the snippet;
+/// then how many match in all and how to see more.
+pub fn hits_text(out: &mut impl Write, found: &Found, options: &SearchOptions, color: bool) -> io::Result<()> {
+    let what = match options.scope {
+        Scope::Letters => ("letter", "letters"),
+        Scope::Sections => ("section", "sections"),
+    };
+    if found.is_empty() {
+        match found.total {
+            0 => writeln!(out, "no {} match", what.1)?,
+            n => writeln!(out, "no {} on this page: {} match{}; the last page starts at --offset {}", what.1, count(n, what), if n == 1 { "es" } else { "" }, (n - 1) / options.limit.max(1) * options.limit.max(1))?,
+        }
         return Ok(());
     }
     let (bold, dim, reset) = if color { (BOLD, DIM, RESET) } else { ("", "", "") };
-    for hit in hits {
+    let mut previous = None;
+    for hit in found.iter() {
+        if previous == Some(Some(true)) && hit.all_words == Some(false) {
+            writeln!(out, "    {dim}— below: {} with some of the words, or related forms —{reset}\n", what.1)?;
+        }
+        previous = Some(hit.all_words);
         writeln!(out, "{:>2}. {bold}{}{reset}", hit.rank, hit.title)?;
         let mut line = format!("{} · {}", hit.letter, hit.date.as_deref().unwrap_or("no date"));
         if hit.date_inferred {
@@ -45,7 +73,30 @@ pub fn hits_text(out: &mut impl Write, hits: &[Hit], color: bool) -> io::Result<
         }
         writeln!(out)?;
     }
+    let first = found[0].rank;
+    let last = first + found.len() - 1;
+    let mut summary = match (first, last) {
+        (1, last) if last == found.total => format!("{dim}{}", count(found.total, what)),
+        _ => format!("{dim}{first}–{last} of {}", count(found.total, what)),
+    };
+    match found.all_words {
+        Some(0) => summary.push_str("; none holds every word"),
+        Some(n) if n < found.total => summary.push_str(&format!("; the first {n} hold every word")),
+        _ => {}
+    }
+    if let Some(undated) = found.undated.filter(|&n| n > 0) {
+        summary.push_str(&format!("; {undated} without a date, kept (--dated leaves them out)"));
+    }
+    if last < found.total {
+        summary.push_str(&format!(". Next: --offset {last}"));
+    }
+    writeln!(out, "{summary}{reset}")?;
     Ok(())
+}
+
+/// `n` and the noun, singular or plural.
+fn count(n: usize, (one, many): (&str, &str)) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Cited papers: key and title, how often and by whom cited, the best citing sentence.

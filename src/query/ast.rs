@@ -49,6 +49,26 @@ pub struct Query {
     pub span: Span,
 }
 
+impl Query {
+    /// The query with its top-level clauses made alternatives, for a ranked search
+    /// where any clause may match (letters with every clause first): `a b -c` becomes
+    /// `(a OR b) -c`. `None` when there is nothing to loosen: one clause, or clauses
+    /// that are alternatives already.
+    pub fn any_clause(&self) -> Option<Query> {
+        let QueryKind::And(children) = &self.kind else { return None };
+        let (excluded, wanted): (Vec<&Query>, Vec<&Query>) = children.iter().partition(|c| matches!(c.kind, QueryKind::Not(_)));
+        if wanted.len() < 2 {
+            return None;
+        }
+        let span = wanted.iter().map(|q| q.span).reduce(Span::to).unwrap_or(self.span);
+        let any = Query { kind: QueryKind::Or(wanted.into_iter().cloned().collect()), span };
+        if excluded.is_empty() {
+            return Some(any);
+        }
+        Some(Query { kind: QueryKind::And(std::iter::once(any).chain(excluded.into_iter().cloned()).collect()), span: self.span })
+    }
+}
+
 /// The kinds of query nodes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QueryKind {

@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use std::ops::Bound;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, InvertedIndexRangeQuery, Occur, PhraseQuery, Query, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, InvertedIndexRangeQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field as IndexField, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -148,6 +148,29 @@ pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer, kind: Kin
     let query = c.scoped(Box::new(BooleanQuery::new(all)));
     let stages = Stages { first: c.scoped(Box::new(BooleanQuery::new(first))), rest };
     Ok(Some(FreeText { compiled: Compiled { query, highlighter: c.highlighter, cited: Vec::new(), exclusive }, stages }))
+}
+
+/// What a letter holding every word of plain text matches: each word in a default
+/// field as the query language matches it (stemmed; a compound as itself or its
+/// parts), all of them; stop words are left out. `words` is
+/// [`crate::query::parser::plain_words`]'s tree.
+pub fn every_word(words: &Node, fields: &Fields, analyzer: &TextAnalyzer, empty: &[IndexField]) -> Result<Box<dyn Query>> {
+    let mut c = Compiler { fields, kind: Kind::Letter, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty };
+    let children = match &words.kind {
+        QueryKind::And(children) => children.as_slice(),
+        _ => std::slice::from_ref(words),
+    };
+    let mut every: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for word in children {
+        if let Some(part) = c.node(word, None, false)? {
+            every.push((Occur::Must, part.query));
+        }
+    }
+    Ok(match every.len() {
+        0 => Box::new(EmptyQuery),
+        1 => every.pop().map_or_else(|| Box::new(EmptyQuery) as Box<dyn Query>, |(_, q)| q),
+        _ => Box::new(BooleanQuery::new(every)),
+    })
 }
 
 /// Which of the truncated `words` are common: in more than [`COMMON_SHARE`] of the

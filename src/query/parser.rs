@@ -51,8 +51,12 @@
 //!   search for `word` and `2`.
 //! - **`*`** may only end a word. A lone `*`, or one at the start or inside a word, is
 //!   an error.
-//! - **`-` and `+` standing alone** (`a - b`) are errors: the intent (a dash in pasted
-//!   text, or an exclusion with a stray space) cannot be known.
+//! - **`-` and `+` standing alone** (`a - b`) are punctuation, not operators: queries
+//!   are pasted, and `Greensky - Milieuvergunning` holds a dash, not an exclusion.
+//! - **Plain words rank, syntax constrains.** A query of plain words ([`is_plain`]: no
+//!   operator, field, phrase, prefix or slop) is ranked by the search (letters with
+//!   every word first, then those with some); any syntax makes it this language, where
+//!   every clause must hold.
 //! - **Limits**: nesting (parentheses and `NOT`/`-`/`+`) is at most [`MAX_DEPTH`] deep
 //!   and a query holds at most [`MAX_CLAUSES`] words, phrases, prefixes, dates and
 //!   citations. Both keep parsing bounded on hostile input and give errors, never a
@@ -109,6 +113,61 @@ pub fn parse(query: &str) -> Result<Query> {
             "unmatched `)`: there is no `(` before it",
         )),
     }
+}
+
+/// True when `query` is plain words: no operator (`AND`, `OR`, `NOT`, or a `-` or `+`
+/// written before a clause), field, phrase, prefix or slop. Parentheses and
+/// punctuation are text in plain words (`Greensky - Milieuvergunning (MV 16934).`).
+///
+/// ```
+/// use kamerzoek::query::parser::is_plain;
+/// assert!(is_plain("Alcohol en drugs bij Defensie?"));
+/// assert!(is_plain("Greensky - Milieuvergunning (MV 16934)."));
+/// assert!(!is_plain("\"Greensky\" - Milieuvergunning."));
+/// assert!(!is_plain("remotie OR reservisten") && !is_plain("titel:remotie") && !is_plain("defensie -remotie"));
+/// ```
+pub fn is_plain(query: &str) -> bool {
+    let mut lexer = Lexer::new(query);
+    loop {
+        match lexer.next() {
+            Ok(Token { tok: Tok::Eof, .. }) => return true,
+            Ok(Token { tok: Tok::LParen | Tok::RParen, .. }) => {}
+            Ok(Token { tok: Tok::Word(word), .. }) if !word.contains('*') && !is_fuzzy(word) => {}
+            _ => return false,
+        }
+    }
+}
+
+/// The words of a plain query ([`is_plain`]), each a term with its span: the one
+/// word, or all of them (`And`). For a query that is not plain, use [`parse`].
+///
+/// # Errors
+/// [`Error::Query`] when the query holds no word, or more than [`MAX_CLAUSES`].
+pub fn plain_words(query: &str) -> Result<Query> {
+    let mut lexer = Lexer::new(query);
+    let mut words = Vec::new();
+    loop {
+        let token = lexer.next()?;
+        match token.tok {
+            Tok::Eof => break,
+            Tok::Word(word) => {
+                if words.len() == MAX_CLAUSES {
+                    return Err(error(token.span.start, format!("the query holds more than {MAX_CLAUSES} words; shorten it")));
+                }
+                words.push(Query { kind: QueryKind::Term(word.to_string()), span: token.span });
+            }
+            _ => {}
+        }
+    }
+    if words.is_empty() {
+        return Err(error(0, "empty query: type the words to search for"));
+    }
+    Ok(combine(words, QueryKind::And))
+}
+
+/// Lucene's fuzzy `word~2`, which the language refuses with a message.
+fn is_fuzzy(word: &str) -> bool {
+    word.rfind('~').is_some_and(|tilde| word[tilde + 1..].bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn error(position: usize, message: impl Into<String>) -> Error {
@@ -336,8 +395,8 @@ impl<'a> Parser<'a> {
             ));
         }
         // Lucene's fuzzy `word~2`: say so rather than search for the digits.
-        if let Some(tilde) = text.rfind('~') {
-            if text[tilde + 1..].bytes().all(|b| b.is_ascii_digit()) {
+        if is_fuzzy(text) {
+            if let Some(tilde) = text.rfind('~') {
                 return Err(error(
                     span.start + tilde,
                     "`~` only follows a phrase, as in \"minister defensie\"~2; fuzzy word search is not supported",

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::columnar::Column;
 use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
@@ -52,6 +52,21 @@ pub enum Sort {
     Date,
 }
 
+/// How the clauses of a query combine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Matching {
+    /// Plain words (no operator, field, quotes or prefix: what people paste) are
+    /// ranked as [`Matching::Any`]; a query with syntax is [`Matching::All`].
+    #[default]
+    Auto,
+    /// Every word or clause must match: the query language.
+    All,
+    /// Any may match, ranked: letters (or sections) with every word first, then the
+    /// best of those with some. Operators, fields and phrases keep their meaning
+    /// within each clause.
+    Any,
+}
+
 /// How to search.
 #[derive(Debug, Clone)]
 pub struct SearchOptions {
@@ -59,12 +74,20 @@ pub struct SearchOptions {
     pub scope: Scope,
     /// Relevance or date.
     pub sort: Sort,
+    /// How the words combine.
+    pub matching: Matching,
     /// At most this many hits.
     pub limit: usize,
+    /// Skip this many hits first (the page after `offset`).
+    pub offset: usize,
     /// Only letters dated on or after this day.
     pub from: Option<Date>,
     /// Only letters dated on or before this day.
     pub to: Option<Date>,
+    /// With `from` or `to`: whether letters without a date are kept (the default;
+    /// [`Found::undated`] counts them), as nothing says they fall outside the range.
+    /// The query language's `date:` holds dated letters only.
+    pub keep_undated: bool,
     /// Build snippets and name each letter hit's best section (costs a read of its
     /// positions and a pass over its text); without, hits carry metadata only (and a
     /// section hit its heading).
@@ -75,7 +98,18 @@ pub struct SearchOptions {
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { scope: Scope::Letters, sort: Sort::Relevance, limit: 10, from: None, to: None, snippets: true, snippet_len: 240 }
+        SearchOptions {
+            scope: Scope::Letters,
+            sort: Sort::Relevance,
+            matching: Matching::Auto,
+            limit: 10,
+            offset: 0,
+            from: None,
+            to: None,
+            keep_undated: true,
+            snippets: true,
+            snippet_len: 240,
+        }
     }
 }
 
@@ -100,96 +134,181 @@ pub struct Hit {
     pub snippet: String,
     /// Byte ranges of `snippet` to highlight.
     pub highlights: Vec<(usize, usize)>,
+    /// In a ranked search ([`Matching::Any`]): whether the hit holds every word (or
+    /// clause); `None` when every hit must.
+    pub all_words: Option<bool>,
+}
+
+/// A page of hits and what they were taken from. Reads as the slice of its hits.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Found {
+    /// The hits of the page, best (or newest) first.
+    pub hits: Vec<Hit>,
+    /// How many letters (or sections) match in all.
+    pub total: usize,
+    /// In a ranked search: how many of `total` hold every word (they come first).
+    pub all_words: Option<usize>,
+    /// When a date range keeps undated letters: how many of `total` have no date.
+    pub undated: Option<usize>,
+}
+
+impl std::ops::Deref for Found {
+    type Target = [Hit];
+
+    fn deref(&self) -> &[Hit] {
+        &self.hits
+    }
+}
+
+impl<'a> IntoIterator for &'a Found {
+    type Item = &'a Hit;
+    type IntoIter = std::slice::Iter<'a, Hit>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.hits.iter()
+    }
+}
+
+impl IntoIterator for Found {
+    type Item = Hit;
+    type IntoIter = std::vec::IntoIter<Hit>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.hits.into_iter()
+    }
+}
+
+/// A query for letters, compiled.
+struct LetterSearch {
+    /// What matches, and its whole score.
+    compiled: Compiled,
+    /// Free text: the same score in two stages.
+    stages: Option<Stages>,
+    /// A ranked search: what a letter with every word or clause matches.
+    every: Option<Box<dyn Query>>,
+    /// The same query for sections, to name a letter hit's best section.
+    sections: Option<SectionQuery>,
 }
 
 impl LetterIndex {
-    /// Runs a query in kamerzoek's query language.
-    pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<Hit>> {
-        let ast = query::parser::parse(query)?;
-        let (f, analyzer) = (&self.fields, &self.analyzer);
-        let empty = self.empty_fields(&self.reader.searcher())?;
-        match options.scope {
-            Scope::Letters => {
-                let compiled = query::compile::compile(&ast, f, analyzer, Kind::Letter, &empty)?;
-                // A letter hit with a snippet names its best section: the same query over
-                // its sections.
-                let sections = options.snippets.then(|| compile_sections(&ast, f, analyzer)).transpose()?;
-                self.run(compiled, None, sections, options)
-            }
-            Scope::Sections => {
-                let letters = query::compile::compile(&ast, f, analyzer, Kind::Letter, &empty)?;
-                self.run_sections(compile_sections(&ast, f, analyzer)?, &letters, options)
-            }
-        }
-    }
-
-    /// Searches free text (not query syntax): any of its words, ranked.
-    pub fn search_text(&self, text: &str, options: &SearchOptions) -> Result<Vec<Hit>> {
+    /// Searches: plain words ranked, the query language's syntax as it reads (see
+    /// [`Matching`]), a page of letters or sections.
+    pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Found> {
         let (f, analyzer) = (&self.fields, &self.analyzer);
         let searcher = self.reader.searcher();
         let empty = self.empty_fields(&searcher)?;
+        let plain = query::parser::is_plain(query);
+        let ranked = match options.matching {
+            Matching::Auto => plain,
+            Matching::All => false,
+            Matching::Any => true,
+        };
+        if ranked && plain {
+            let words = query::parser::plain_words(query)?;
+            let Some(free) = query::compile::free_text(query, f, analyzer, Kind::Letter, &empty, &searcher)? else {
+                return Err(stop_words_only(&words));
+            };
+            let every = Some(query::compile::every_word(&words, f, analyzer, &empty)?);
+            return match options.scope {
+                Scope::Letters => {
+                    let sections = options.snippets.then(|| free_text_sections(&words, f, analyzer)).transpose()?.flatten();
+                    self.run(LetterSearch { compiled: free.compiled, stages: Some(free.stages), every, sections }, options)
+                }
+                Scope::Sections => match free_text_sections(&words, f, analyzer)? {
+                    Some(sections) => self.run_sections(sections, &free.compiled, true, options),
+                    None => Err(stop_words_only(&words)),
+                },
+            };
+        }
+        let ast = query::parser::parse(query)?;
+        let loosened = if ranked { ast.any_clause() } else { None };
+        let (asked, every) = match &loosened {
+            Some(any) => (any, Some(query::compile::compile(&ast, f, analyzer, Kind::Letter, &empty)?.query)),
+            None => (&ast, None),
+        };
+        let compiled = query::compile::compile(asked, f, analyzer, Kind::Letter, &empty)?;
         match options.scope {
-            Scope::Letters => match query::compile::free_text(text, f, analyzer, Kind::Letter, &empty, &searcher)? {
-                Some(free) => self.run(free.compiled, Some(free.stages), options.snippets.then(|| free_text_sections(text, f, analyzer)).flatten(), options),
-                None => Ok(Vec::new()),
-            },
-            Scope::Sections => match (query::compile::free_text(text, f, analyzer, Kind::Letter, &empty, &searcher)?, free_text_sections(text, f, analyzer)) {
-                (Some(letters), Some(q)) => self.run_sections(q, &letters.compiled, options),
-                _ => Ok(Vec::new()),
-            },
+            Scope::Letters => {
+                // A letter hit with a snippet names its best section: the same query over
+                // its sections.
+                let sections = options.snippets.then(|| compile_sections(asked, f, analyzer)).transpose()?;
+                self.run(LetterSearch { compiled, stages: None, every, sections }, options)
+            }
+            Scope::Sections => self.run_sections(compile_sections(asked, f, analyzer)?, &compiled, every.is_some(), options),
         }
     }
 
-    /// The ids of the `k` letters that best match free text, best first: the lean path
-    /// for evaluation and benchmarks (ids come from a fast field; no stored document is
-    /// read).
-    pub fn rank_letters(&self, text: &str, k: usize) -> Result<Vec<String>> {
+    /// A page of letters: with `every`, those with every word first.
+    fn run(&self, search: LetterSearch, options: &SearchOptions) -> Result<Found> {
         let searcher = self.reader.searcher();
-        let Some(free) = query::compile::free_text(text, &self.fields, &self.analyzer, Kind::Letter, &self.empty_fields(&searcher)?, &searcher)? else {
-            return Ok(Vec::new());
-        };
-        let first = of_kind(&self.fields, free.stages.first, free.compiled.exclusive, Kind::Letter);
-        let all = of_kind(&self.fields, free.compiled.query, free.compiled.exclusive, Kind::Letter);
-        let top = ranking::two_stage(&searcher, &*first, &free.stages.rest, &*all, k.max(1))?;
-        self.letter_ids(&searcher, top.into_iter().map(|(_, addr)| addr))
-    }
-
-    /// `stages`, when given, ranks what `compiled` matches.
-    fn run(&self, compiled: Compiled, stages: Option<Stages>, sections: Option<SectionQuery>, options: &SearchOptions) -> Result<Vec<Hit>> {
-        let searcher = self.reader.searcher();
-        let query = self.dated(of_kind(&self.fields, compiled.query.box_clone(), compiled.exclusive, Kind::Letter), options);
-        let limit = options.limit.max(1);
-        let found: Vec<(f32, DocAddress)> = match (options.sort, stages) {
-            (Sort::Relevance, Some(stages)) => {
-                let first = self.dated(of_kind(&self.fields, stages.first, compiled.exclusive, Kind::Letter), options);
-                ranking::two_stage(&searcher, &*first, &stages.rest, &*query, limit)?
+        let LetterSearch { compiled, stages, every, sections } = search;
+        let exclusive = compiled.exclusive;
+        let matching = self.dated(of_kind(&self.fields, compiled.query.box_clone(), exclusive, Kind::Letter), options);
+        let want = options.offset.saturating_add(options.limit.max(1));
+        let rank = |query: &dyn Query, stages: Option<&Stages>, k: usize| -> Result<Vec<(f32, DocAddress)>> {
+            match (options.sort, stages) {
+                (Sort::Relevance, Some(stages)) => {
+                    let first = self.dated(of_kind(&self.fields, stages.first.box_clone(), exclusive, Kind::Letter), options);
+                    ranking::two_stage(&searcher, &*first, &stages.rest, query, k)
+                }
+                (Sort::Relevance, None) => ranking::top_k(&searcher, query, k),
+                (Sort::Date, _) => Ok(by_date(&searcher, query, k)?.into_iter().map(|addr| (0.0, addr)).collect()),
             }
-            (Sort::Relevance, None) => ranking::top_k(&searcher, &*query, limit)?,
-            (Sort::Date, _) => by_date(&searcher, &*query, limit)?.into_iter().map(|addr| (0.0, addr)).collect(),
         };
+        let (found, all_words): (Vec<(f32, DocAddress, Option<bool>)>, Option<usize>) = match every {
+            None => (rank(&*matching, stages.as_ref(), want)?.into_iter().map(|(s, a)| (s, a, None)).collect(), None),
+            Some(every) => {
+                // Letters with every word, scored as the whole query scores them, then the
+                // best of the rest.
+                let complete: Box<dyn Query> = Box::new(BooleanQuery::new(vec![(Occur::Must, filter(every)), (Occur::Must, matching.box_clone())]));
+                let count = complete.count(&searcher)?;
+                let mut found: Vec<(f32, DocAddress, Option<bool>)> = rank(&*complete, None, want)?.into_iter().map(|(s, a)| (s, a, Some(true))).collect();
+                if found.len() < want {
+                    // All letters with every word are in `found`: the best of the rest are
+                    // among the best `want + count` of the whole.
+                    let first: std::collections::HashSet<DocAddress> = found.iter().map(|h| h.1).collect();
+                    let rest = rank(&*matching, stages.as_ref(), want + first.len())?;
+                    found.extend(rest.into_iter().filter(|(_, a)| !first.contains(a)).map(|(s, a)| (s, a, Some(false))).take(want - first.len()));
+                }
+                (found, Some(count))
+            }
+        };
+        let total = matching.count(&searcher)?;
+        let undated = self.undated_among(&searcher, &*matching, options)?;
+        let page: Vec<(f32, DocAddress, Option<bool>)> = found.into_iter().skip(options.offset).collect();
         // Each hit's best section (only shown with snippets).
         let mut best: HashMap<DocAddress, SectionHit> = HashMap::new();
         if let Some(sections) = &sections {
-            let letters: Vec<DocAddress> = found.iter().map(|&(_, addr)| addr).collect();
+            let letters: Vec<DocAddress> = page.iter().map(|&(_, addr, _)| addr).collect();
             for hit in SectionRanker::new(self, &searcher, sections)?.sections_of(&letters)? {
-                // Ties go to the earlier section.
-                if best.get(&hit.letter).is_none_or(|b| hit.score > b.score) {
+                // Ties go to the earlier section; a section with text beats a bare heading.
+                if best.get(&hit.letter).is_none_or(|b| (!hit.heading_only, hit.score) > (!b.heading_only, b.score)) {
                     best.insert(hit.letter, hit);
                 }
             }
         }
-        let ranked = found.into_iter().map(|(score, addr)| (score, addr, best.remove(&addr).map(|b| b.span))).collect();
-        self.dress(&searcher, &compiled.highlighter, &compiled.cited, options, ranked)
+        let ranked = page.into_iter().map(|(score, addr, all)| Ranked { score, addr, section: best.remove(&addr).map(|b| b.span), all_words: all }).collect();
+        let hits = self.dress(&searcher, &compiled.highlighter, &compiled.cited, options, ranked)?;
+        Ok(Found { hits, total, all_words, undated })
     }
 
-    /// The hits of `ranked` (score, letter document, section), in order. With snippets,
+    /// How many of what `query` matches have no date, when a date range keeps them.
+    fn undated_among(&self, searcher: &Searcher, query: &dyn Query, options: &SearchOptions) -> Result<Option<usize>> {
+        if (options.from.is_none() && options.to.is_none()) || !options.keep_undated {
+            return Ok(None);
+        }
+        let undated = BooleanQuery::new(vec![(Occur::Must, query.box_clone()), (Occur::Must, filter(undated()))]);
+        Ok(Some(undated.count(searcher)?))
+    }
+
+    /// The hits of `ranked`, in order. With snippets,
     /// each hit reads and decompresses its letter's stored block and analyses part of
     /// it (most of a query's time), so the hits are dressed in interleaved parts at once,
     /// one per core, on the thread pool, whose threads keep their analyzers' stem caches.
-    fn dress(&self, searcher: &Searcher, highlighter: &Highlighter, cited: &[String], options: &SearchOptions, ranked: Vec<(f32, DocAddress, Option<SectionSpan>)>) -> Result<Vec<Hit>> {
+    fn dress(&self, searcher: &Searcher, highlighter: &Highlighter, cited: &[String], options: &SearchOptions, ranked: Vec<Ranked>) -> Result<Vec<Hit>> {
         let dress_every = |start: usize, step: usize| -> Result<Vec<Hit>> {
             let mut dresser = Dresser::new(self, searcher, highlighter, cited, options);
-            ranked.iter().enumerate().skip(start).step_by(step).map(|(i, (score, addr, span))| dresser.hit(i + 1, *score, *addr, span.clone())).collect()
+            ranked.iter().enumerate().skip(start).step_by(step).map(|(i, r)| dresser.hit(options.offset + i + 1, r)).collect()
         };
         // Hits without snippets are cheap: dressed here, without starting the pool (which
         // asking its size does). At least two hits a part, so a part's columns and
@@ -210,44 +329,78 @@ impl LetterIndex {
     /// each condition on a section asked of its whole letter), a batch at a time until a
     /// page is full: a letter that matches poorly rarely holds the best section. `letters`
     /// is the same query compiled for letters: what to highlight, which papers are cited.
-    fn run_sections(&self, query: SectionQuery, letters: &Compiled, options: &SearchOptions) -> Result<Vec<Hit>> {
+    /// `ranked`: sections with every word (clause) come first. A section that is only
+    /// a heading comes after those with text.
+    fn run_sections(&self, query: SectionQuery, letters: &Compiled, ranked: bool, options: &SearchOptions) -> Result<Found> {
         let searcher = self.reader.searcher();
         let ranker = SectionRanker::new(self, &searcher, &query)?;
         let candidates = self.dated(query.candidates.box_clone(), options);
-        let limit = options.limit.max(1);
-        let mut batch = (limit * 8).max(64);
-        let hits = loop {
+        let want = options.offset.saturating_add(options.limit.max(1));
+        let mut batch = (want * 8).max(64);
+        let (mut hits, examined) = loop {
             let letters: Vec<DocAddress> = match options.sort {
                 Sort::Relevance => ranking::top_k(&searcher, &*candidates, batch)?.into_iter().map(|(_, a)| a).collect(),
                 Sort::Date => by_date(&searcher, &*candidates, batch)?,
             };
-            let mut hits = ranker.sections_of(&letters)?;
-            if options.sort == Sort::Relevance {
-                // Stable: ties stay in letter order, then section order.
-                hits.sort_by(|a, b| b.score.total_cmp(&a.score));
-            }
-            if hits.len() >= limit || letters.len() < batch {
-                hits.truncate(limit);
-                break hits;
+            let hits = ranker.sections_of(&letters)?;
+            if hits.len() >= want || letters.len() < batch {
+                break (hits, letters);
             }
             batch = batch.saturating_mul(4);
         };
-        let ranked = hits
+        let order = |h: &SectionHit| (ranked && !h.complete, h.heading_only);
+        if options.sort == Sort::Relevance {
+            // Stable: ties stay in letter order, then section order.
+            hits.sort_by(|a, b| order(a).cmp(&order(b)).then(b.score.total_cmp(&a.score)));
+        } else {
+            hits.sort_by_key(order);
+        }
+        // Every section that matches counts, also those of the letters not looked into yet.
+        let mut total = hits.len();
+        let mut all_words = hits.iter().filter(|h| h.complete).count();
+        if examined.len() == batch {
+            let seen: std::collections::HashSet<DocAddress> = examined.into_iter().collect();
+            let rest: Vec<DocAddress> = searcher.search(&*candidates, &tantivy::collector::DocSetCollector)?.into_iter().filter(|a| !seen.contains(a)).collect();
+            let more = ranker.sections_of(&rest)?;
+            total += more.len();
+            all_words += more.iter().filter(|h| h.complete).count();
+        }
+        let undated = match self.undated_among(&searcher, &*candidates, options)? {
+            // Sections of undated letters: counted among the sections found.
+            Some(_) => Some(self.undated_sections(&searcher, &ranker, &*candidates)?),
+            None => None,
+        };
+        let ranked_hits = hits
             .into_iter()
-            .map(|h| (if options.sort == Sort::Relevance { h.score } else { 0.0 }, h.letter, Some(h.span)))
+            .skip(options.offset)
+            .take(options.limit.max(1))
+            .map(|h| Ranked {
+                score: if options.sort == Sort::Relevance { h.score } else { 0.0 },
+                addr: h.letter,
+                all_words: ranked.then_some(h.complete),
+                section: Some(h.span),
+            })
             .collect();
-        self.dress(&searcher, &letters.highlighter, &letters.cited, options, ranked)
+        let hits = self.dress(&searcher, &letters.highlighter, &letters.cited, options, ranked_hits)?;
+        Ok(Found { hits, total, all_words: ranked.then_some(all_words), undated })
     }
 
-    /// `query` within the options' date range.
+    /// How many sections of the undated letters among `candidates` match.
+    fn undated_sections(&self, searcher: &Searcher, ranker: &SectionRanker, candidates: &dyn Query) -> Result<usize> {
+        let undated = BooleanQuery::new(vec![(Occur::Must, candidates.box_clone()), (Occur::Must, filter(undated()))]);
+        let letters: Vec<DocAddress> = searcher.search(&undated, &tantivy::collector::DocSetCollector)?.into_iter().collect();
+        Ok(ranker.sections_of(&letters)?.len())
+    }
+
+    /// `query` within the options' date range (and, unless asked otherwise, the
+    /// letters without a date).
     fn dated(&self, query: Box<dyn Query>, options: &SearchOptions) -> Box<dyn Query> {
         if options.from.is_none() && options.to.is_none() {
             return query;
         }
-        Box::new(BooleanQuery::new(vec![
-            (Occur::Must, query),
-            (Occur::Must, filter(date_range(&self.fields, options.from, options.to))),
-        ]))
+        let range = date_range(&self.fields, options.from, options.to);
+        let within: Box<dyn Query> = if options.keep_undated { Box::new(BooleanQuery::new(vec![(Occur::Should, range), (Occur::Should, undated())])) } else { range };
+        Box::new(BooleanQuery::new(vec![(Occur::Must, query), (Occur::Must, filter(within))]))
     }
 
     /// The record of one letter, for `show`.
@@ -312,8 +465,9 @@ impl<'a> Dresser<'a> {
         }
     }
 
-    /// The hit of letter document `addr`, or of its section `section`.
-    fn hit(&mut self, rank: usize, score: f32, addr: DocAddress, section: Option<SectionSpan>) -> Result<Hit> {
+    /// The hit of a letter document, or of its section.
+    fn hit(&mut self, rank: usize, ranked: &Ranked) -> Result<Hit> {
+        let Ranked { score, addr, ref section, all_words } = *ranked;
         // Metadata comes from fast fields; the stored letter (its body) is read only for
         // a snippet or a section's heading.
         let searcher = self.searcher;
@@ -333,6 +487,7 @@ impl<'a> Dresser<'a> {
             section: None,
             snippet: String::new(),
             highlights: Vec::new(),
+            all_words,
         };
         let needs_body = self.options.snippets || (self.options.scope == Scope::Sections && section.as_ref().is_some_and(|s| s.has_heading));
         if !needs_body {
@@ -399,6 +554,31 @@ impl<'a> Dresser<'a> {
         }
         .map(str::to_string);
         Ok(Some((Snippet { text: sentence.clone(), highlights }, heading)))
+    }
+}
+
+/// A hit before it is dressed.
+struct Ranked {
+    score: f32,
+    addr: DocAddress,
+    /// The hit's section (for a letter: its best one, when snippets are shown).
+    section: Option<SectionSpan>,
+    all_words: Option<bool>,
+}
+
+/// Letters (any document) without a date.
+fn undated() -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, Box::new(AllQuery)),
+        (Occur::MustNot, Box::new(tantivy::query::ExistsQuery::new("date".to_string(), false))),
+    ]))
+}
+
+/// The error for plain words that are all stop words.
+fn stop_words_only(words: &query::ast::Query) -> Error {
+    Error::Query {
+        position: words.span.start,
+        message: "the query has only stop words (like `de`, `van`, `het`) or nothing to search for; add a content word".into(),
     }
 }
 

@@ -38,6 +38,11 @@ pub(crate) struct SectionHit {
     pub span: SectionSpan,
     /// BM25 score.
     pub score: f32,
+    /// When the plan is an `OR` of words or clauses (a ranked search): whether the
+    /// section holds every one of them.
+    pub complete: bool,
+    /// The section is its heading alone, with no text under it.
+    pub heading_only: bool,
 }
 
 /// Evaluates one [`SectionQuery`] on the sections of given letters.
@@ -249,7 +254,9 @@ impl SegmentState {
         let mut hits = Vec::new();
         for (s, span) in outline.0.into_iter().enumerate() {
             if let Some(score) = eval(&ranker.tree, &values, s) {
-                hits.push(SectionHit { letter: DocAddress::new(self.ord, doc), span, score });
+                let complete = complete(&ranker.tree, &values, s);
+                let heading_only = span.has_heading && span.heading_end >= span.positions.end;
+                hits.push(SectionHit { letter: DocAddress::new(self.ord, doc), span, score, complete, heading_only });
             }
         }
         Ok(hits)
@@ -338,6 +345,16 @@ fn eval(tree: &Tree, values: &[Value], s: usize) -> Option<f32> {
             Some(_) => None,
             None => Some(0.0),
         },
+    }
+}
+
+/// Whether section `s` holds every alternative of the plan's top-level `OR` (for a
+/// plan `(a OR b) -c`, of its first clause); true for any other plan.
+fn complete(tree: &Tree, values: &[Value], s: usize) -> bool {
+    match tree {
+        Tree::Or(children) => children.iter().all(|c| eval(c, values, s).is_some()),
+        Tree::And(children) => children.first().is_some_and(|first| matches!(first, Tree::Or(_)) && complete(first, values, s)) || !matches!(children.first(), Some(Tree::Or(_))),
+        _ => true,
     }
 }
 

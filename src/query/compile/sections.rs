@@ -92,18 +92,26 @@ pub fn compile_sections(node: &Node, fields: &Fields, analyzer: &TextAnalyzer) -
     Ok(SectionQuery { plan, candidates })
 }
 
-/// Compiles free text for sections: any of its words, in any default field.
-pub fn free_text_sections(text: &str, fields: &Fields, analyzer: &TextAnalyzer) -> Option<SectionQuery> {
+/// Compiles plain words for sections: any of them, each in any default field as the
+/// query language reads it. `words` is [`crate::query::parser::plain_words`]'s tree;
+/// `None` when all are stop words. A section that holds every word is told apart by
+/// the ranker (the plan's top level is their `Or`).
+pub fn free_text_sections(words: &Node, fields: &Fields, analyzer: &TextAnalyzer) -> Result<Option<SectionQuery>> {
     let mut c = Compiler { fields, kind: Kind::Letter, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty: &[] };
-    let mut terms: Vec<String> = c.analyze(text).into_iter().map(|t| t.term).collect();
-    terms.sort_unstable();
-    terms.dedup();
-    if terms.is_empty() {
-        return None;
+    let children = match &words.kind {
+        QueryKind::And(children) => children.as_slice(),
+        _ => std::slice::from_ref(words),
+    };
+    let mut plans = Vec::with_capacity(children.len());
+    for word in children {
+        plans.extend(c.plan(word, None)?);
     }
-    let plan = Plan::Or(terms.iter().map(|t| c.default_fields(&[vec![(0, t.clone())]], 0)).collect());
+    if plans.is_empty() {
+        return Ok(None);
+    }
+    let plan = Plan::Or(plans);
     let candidates = candidates_of(&plan, fields);
-    Some(SectionQuery { plan, candidates })
+    Ok(Some(SectionQuery { plan, candidates }))
 }
 
 impl Compiler<'_> {

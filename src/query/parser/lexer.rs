@@ -126,8 +126,7 @@ impl<'a> Lexer<'a> {
     pub(super) fn next(&mut self) -> Result<Token<'a>> {
         let value_of = self.value_of.take();
         if value_of.is_none() {
-            let rest = self.rest();
-            self.pos += rest.len() - rest.trim_start().len();
+            self.skip_punctuation();
         }
         let start = self.pos;
         let Some(c) = self.rest().chars().next() else {
@@ -142,6 +141,22 @@ impl<'a> Lexer<'a> {
             '[' | '{' if value_of == Some(FieldName::Date) => self.range(start, c),
             c if is_quote(c) => self.phrase(start, one),
             _ => self.word(start, value_of.is_some()),
+        }
+    }
+
+    /// Skips whitespace and what is punctuation, not syntax: a `-` or `+` that stands
+    /// alone (the dash in pasted text like `Greensky - Milieuvergunning`), as an
+    /// operator binds to what is written directly after it.
+    fn skip_punctuation(&mut self) {
+        loop {
+            let rest = self.rest();
+            let trimmed = rest.trim_start();
+            self.pos += rest.len() - trimmed.len();
+            let mut chars = trimmed.chars();
+            match (chars.next(), chars.next()) {
+                (Some('-' | '+'), next) if next.is_none_or(|n| n.is_whitespace() || n == ')') => self.pos += 1,
+                _ => return,
+            }
         }
     }
 
