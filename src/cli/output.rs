@@ -7,7 +7,7 @@ use std::path::Path;
 use kamerzoek::citations::Citation;
 use kamerzoek::index::Stats;
 use kamerzoek::record::LetterRecord;
-use kamerzoek::search::{CitedHit, Found, Hit, MostCited, Scope, SearchOptions};
+use kamerzoek::search::{CitedHit, Count, Found, Hit, MostCited, Scope, SearchOptions};
 
 const BOLD: &str = "\x1b[1m";
 const MATCH: &str = "\x1b[1;33m";
@@ -23,16 +23,18 @@ pub fn lines_json<T: serde::Serialize>(out: &mut impl Write, items: &[T]) -> io:
     Ok(())
 }
 
-/// One JSON object per hit and line, each with the number of hits in all (`total`).
+/// One JSON object per hit and line, each with the number of hits in all (`total`;
+/// `total_exact` is false when there are more).
 pub fn hits_json(out: &mut impl Write, found: &Found) -> io::Result<()> {
     #[derive(serde::Serialize)]
     struct Line<'a> {
         #[serde(flatten)]
         hit: &'a Hit,
         total: usize,
+        total_exact: bool,
     }
     for hit in &found.hits {
-        serde_json::to_writer(&mut *out, &Line { hit, total: found.total })?;
+        serde_json::to_writer(&mut *out, &Line { hit, total: found.total.n, total_exact: found.total.exact })?;
         writeln!(out)?;
     }
     Ok(())
@@ -45,10 +47,13 @@ pub fn hits_text(out: &mut impl Write, found: &Found, options: &SearchOptions, c
         Scope::Letters => ("letter", "letters"),
         Scope::Sections => ("section", "sections"),
     };
+    let total = found.total;
     if found.is_empty() {
-        match found.total {
-            0 => writeln!(out, "no {} match", what.1)?,
-            n => writeln!(out, "no {} on this page: {} match{}; the last page starts at --offset {}", what.1, count(n, what), if n == 1 { "es" } else { "" }, (n - 1) / options.limit.max(1) * options.limit.max(1))?,
+        let limit = options.limit.max(1);
+        match (total.n, total.exact) {
+            (0, _) => writeln!(out, "no {} match", what.1)?,
+            (n, true) => writeln!(out, "no {} on this page: {} match{}; the last page starts at --offset {}", what.1, count(total, what), if n == 1 { "es" } else { "" }, (n - 1) / limit * limit)?,
+            (_, false) => writeln!(out, "no {} on this page: {} match", what.1, count(total, what))?,
         }
         return Ok(());
     }
@@ -56,7 +61,7 @@ pub fn hits_text(out: &mut impl Write, found: &Found, options: &SearchOptions, c
     let mut previous = None;
     for hit in found.iter() {
         if previous == Some(Some(true)) && hit.all_words == Some(false) {
-            writeln!(out, "    {dim}— below: {} with some of the words, or related forms —{reset}\n", what.1)?;
+            writeln!(out, "    {dim}— below: {} with some of the words —{reset}\n", what.1)?;
         }
         previous = Some(hit.all_words);
         writeln!(out, "{:>2}. {bold}{}{reset}", hit.rank, hit.title)?;
@@ -76,27 +81,33 @@ pub fn hits_text(out: &mut impl Write, found: &Found, options: &SearchOptions, c
     let first = found[0].rank;
     let last = first + found.len() - 1;
     let mut summary = match (first, last) {
-        (1, last) if last == found.total => format!("{dim}{}", count(found.total, what)),
-        _ => format!("{dim}{first}–{last} of {}", count(found.total, what)),
+        (1, last) if total.exact && last == total.n => format!("{dim}{}", count(total, what)),
+        _ => format!("{dim}{first}–{last} of {}", count(total, what)),
     };
     match found.all_words {
-        Some(0) => summary.push_str("; none holds every word"),
-        Some(n) if n < found.total => summary.push_str(&format!("; the first {n} hold every word")),
+        Some(Count { n: 0, .. }) => summary.push_str("; none holds every word"),
+        Some(all) if !all.exact => summary.push_str(&format!("; more than the first {} hold every word", all.n)),
+        Some(all) if all != total => summary.push_str(&format!("; the first {} hold every word", all.n)),
         _ => {}
     }
-    if let Some(undated) = found.undated.filter(|&n| n > 0) {
-        summary.push_str(&format!("; {undated} without a date, kept (--dated leaves them out)"));
+    if let Some(undated) = found.undated.filter(|u| u.n > 0) {
+        summary.push_str(&format!("; {}{} without a date, kept (--dated leaves them out)", if undated.exact { "" } else { "more than " }, undated.n));
     }
-    if last < found.total {
+    if last < total.n || !total.exact {
         summary.push_str(&format!(". Next: --offset {last}"));
     }
     writeln!(out, "{summary}{reset}")?;
     Ok(())
 }
 
-/// `n` and the noun, singular or plural.
-fn count(n: usize, (one, many): (&str, &str)) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// The count and the noun, singular or plural: `1 letter`, `more than 10000 letters`.
+fn count(c: Count, (one, many): (&str, &str)) -> String {
+    let noun = if c.n == 1 && c.exact { one } else { many };
+    if c.exact {
+        format!("{} {noun}", c.n)
+    } else {
+        format!("more than {} {noun}", c.n)
+    }
 }
 
 /// Cited papers: key and title, how often and by whom cited, the best citing sentence.

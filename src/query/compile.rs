@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use std::ops::Bound;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, InvertedIndexRangeQuery, Occur, PhraseQuery, Query, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, InvertedIndexRangeQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field as IndexField, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -150,27 +150,40 @@ pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer, kind: Kin
     Ok(Some(FreeText { compiled: Compiled { query, highlighter: c.highlighter, cited: Vec::new(), exclusive }, stages }))
 }
 
-/// What a letter holding every word of plain text matches: each word in a default
-/// field as the query language matches it (stemmed; a compound as itself or its
-/// parts), all of them; stop words are left out. `words` is
-/// [`crate::query::parser::plain_words`]'s tree.
-pub fn every_word(words: &Node, fields: &Fields, analyzer: &TextAnalyzer, empty: &[IndexField]) -> Result<Box<dyn Query>> {
+/// The clauses of a ranked search, each as the query language matches it (a word
+/// stemmed in a default field, a compound as itself or its parts).
+pub struct Clauses {
+    /// One query per wanted clause: the letters that hold it.
+    pub each: Vec<Box<dyn Query>>,
+    /// What must not match (the `-c` of `a b -c`), if anything.
+    pub excluded: Option<Box<dyn Query>>,
+    /// True when only letters can match each clause (no filter on `kind` needed).
+    pub exclusive: bool,
+}
+
+/// The clauses of `node`: for `a b -c` (or plain words) one per wanted clause, and
+/// the excluded; any other query is one clause. Stop words are no clauses.
+pub fn clauses(node: &Node, fields: &Fields, analyzer: &TextAnalyzer, empty: &[IndexField]) -> Result<Clauses> {
     let mut c = Compiler { fields, kind: Kind::Letter, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty };
-    let children = match &words.kind {
+    let children = match &node.kind {
         QueryKind::And(children) => children.as_slice(),
-        _ => std::slice::from_ref(words),
+        _ => std::slice::from_ref(node),
     };
-    let mut every: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for word in children {
-        if let Some(part) = c.node(word, None, false)? {
-            every.push((Occur::Must, part.query));
+    let (mut each, mut excluded) = (Vec::new(), Vec::new());
+    let mut exclusive = true;
+    for child in children {
+        match &child.kind {
+            QueryKind::Not(inner) => excluded.extend(c.node(inner, None, true)?.map(|p| (Occur::Should, p.query))),
+            _ => {
+                if let Some(p) = c.node(child, None, false)? {
+                    exclusive &= p.exclusive;
+                    each.push(p.query);
+                }
+            }
         }
     }
-    Ok(match every.len() {
-        0 => Box::new(EmptyQuery),
-        1 => every.pop().map_or_else(|| Box::new(EmptyQuery) as Box<dyn Query>, |(_, q)| q),
-        _ => Box::new(BooleanQuery::new(every)),
-    })
+    let excluded = (!excluded.is_empty()).then(|| Box::new(BooleanQuery::new(excluded)) as Box<dyn Query>);
+    Ok(Clauses { each, excluded, exclusive })
 }
 
 /// Which of the truncated `words` are common: in more than [`COMMON_SHARE`] of the

@@ -2,6 +2,7 @@
 //! with its letter's metadata, best section and a snippet.
 
 pub mod cited;
+mod ranked;
 mod ranking;
 mod sections;
 pub mod snippet;
@@ -27,6 +28,8 @@ use crate::schema::{kind, Fields, Kind};
 use crate::{Error, Result};
 
 pub use cited::{CitedHit, MostCited};
+use query::compile::Clauses;
+use ranked::Tiers;
 use sections::{SectionHit, SectionRanker};
 use stored::{Body, StoredDoc};
 pub use snippet::{Highlighter, Snippet};
@@ -139,17 +142,28 @@ pub struct Hit {
     pub all_words: Option<bool>,
 }
 
+/// How many letters or sections match: counted exactly up to 10,000, beyond that at
+/// least this many (a common word's letters are most of a collection, and counting
+/// them all cost more than ranking them).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Count {
+    /// The number.
+    pub n: usize,
+    /// False when there are more than `n`.
+    pub exact: bool,
+}
+
 /// A page of hits and what they were taken from. Reads as the slice of its hits.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Found {
     /// The hits of the page, best (or newest) first.
     pub hits: Vec<Hit>,
     /// How many letters (or sections) match in all.
-    pub total: usize,
+    pub total: Count,
     /// In a ranked search: how many of `total` hold every word (they come first).
-    pub all_words: Option<usize>,
+    pub all_words: Option<Count>,
     /// When a date range keeps undated letters: how many of `total` have no date.
-    pub undated: Option<usize>,
+    pub undated: Option<Count>,
 }
 
 impl std::ops::Deref for Found {
@@ -184,8 +198,8 @@ struct LetterSearch {
     compiled: Compiled,
     /// Free text: the same score in two stages.
     stages: Option<Stages>,
-    /// A ranked search: what a letter with every word or clause matches.
-    every: Option<Box<dyn Query>>,
+    /// A ranked search: the words or clauses, any of which may match.
+    clauses: Option<Clauses>,
     /// The same query for sections, to name a letter hit's best section.
     sections: Option<SectionQuery>,
 }
@@ -208,11 +222,11 @@ impl LetterIndex {
             let Some(free) = query::compile::free_text(query, f, analyzer, Kind::Letter, &empty, &searcher)? else {
                 return Err(stop_words_only(&words));
             };
-            let every = Some(query::compile::every_word(&words, f, analyzer, &empty)?);
+            let clauses = self.clauses(&words, &empty)?;
             return match options.scope {
                 Scope::Letters => {
                     let sections = options.snippets.then(|| free_text_sections(&words, f, analyzer)).transpose()?.flatten();
-                    self.run(LetterSearch { compiled: free.compiled, stages: Some(free.stages), every, sections }, options)
+                    self.run(LetterSearch { compiled: free.compiled, stages: Some(free.stages), clauses, sections }, options)
                 }
                 Scope::Sections => match free_text_sections(&words, f, analyzer)? {
                     Some(sections) => self.run_sections(sections, &free.compiled, true, options),
@@ -222,8 +236,8 @@ impl LetterIndex {
         }
         let ast = query::parser::parse(query)?;
         let loosened = if ranked { ast.any_clause() } else { None };
-        let (asked, every) = match &loosened {
-            Some(any) => (any, Some(query::compile::compile(&ast, f, analyzer, Kind::Letter, &empty)?.query)),
+        let (asked, clauses) = match &loosened {
+            Some(any) => (any, self.clauses(&ast, &empty)?),
             None => (&ast, None),
         };
         let compiled = query::compile::compile(asked, f, analyzer, Kind::Letter, &empty)?;
@@ -232,16 +246,22 @@ impl LetterIndex {
                 // A letter hit with a snippet names its best section: the same query over
                 // its sections.
                 let sections = options.snippets.then(|| compile_sections(asked, f, analyzer)).transpose()?;
-                self.run(LetterSearch { compiled, stages: None, every, sections }, options)
+                self.run(LetterSearch { compiled, stages: None, clauses, sections }, options)
             }
-            Scope::Sections => self.run_sections(compile_sections(asked, f, analyzer)?, &compiled, every.is_some(), options),
+            Scope::Sections => self.run_sections(compile_sections(asked, f, analyzer)?, &compiled, clauses.is_some(), options),
         }
+    }
+
+    /// The clauses of a ranked search over `node` (plain words, or `a b -c`).
+    fn clauses(&self, node: &query::ast::Query, empty: &[tantivy::schema::Field]) -> Result<Option<Clauses>> {
+        let clauses = query::compile::clauses(node, &self.fields, &self.analyzer, empty)?;
+        Ok((!clauses.each.is_empty()).then_some(clauses))
     }
 
     /// A page of letters: with `every`, those with every word first.
     fn run(&self, search: LetterSearch, options: &SearchOptions) -> Result<Found> {
         let searcher = self.reader.searcher();
-        let LetterSearch { compiled, stages, every, sections } = search;
+        let LetterSearch { compiled, stages, clauses, sections } = search;
         let exclusive = compiled.exclusive;
         let matching = self.dated(of_kind(&self.fields, compiled.query.box_clone(), exclusive, Kind::Letter), options);
         let want = options.offset.saturating_add(options.limit.max(1));
@@ -255,26 +275,52 @@ impl LetterIndex {
                 (Sort::Date, _) => Ok(by_date(&searcher, query, k)?.into_iter().map(|addr| (0.0, addr)).collect()),
             }
         };
-        let (found, all_words): (Vec<(f32, DocAddress, Option<bool>)>, Option<usize>) = match every {
-            None => (rank(&*matching, stages.as_ref(), want)?.into_iter().map(|(s, a)| (s, a, None)).collect(), None),
-            Some(every) => {
-                // Letters with every word, scored as the whole query scores them, then the
-                // best of the rest.
-                let complete: Box<dyn Query> = Box::new(BooleanQuery::new(vec![(Occur::Must, filter(every)), (Occur::Must, matching.box_clone())]));
-                let count = complete.count(&searcher)?;
-                let mut found: Vec<(f32, DocAddress, Option<bool>)> = rank(&*complete, None, want)?.into_iter().map(|(s, a)| (s, a, Some(true))).collect();
-                if found.len() < want {
-                    // All letters with every word are in `found`: the best of the rest are
-                    // among the best `want + count` of the whole.
-                    let first: std::collections::HashSet<DocAddress> = found.iter().map(|h| h.1).collect();
-                    let rest = rank(&*matching, stages.as_ref(), want + first.len())?;
-                    found.extend(rest.into_iter().filter(|(_, a)| !first.contains(a)).map(|(s, a)| (s, a, Some(false))).take(want - first.len()));
-                }
-                (found, Some(count))
+        type Tiered = (Vec<(f32, DocAddress, Option<bool>)>, Count, Option<Count>, Option<Count>);
+        let (found, total, all_words, undated): Tiered = match clauses {
+            None => {
+                let found = rank(&*matching, stages.as_ref(), want)?.into_iter().map(|(s, a)| (s, a, None)).collect();
+                (found, ranked::count(&searcher, &*matching)?, None, self.undated_among(&searcher, &*matching, options)?)
+            }
+            Some(clauses) => {
+                // Clauses on letters' own fields need no filter on kind (which the walks
+                // would have to intersect with every letter).
+                let kind_filter = (!clauses.exclusive).then(|| keyword(self.fields.kind, kind::LETTER));
+                let within = match kind_filter {
+                    Some(kind) => Some(self.dated(kind, options)),
+                    None if options.from.is_some() || options.to.is_some() => Some(self.dated(Box::new(AllQuery), options)),
+                    None => None,
+                };
+                let tiers = Tiers::read(&searcher, &clauses, within.as_deref())?;
+                let (found, complete) = match options.sort {
+                    Sort::Relevance => {
+                        let candidates = |k, within: Option<&dyn Query>| match within {
+                            None => rank(&*matching, stages.as_ref(), k),
+                            Some(within) => ranking::top_k(&searcher, &BooleanQuery::new(vec![(Occur::Must, filter(within.box_clone())), (Occur::Must, matching.box_clone())]), k),
+                        };
+                        ranked::rank(&tiers, want, candidates, |docs| ranking::score(&searcher, &*matching, docs))?
+                    }
+                    // By date: the letters with every clause, then those with some.
+                    Sort::Date => {
+                        let each = || clauses.each.iter().map(|q| q.box_clone());
+                        let all: Box<dyn Query> = Box::new(BooleanQuery::new(each().map(|q| (Occur::Must, q)).collect()));
+                        let some: Box<dyn Query> = Box::new(BooleanQuery::new(each().map(|q| (Occur::Should, q)).collect()));
+                        let within = |q: Box<dyn Query>| self.dated(Box::new(BooleanQuery::new(vec![(Occur::Must, q), (Occur::Must, filter(matching.box_clone()))])), options);
+                        let by = |q: Box<dyn Query>, k| by_date(&searcher, &*within(q), k);
+                        let complete = ranked::count(&searcher, &*within(all.box_clone()))?;
+                        let first = by(all, want)?;
+                        let seen: std::collections::HashSet<DocAddress> = first.iter().copied().collect();
+                        let rest = if first.len() < want { by(some, want + first.len())? } else { Vec::new() };
+                        let rest = rest.into_iter().filter(|a| !seen.contains(a)).take(want - first.len());
+                        (first.into_iter().map(|a| (0.0, a, true)).chain(rest.map(|a| (0.0, a, false))).collect(), complete)
+                    }
+                };
+                let undated = match self.undated_among(&searcher, &*matching, options)? {
+                    Some(_) => Some(tiers.total_within(&*undated())?),
+                    None => None,
+                };
+                (found.into_iter().map(|(s, a, all)| (s, a, Some(all))).collect(), tiers.total(), Some(complete), undated)
             }
         };
-        let total = matching.count(&searcher)?;
-        let undated = self.undated_among(&searcher, &*matching, options)?;
         let page: Vec<(f32, DocAddress, Option<bool>)> = found.into_iter().skip(options.offset).collect();
         // Each hit's best section (only shown with snippets).
         let mut best: HashMap<DocAddress, SectionHit> = HashMap::new();
@@ -293,12 +339,12 @@ impl LetterIndex {
     }
 
     /// How many of what `query` matches have no date, when a date range keeps them.
-    fn undated_among(&self, searcher: &Searcher, query: &dyn Query, options: &SearchOptions) -> Result<Option<usize>> {
+    fn undated_among(&self, searcher: &Searcher, query: &dyn Query, options: &SearchOptions) -> Result<Option<Count>> {
         if (options.from.is_none() && options.to.is_none()) || !options.keep_undated {
             return Ok(None);
         }
         let undated = BooleanQuery::new(vec![(Occur::Must, query.box_clone()), (Occur::Must, filter(undated()))]);
-        Ok(Some(undated.count(searcher)?))
+        Ok(Some(ranked::count(searcher, &undated)?))
     }
 
     /// The hits of `ranked`, in order. With snippets,
@@ -355,19 +401,17 @@ impl LetterIndex {
         } else {
             hits.sort_by_key(order);
         }
-        // Every section that matches counts, also those of the letters not looked into yet.
-        let mut total = hits.len();
-        let mut all_words = hits.iter().filter(|h| h.complete).count();
-        if examined.len() == batch {
-            let seen: std::collections::HashSet<DocAddress> = examined.into_iter().collect();
-            let rest: Vec<DocAddress> = searcher.search(&*candidates, &tantivy::collector::DocSetCollector)?.into_iter().filter(|a| !seen.contains(a)).collect();
-            let more = ranker.sections_of(&rest)?;
-            total += more.len();
-            all_words += more.iter().filter(|h| h.complete).count();
-        }
+        // The sections of the letters looked into; when there are more letters, at
+        // least that many (ranking every section of a common word's letters takes
+        // reading all their positions).
+        let exhausted = examined.len() < batch;
+        let total = Count { n: hits.len(), exact: exhausted };
+        let all_words = Count { n: hits.iter().filter(|h| h.complete).count(), exact: exhausted };
         let undated = match self.undated_among(&searcher, &*candidates, options)? {
-            // Sections of undated letters: counted among the sections found.
-            Some(_) => Some(self.undated_sections(&searcher, &ranker, &*candidates)?),
+            Some(_) => {
+                let undated: std::collections::HashSet<DocAddress> = searcher.search(&BooleanQuery::new(vec![(Occur::Must, candidates.box_clone()), (Occur::Must, filter(undated()))]), &tantivy::collector::DocSetCollector)?.into_iter().collect();
+                Some(Count { n: hits.iter().filter(|h| undated.contains(&h.letter)).count(), exact: exhausted })
+            }
             None => None,
         };
         let ranked_hits = hits
@@ -383,13 +427,6 @@ impl LetterIndex {
             .collect();
         let hits = self.dress(&searcher, &letters.highlighter, &letters.cited, options, ranked_hits)?;
         Ok(Found { hits, total, all_words: ranked.then_some(all_words), undated })
-    }
-
-    /// How many sections of the undated letters among `candidates` match.
-    fn undated_sections(&self, searcher: &Searcher, ranker: &SectionRanker, candidates: &dyn Query) -> Result<usize> {
-        let undated = BooleanQuery::new(vec![(Occur::Must, candidates.box_clone()), (Occur::Must, filter(undated()))]);
-        let letters: Vec<DocAddress> = searcher.search(&undated, &tantivy::collector::DocSetCollector)?.into_iter().collect();
-        Ok(ranker.sections_of(&letters)?.len())
     }
 
     /// `query` within the options' date range (and, unless asked otherwise, the
