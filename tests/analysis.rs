@@ -1,7 +1,6 @@
 //! The Dutch analyzer: one table of input -> expected tokens per rule, the Snowball
 //! stemmer vocabulary, index/query agreement, and property tests of the invariants.
 
-use std::io::Read;
 
 use kamerzoek::analysis::{
     dutch_analyzer, exact_analyzer, fold_into, is_stop_word, register, tokens, AnalyzedToken,
@@ -249,51 +248,8 @@ fn stemmer_is_the_classic_algorithm_not_tantivys() {
     }
 }
 
-fn read_gzipped_lines(name: &str) -> Vec<String> {
-    let path = format!(
-        "{}/tests/data/snowball-dutch/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let file = std::fs::File::open(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
-    let mut text = String::new();
-    flate2::read::GzDecoder::new(file)
-        .read_to_string(&mut text)
-        .unwrap_or_else(|error| panic!("{path}: {error}"));
-    text.lines().map(str::to_owned).collect()
-}
-
-#[test]
-fn stemmer_reproduces_the_snowball_vocabulary() {
-    let words = read_gzipped_lines("voc.txt.gz");
-    let stems = read_gzipped_lines("output.txt.gz");
-    assert_eq!(words.len(), 45_670);
-    assert_eq!(stems.len(), words.len());
-    let mut stemmer = TextAnalyzer::builder(RawTokenizer::default())
-        .filter(PerToken(DutchStemmer::default()))
-        .build();
-    let mut failures = Vec::new();
-    for (word, expected) in words.iter().zip(&stems) {
-        let mut stream = stemmer.token_stream(word);
-        let actual = stream
-            .next()
-            .map(|token| token.text.clone())
-            .unwrap_or_default();
-        if &actual != expected {
-            failures.push(format!("{word} -> {actual}, expected {expected}"));
-        }
-    }
-    let passed = words.len() - failures.len();
-    println!(
-        "Snowball Dutch vocabulary: {passed} of {} pairs pass",
-        words.len()
-    );
-    assert!(
-        failures.is_empty(),
-        "{} pairs fail:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
-}
+// The whole Snowball vocabulary, and the deliberate differences from it, are checked
+// in tests/stemming.rs.
 
 // Rule 6: hyphenated compounds.
 

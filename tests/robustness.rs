@@ -927,10 +927,11 @@ mod versioning {
         files.iter().map(|p| (p.file_name().expect("name").to_owned(), fs::read(p).expect("read"))).collect()
     }
 
-    /// `tests/data/index-v6`: letters 000 and 002, written by schema version 6.
+    /// `tests/data/index-v7`: letters 000 and 002, written by schema version 7
+    /// (`scripts/index-fixture`).
     #[test]
-    fn the_committed_version_6_index_opens() {
-        let copy = copy_of("index-v6");
+    fn the_committed_version_7_index_opens() {
+        let copy = copy_of("index-v7");
         let run = kamerzoek(&[std::ffi::OsStr::new("stats"), "--json".as_ref(), "--index".as_ref(), copy.path().as_os_str()]);
         run.expect_code(0);
         assert!(run.stdout.contains("\"letters\":2"), "{}", run.stdout);
@@ -942,21 +943,21 @@ mod versioning {
         assert!(run.stdout.contains(L002), "{}", run.stdout);
     }
 
-    /// `tests/data/index-v5`: the same letters, written by schema version 5 (whose
-    /// letters' text was stored whole, as text), which this build no longer reads:
-    /// refused with what to do, and not touched.
+    /// `tests/data/index-v6`: the same letters, written by schema version 6 (whose
+    /// stems were the classic Snowball ones: `moties` did not meet `motie`), which
+    /// this build no longer reads: refused with what to do, and not touched.
     #[test]
-    fn the_committed_version_5_index_is_refused_and_left_alone() {
-        let copy = copy_of("index-v5");
+    fn the_committed_version_6_index_is_refused_and_left_alone() {
+        let copy = copy_of("index-v6");
         let before = files_of(copy.path());
         for sub in ["stats", "search"] {
             let mut args: Vec<&std::ffi::OsStr> = vec![sub.as_ref(), "--index".as_ref(), copy.path().as_os_str()];
             if sub == "search" {
                 args.push("defensie".as_ref());
             }
-            kamerzoek(&args).expect_code(2).says("has schema version 5, this kamerzoek needs version 6").says("index the letters again");
+            kamerzoek(&args).expect_code(2).says("has schema version 6, this kamerzoek needs version 7").says("index the letters again");
         }
-        assert!(before == files_of(copy.path()), "the version 5 index was changed");
+        assert!(before == files_of(copy.path()), "the version 6 index was changed");
     }
 
     #[test]
@@ -966,7 +967,7 @@ mod versioning {
         let meta = ws.index_dir().join("kamerzoek.json");
         fs::write(&meta, r#"{"schema_version":99}"#).expect("write");
         for run in [ws.run("stats", &[]), ws.run("search", &["defensie"]), ws.index(&[])] {
-            run.expect_code(2).says("has schema version 99, this kamerzoek needs version 6").says("index the letters again");
+            run.expect_code(2).says("has schema version 99, this kamerzoek needs version 7").says("index the letters again");
         }
         assert_eq!(fs::read_to_string(&meta).expect("meta"), r#"{"schema_version":99}"#);
     }

@@ -219,6 +219,8 @@ impl Highlighter {
             .chain(&self.prefixes)
             .chain(phrase_words)
             .map(|term| {
+                // A stem from a plural rule may not be how its word starts (`leden` -> `lid`).
+                let term = analysis::written_prefix(term);
                 let letters = term.chars().count() - usize::from(undoubled(term));
                 let anchor: String = term
                     .chars()
