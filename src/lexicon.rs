@@ -15,6 +15,18 @@ static FST_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"
 static WORDS: LazyLock<Set<&'static [u8]>> =
     LazyLock::new(|| Set::new(FST_BYTES).expect("build.rs writes a valid fst"));
 
+static COMMON_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common.fst"));
+
+static COMMON: LazyLock<Set<&'static [u8]>> =
+    LazyLock::new(|| Set::new(COMMON_BYTES).expect("build.rs writes a valid fst"));
+
+/// True when `word` (lowercase) is in common use: one of the 45,670 words of the
+/// Snowball Dutch vocabulary, drawn from running text. The word list also holds names
+/// and rare words (`reint`, `staak`) that a short compound part is seldom.
+pub fn is_common(word: &str) -> bool {
+    COMMON.contains(word)
+}
+
 /// Shortest compound part, in letters: shorter entries of the list are mostly abbreviations
 /// and names (`aad`, `abn`) that would let almost anything split.
 const MIN_PART: usize = 3;

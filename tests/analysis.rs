@@ -60,7 +60,7 @@ fn words_and_numbers() {
             ("– 81% van de medewerkers", "81@0 van@1 de@2 medewerkers@3"),
             (
                 "(Kamerstuk 33763, nr. 176)",
-                "kamerstuk@0 33763@1 nr@2 176@3",
+                "kamerstuk@0/2 kamer@0 stuk@1 33763@2 nr@3 176@4",
             ),
             (
                 "· de enquête; «thuis zouden zitten»",
@@ -95,7 +95,7 @@ fn folding() {
             ("DEFENSIE Defensie", "defensie@0 defensie@1"),
             // Decomposed diacritics, ligatures, the ij ligature and a soft hyphen.
             ("continui\u{0308}teit", "continuiteit@0"),
-            ("ﬁnanciën ĲSSELMEER", "financien@0 ijsselmeer@1"),
+            ("ﬁnanciën ĲSSELMEER", "financien@0 ijsselmeer@1/2 ijssel@1 meer@2"),
             ("re\u{00AD}integratie", "reintegratie@0"),
             ("Straße Œuvre Łódź", "strasse@0 oeuvre@1 lodz@2"),
             ("Ελλάδα", "ελλάδα@0"),
@@ -125,7 +125,7 @@ fn apostrophes() {
             ("scenario’s scenario's", "scenario@0 scenario@1"),
             (
                 "collega’s SMT’s veiligheidsregio’s gio’s",
-                "collega@0 smt@1 veiligheidsregio@2 gio@3",
+                "collega@0 smt@1 veiligheidsregio@2/2 veiligheid@2 regio@3 gio@4",
             ),
             ("zo’n kwart", "zo'n@0 kwart@1"),
             ("zo'n kwart", "zo'n@0 kwart@1"),
@@ -174,7 +174,7 @@ fn stop_words() {
             ("Het is niet de bedoeling dat", "bedoel@4"),
             (
                 "De Staatssecretaris van Defensie",
-                "staatssecretaris@1 defensie@3",
+                "staatssecretaris@1/2 stat@1 secretaris@2 defensie@4",
             ),
             ("ik heb uw Kamer", "kamer@3"),
         ],
@@ -212,7 +212,7 @@ fn stemming() {
             ("verplichte verplicht", "verplicht@0 verplicht@1"),
             ("reservisten reservist", "reservist@0 reservist@1"),
             ("personele personeel", "personel@0 personel@1"),
-            ("opkomstplicht", "opkomstplicht@0"),
+            ("opkomstplicht", "opkomstplicht@0/2 opkomst@0 plicht@1"),
             ("mogelijkheden", "mogelijk@0"),
             // Classic Snowball undoubles the vowel of the last syllable.
             ("gereedheid gereed", "gered@0 gered@1"),
@@ -288,16 +288,17 @@ fn hyphenated_compounds() {
             ),
             // Stop words inside a compound keep their position, like anywhere else.
             ("in-huis", "inhuis@0/2 huis@1"),
-            // A suspended hyphen is the plain word; `in` is a stop word.
-            ("voor in- en doorstroom van", "doorstrom@3"),
+            // An elided word (a suspended hyphen) is preceded by the compound it stands
+            // for, even when it is a stop word (`in`): see the samentrekking table.
+            ("voor in- en doorstroom van", "instrom@1 doorstrom@3"),
             (
                 "de bewakings- en beveiligingstaak",
-                "bewak@1 beveiligingstak@3",
+                "bewakingstak@1 bewak@1 beveiligingstak@3/2 beveil@3 tak@4",
             ),
             ("de bewaking", "bewak@1"),
             // Numbers on either side: no compound.
             ("2026-2028", "2026@0 2028@1"),
-            ("(Kamerstuk 36800-X)", "kamerstuk@0 36800@1 x@2"),
+            ("(Kamerstuk 36800-X)", "kamerstuk@0/2 kamer@0 stuk@1 36800@2 x@3"),
             ("de COVID-19 pandemie", "covid@1 19@2 pandemie@3"),
             ("27-jarigen", "27@0 jarig@1"),
             // Dashes are not hyphens.
@@ -307,10 +308,10 @@ fn hyphenated_compounds() {
     check(
         exact,
         &[
-            ("in- en doorstroom", "in@0 en@1 doorstroom@2"),
+            ("in- en doorstroom", "instroom@0 in@0 en@1 doorstroom@2"),
             (
                 "bewakings- en beveiligingstaak",
-                "bewakings@0 en@1 beveiligingstaak@2",
+                "bewakingstaak@0 bewakings@0 en@1 beveiligingstaak@2/2 beveiliging@2 taak@3",
             ),
             ("in-huis", "inhuis@0/2 in@0 huis@1"),
             ("'s-Gravenhage", "sgravenhage@0/2 s@0 gravenhage@1"),
@@ -320,6 +321,67 @@ fn hyphenated_compounds() {
                 "woonwerkverkeer@0/3 woon@0 werk@1 verkeer@2",
             ),
             ("re\u{2010}integratie", "reintegratie@0/2 re@0 integratie@1"),
+        ],
+    );
+}
+
+// Rule 5a: solid compounds are split into their parts, at positions of their own.
+
+#[test]
+fn solid_compounds() {
+    check(
+        dutch,
+        &[
+            // Letters 001, 003: the compound, then its parts; the next word moves on.
+            ("het personeelsbeleid van Defensie", "personeelsbeleid@1/2 personel@1 beleid@2 defensie@4"),
+            // Linking -s- and -en- are no part (`drugs` is stemmed as the word).
+            ("drugspreventie", "drugspreventie@0/2 drug@0 preventie@1"),
+            ("veteranenwet", "veteranenwet@0/2 veteran@0 wet@1"),
+            ("Militaire Ambtenarenwet 1931", "militair@0 ambtenarenwet@1/2 ambtenar@1 wet@2 1931@3"),
+            // Letter 000: a modifier the word list lacks, before a common head.
+            ("het remotiebeleid voor burgers", "remotiebeleid@1/2 remotie@1 beleid@2 burger@4"),
+            // The plural of a word that is no compound is none (`kant·oren`); a part
+            // in common use is not split further (`secret·aris`).
+            ("kantoren werkdruk", "kantor@0 werkdruk@1/2 werk@1 druk@2"),
+            ("De Staatssecretaris", "staatssecretaris@1/2 stat@1 secretaris@2"),
+            ("beveiligingstaak", "beveiligingstak@0/2 beveil@0 tak@1"),
+            ("opleidingscapaciteit", "opleidingscapaciteit@0/2 opleid@0 capaciteit@1"),
+            // No compounds: too short a part, a suffix, a verb prefix, a name or rare
+            // word as a short part, a listed word's end.
+            ("evaluatie financiering", "evaluatie@0 financier@1"),
+            ("vernielingen zwangerschap", "verniel@0 zwangerschap@1"),
+            ("onderzoek overleg", "onderzoek@0 overleg@1"),
+            ("reïntegratie", "reintegratie@0"),
+        ],
+    );
+}
+
+// Rule 5b: an elided compound (samentrekking) is completed by the word that shares its head.
+
+#[test]
+fn samentrekkingen() {
+    check(
+        dutch,
+        &[
+            // Letter 004: the full compound stands before the elided word, at its place.
+            (
+                "een thuiswerk- en een internetvergoeding",
+                "thuiswerkvergoed@1 thuiswerk@1/2 thuis@1 werk@2 internetvergoed@5/2 internet@5 vergoed@6",
+            ),
+            ("zowel de thuiswerk- als de internetvergoeding", "zowel@0 thuiswerkvergoed@2 thuiswerk@2/2 thuis@2 werk@3 internetvergoed@6/2 internet@6 vergoed@7"),
+            // A prefix takes what follows the head's prefix; `in` and `op` are stop words.
+            ("in- en doorstroom", "instrom@0 doorstrom@2"),
+            ("op- of afgeschaald", "opgeschaald@0 afgeschaald@2"),
+            ("Alcohol- en drugspreventie", "alcoholpreventie@0 alcohol@0 drugspreventie@2/2 drug@2 preventie@3"),
+            ("ontslag- en aannameprocedure", "ontslagprocedur@0 ontslag@0 aannameprocedur@2/2 aannam@2 procedur@3"),
+            // Regulations: lists, and a hyphenated head.
+            ("reis-, verblijf- en verhuiskosten", "reiskost@0 reis@0 verblijfkost@1 verblijf@1 verhuiskost@3/2 verhuis@3 kost@4"),
+            ("HR- en ICT-beleid", "hrbeleid@0 hr@0 ictbeleid@2/2 ict@2 beleid@3"),
+            // A word in parentheses glued to the next.
+            ("(vrouwen)vesten", "vrouwenvest@0 vrouw@0 vest@1"),
+            // No conjunction, or numbers: nothing to complete.
+            ("thuiswerk- etc.", "thuiswerk@0/2 thuis@0 werk@1 etc@2"),
+            ("2015- en 2016", "2015@0 2016@2"),
         ],
     );
 }

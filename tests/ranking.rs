@@ -59,7 +59,7 @@ fn glued_sentences_are_split() {
     for (text, expected) in [
         ("verliep.Het incident", "verliep@0 incident@2"),
         ("Wat betreft:De kosten", "betreft@1 kost@3"),
-        ("dienstverlening.In 2017", "dienstverlen@0 2017@2"),
+        ("dienstverlening.In 2017", "dienstverlen@0 dienst@0 verlen@1 2017@3"),
         // Abbreviations and web addresses have no lower-case letter before an upper-case one.
         ("K.M.A. en z.g. www.belgium.be", "k.m.a@0 z.g@2 www.belgium.b@3"),
         ("enz.De", "enz@0"),
@@ -72,10 +72,10 @@ fn glued_sentences_are_split() {
 fn truncated_analyzer_cuts_words_and_parts_to_five_letters() {
     for (text, expected) in [
         ("zwangere werkneemsters", "zwang@0 werkn@1"),
-        ("zwangerschap werknemers", "zwang@0 werkn@1 werk@1 nemer@1"),
-        ("personeelsbeleid", "perso@0 perso@0 belei@0"),
+        ("zwangerschap werknemers", "zwang@0 werkn@1"),
+        ("personeelsbeleid", "perso@0 perso@0 belei@1"),
         ("de wet", "wet@1"),
-        ("het drugsgebruik stijgt", "drugs@1 drug@1 gebru@1 stijg@2"),
+        ("het drugsgebruik stijgt", "drugs@1 drugs@1 gebru@2 stijg@3"),
         // Hyphenated compounds keep their written parts, and are not split again.
         ("re-integratie", "reint@0 re@0 integ@1"),
         ("continuïteit", "conti@0"),
@@ -147,6 +147,12 @@ fn free_text_ranks_derived_forms_among_letters_with_the_words() {
     ];
     let docs: Vec<(&str, &str)> = docs.iter().map(|(id, t)| (*id, t.as_str())).collect();
     let (_dir, index) = collection(&docs);
+    // Only the parts of the query's compound are in the text, apart (a compound of
+    // plain words is held by its parts anywhere).
+    assert_eq!(ranked(&index, "Drugsgebruik.", Matching::Auto), ["compound"]);
+    // A letter with one part of a compound holds the word in part: it is found, after
+    // one that holds the whole.
+    assert_eq!(ranked(&index, "Drugsgebruik of drugsverlof", Matching::Auto), ["compound", "derived", "plain"]);
     // Both letters hold `werknemers`; only the truncated forms tell `zwangere` and
     // `zwangerschapsverlof` alike, and rank the letter that speaks of it first.
     assert_eq!(ranked(&index, "Zwangere werknemers.", Matching::Auto), ["derived", "plain"]);
@@ -237,9 +243,12 @@ fn hits_with_snippets_keep_their_ranks() {
 
 #[test]
 fn plain_words_rank_the_letters_with_every_word_first() {
-    // Plain words are ranked: first exactly the letters the query language finds for
-    // every word (`--all`), then letters with some of them; the same with snippets and
-    // over sections, where a section with every word comes before one with some.
+    // Plain words are ranked: first the letters with every word, then letters with some
+    // of them; the same with snippets and over sections, where a section with every
+    // word comes before one with some. A word is held as the query language reads it
+    // (`--all`), but a compound's parts may stand anywhere (`personeel` ... `beleid`
+    // holds `personeelsbeleid`): the first tier holds what `--all` finds, and exactly
+    // that for words that are no compounds.
     let index = bundled(false);
     let mut partial = 0;
     for query in ["personeelsbeleid defensie", "personeelsbeleid reservisten", "sociale partners reservisten", "werving en selectie", "remotie burgerpersoneel veteranen"] {
@@ -248,8 +257,10 @@ fn plain_words_rank_the_letters_with_every_word_first() {
         assert!(!found.is_empty(), "{query}");
         let every: std::collections::HashSet<String> = ranked(&index, query, Matching::All).into_iter().collect();
         let first: Vec<&kamerzoek::Hit> = found.iter().take_while(|h| h.all_words == Some(true)).collect();
-        assert_eq!(first.iter().map(|h| h.letter.clone()).collect::<std::collections::HashSet<_>>(), every, "{query}");
-        assert_eq!(found.all_words, Some(kamerzoek::search::Count { n: every.len(), exact: true }), "{query}");
+        let tier: std::collections::HashSet<String> = first.iter().map(|h| h.letter.clone()).collect();
+        let compounds = query.contains("beleid") || query.contains("burgerpersoneel");
+        assert!(if compounds { tier.is_superset(&every) } else { tier == every }, "{query}: {tier:?} {every:?}");
+        assert_eq!(found.all_words, Some(kamerzoek::search::Count { n: tier.len(), exact: true }), "{query}");
         assert!(found[first.len()..].iter().all(|h| h.all_words == Some(false)), "{query}: every word first");
         assert!(first.windows(2).all(|w| w[0].score >= w[1].score) && found[first.len()..].windows(2).all(|w| w[0].score >= w[1].score), "{query}: by score within each");
         assert_eq!(found.total, kamerzoek::search::Count { n: found.len(), exact: true }, "{query}: five letters fit one page");

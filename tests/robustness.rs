@@ -927,11 +927,11 @@ mod versioning {
         files.iter().map(|p| (p.file_name().expect("name").to_owned(), fs::read(p).expect("read"))).collect()
     }
 
-    /// `tests/data/index-v7`: letters 000 and 002, written by schema version 7
+    /// `tests/data/index-v8`: letters 000 and 002, written by schema version 8
     /// (`scripts/index-fixture`).
     #[test]
-    fn the_committed_version_7_index_opens() {
-        let copy = copy_of("index-v7");
+    fn the_committed_version_8_index_opens() {
+        let copy = copy_of("index-v8");
         let run = kamerzoek(&[std::ffi::OsStr::new("stats"), "--json".as_ref(), "--index".as_ref(), copy.path().as_os_str()]);
         run.expect_code(0);
         assert!(run.stdout.contains("\"letters\":2"), "{}", run.stdout);
@@ -943,21 +943,21 @@ mod versioning {
         assert!(run.stdout.contains(L002), "{}", run.stdout);
     }
 
-    /// `tests/data/index-v6`: the same letters, written by schema version 6 (whose
-    /// stems were the classic Snowball ones: `moties` did not meet `motie`), which
-    /// this build no longer reads: refused with what to do, and not touched.
+    /// `tests/data/index-v7`: the same letters, written by schema version 7 (whose
+    /// text held no parts of solid compounds: `beleid` did not find `remotiebeleid`),
+    /// which this build no longer reads: refused with what to do, and not touched.
     #[test]
-    fn the_committed_version_6_index_is_refused_and_left_alone() {
-        let copy = copy_of("index-v6");
+    fn the_committed_version_7_index_is_refused_and_left_alone() {
+        let copy = copy_of("index-v7");
         let before = files_of(copy.path());
         for sub in ["stats", "search"] {
             let mut args: Vec<&std::ffi::OsStr> = vec![sub.as_ref(), "--index".as_ref(), copy.path().as_os_str()];
             if sub == "search" {
                 args.push("defensie".as_ref());
             }
-            kamerzoek(&args).expect_code(2).says("has schema version 6, this kamerzoek needs version 7").says("index the letters again");
+            kamerzoek(&args).expect_code(2).says("has schema version 7, this kamerzoek needs version 8").says("index the letters again");
         }
-        assert!(before == files_of(copy.path()), "the version 6 index was changed");
+        assert!(before == files_of(copy.path()), "the version 7 index was changed");
     }
 
     #[test]
@@ -967,7 +967,7 @@ mod versioning {
         let meta = ws.index_dir().join("kamerzoek.json");
         fs::write(&meta, r#"{"schema_version":99}"#).expect("write");
         for run in [ws.run("stats", &[]), ws.run("search", &["defensie"]), ws.index(&[])] {
-            run.expect_code(2).says("has schema version 99, this kamerzoek needs version 7").says("index the letters again");
+            run.expect_code(2).says("has schema version 99, this kamerzoek needs version 8").says("index the letters again");
         }
         assert_eq!(fs::read_to_string(&meta).expect("meta"), r#"{"schema_version":99}"#);
     }

@@ -86,6 +86,9 @@ const CASES: &[Case] = &[
     // False friends: to know is not the law.
     case("false-friend", &["weten", "weet"], Some("weet"), &["wet", "wetten"]),
     case("false-friend", &["wet", "wetten"], Some("wet"), &["weten"]),
+    // `Staten-Generaal` is no plural of `staat`; a compound's plural still is.
+    case("false-friend", &["staten"], Some("staten"), &["staat"]),
+    case("false-friend", &["lidstaat", "lidstaten"], Some("lidstat"), &[]),
 ];
 
 #[test]
@@ -146,9 +149,8 @@ fn words_that_only_look_alike_keep_their_classic_stem() {
         ("kluwens", "kluwen"),
         ("toppers", "topper"),
         ("perverse", "perver"),
-        // `staat`, `staten`: one noun (and `staat` of `staan`, the same written word).
+        // `staat` (and `staat` of `staan`, the same written word).
         ("staat", "stat"),
-        ("staten", "stat"),
         ("lidstaten", "lidstat"),
         ("wettelijk", "wettelijk"),
         ("geweten", "gewet"),
@@ -169,14 +171,15 @@ fn words_that_only_look_alike_keep_their_classic_stem() {
 fn the_analyzer_stems_as_its_rule() {
     for case in CASES {
         for &word in case.meet {
-            let analysed: Vec<String> = tokens(&mut dutch_analyzer(), word).into_iter().map(|t| t.text).collect();
+            // A compound is followed by its parts: its own term comes first.
+            let analysed: Vec<String> = tokens(&mut dutch_analyzer(), word).into_iter().map(|t| t.text).take(1).collect();
             assert_eq!(analysed, [stem(word)], "{word}");
         }
     }
 }
 
 fn read_gzipped_lines(name: &str) -> Vec<String> {
-    let path = format!("{}/tests/data/snowball-dutch/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/data/snowball-dutch/{name}", env!("CARGO_MANIFEST_DIR"));
     let file = std::fs::File::open(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
     let mut text = String::new();
     flate2::read::GzDecoder::new(file).read_to_string(&mut text).unwrap_or_else(|error| panic!("{path}: {error}"));
@@ -266,7 +269,7 @@ fn indexing_and_querying_stem_alike() {
     // Word by word too (a plain word takes the indexer's own path).
     for word in ["moties", "ziekenhuizen", "brieven", "kinderen", "kamerleden", "arts", "kans", "weten", "wet"] {
         assert!(!is_stop_word(word));
-        let indexed = tokens(&mut decoder, &variants.stemmed(word)).pop().expect("a token").text;
+        let indexed = tokens(&mut decoder, &variants.stemmed(word)).into_iter().next().expect("a token").text;
         assert_eq!(indexed, stem(word), "{word}");
     }
 }

@@ -1,18 +1,24 @@
 //! Solid compounds: `personeelsbeleid` is also found as `personeel` and `beleid`.
 //!
 //! Dutch writes compounds as one word, so a question about `drugsgebruik` misses an
-//! answer that speaks of `gebruik van drugs`. [`Decompound`] keeps every word and
-//! follows a compound with its parts, at the word's position and offsets (like
-//! synonyms), so a field analysed with it matches a query word against the parts of
-//! the text's compounds and a query compound's parts against the text's words.
+//! answer that speaks of `gebruik van drugs`, and `beleid` misses `remotiebeleid`.
+//! [`SplitCompounds`] treats a solid compound as a hyphenated one is treated
+//! ([`super::compounds`]): the word at position `p` with `position_length` = its number
+//! of parts, then each part at `p`, `p + 1`, …, all with the word's offsets; the next
+//! word is at `p + parts`. So a part finds the compound, and the compound, analysed the
+//! same way in a query, finds its parts written apart (`personeel beleid`) or
+//! hyphenated, through the phrase of its parts, while the word itself (a rarer term)
+//! ranks the solid form first.
 //!
 //! [`compound_parts`] is stricter than [`crate::lexicon::split_compound`], which
-//! accepts any split into listed words: ranking is hurt more by a false split
-//! (`evaluatie` -> `eva` + `lua` + `tie`) than helped by a missed one. A part has at
-//! least four letters, the first is no verb prefix (`onder·zoek`) and the last no
-//! suffix (`vernieling·en`); among the splits into the fewest parts the one whose
-//! shortest part (with its linking element) is longest wins (`veiligheid·s·lekken`,
-//! not `veiligheidslek·ken`), and on a tie the one with a linking element.
+//! accepts any split into listed words: a false split (`evaluatie` -> `eva` + `lua` +
+//! `tie`) makes a part find words it has nothing to do with, where a missed one only
+//! misses. A part has at least four letters (and one of four or five is a word in
+//! common use, not a name or a rare word), the first is no verb prefix
+//! (`onder·zoek`) and the last no suffix (`vernieling·en`); among the splits into the
+//! fewest parts the one whose shortest part (with its linking element) is longest wins
+//! (`veiligheid·s·lekken`, not `veiligheidslek·ken`), and on a tie the one with a
+//! linking element.
 
 use std::collections::HashMap;
 
@@ -23,6 +29,24 @@ use crate::lexicon;
 /// Shortest part, in letters: three-letter list entries are mostly abbreviations and
 /// names that let almost any word split.
 const MIN_PART: usize = 4;
+
+/// A part this short must also be a word in common use ([`lexicon::is_common`]): the
+/// list's short entries include names and rare words that split words falsely
+/// (`reint·gratie`, `beveiliging·staak` where `beveiliging·s·taak` is meant). A word in
+/// common use itself has no part of [`MIN_PART`] letters: `kantoren` is no
+/// `kant·oren`.
+const SHORT_PART: usize = 5;
+
+/// Heads shorter than [`MIN_PART`] that Dutch compounds end with often enough to be
+/// split off: laws (`veteranen·wet`, `kernenergie·wet`).
+const SHORT_HEADS: &[&str] = &["wet"];
+
+/// Shortest common word starting with `s` that takes an `s` between two parts from the
+/// linking element (`stelling` does, `staken` does not: `rijks·taken`).
+const LINKED_S_HEAD: usize = 7;
+
+/// Shortest head, in letters, of a compound whose modifier is no listed word.
+const HEAD_ONLY: usize = 6;
 
 /// Most parts a word is split into; longer chains are rare and mostly false.
 const MAX_PARTS: usize = 3;
@@ -55,6 +79,21 @@ const CACHE_WORDS: usize = 50_000;
 /// The compound parts of a lowercased word, without linking elements, or `None` when
 /// it is no compound by the rules above: `personeelsbeleid` -> `personeel`, `beleid`.
 pub fn compound_parts(word: &str) -> Option<Vec<String>> {
+    Some(split(word)?.into_iter().map(|(part, _)| word[part].to_string()).collect())
+}
+
+/// What follows a compound's first part and its linking element: the word it
+/// modifies (`personeelsbeleid` -> `beleid`, `defensiepersoneelsbeleid` ->
+/// `personeelsbeleid`), which an elided compound shares (`materieel- en
+/// personeelsbeleid`). `None` when the word is no compound.
+pub fn compound_head(word: &str) -> Option<&str> {
+    let (_, rest) = split(word)?.into_iter().next()?;
+    word.get(rest..)
+}
+
+/// The best split of `word`: each part's byte range, and where what follows it (after
+/// its linking element) starts.
+fn split(word: &str) -> Option<Vec<(std::ops::Range<usize>, usize)>> {
     if !word.chars().all(char::is_alphabetic) {
         return None;
     }
@@ -70,14 +109,17 @@ pub fn compound_parts(word: &str) -> Option<Vec<String>> {
     // Lowercase ASCII words (nearly all) find every listed part starting at `i` in one
     // walk down the word list; others look each candidate up.
     let ascii = word.bytes().all(|b| b.is_ascii_lowercase());
+    if plural_of_a_simple_word(word) {
+        return None;
+    }
     let mut ends: Vec<usize> = Vec::new();
     for i in (0..n).rev() {
         if ascii {
             ends.clear();
             ends.extend(lexicon::prefix_words(&word[bounds[i]..]).map(|len| bounds[i] + len));
         }
-        for j in (i + MIN_PART..=n).rev() {
-            if i == 0 && j == n {
+        for j in (i + 1..=n).rev() {
+            if (i == 0 && j == n) || (j - i < MIN_PART && !(j == n && SHORT_HEADS.contains(&&word[bounds[i]..]))) {
                 continue;
             }
             let part = &word[bounds[i]..bounds[j]];
@@ -85,11 +127,16 @@ pub fn compound_parts(word: &str) -> Option<Vec<String>> {
             if (i == 0 && PREFIXES.contains(&part)) || (j == n && SUFFIXES.contains(&part)) || !listed {
                 continue;
             }
-            // A linking element counts towards its part's length, and wins a tie:
-            // `staat·s·veiligheid` over `staats·veiligheid`.
+            if j - i <= SHORT_PART && !lexicon::is_common(part) && !SHORT_HEADS.contains(&part) {
+                continue;
+            }
+            // A linking element counts towards its part's length, and wins a tie
+            // (`staat·s·veiligheid` over `staats·veiligheid`) unless the part with it is
+            // a word in common use (`salaris·schaal`, not `salari·s·schaal`).
             let mut consider = |k: usize, linked: bool| {
                 let Some((parts, shortest, _, _)) = best[k] else { return };
                 let candidate = (parts + 1, shortest.min(k - i));
+                let linked = linked && !lexicon::is_common(&word[bounds[i]..bounds[k]]);
                 let better = match best[i] {
                     None => true,
                     Some((p, s, _, _)) => candidate.0 < p || (candidate.0 == p && (candidate.1 > s || (candidate.1 == s && linked))),
@@ -107,35 +154,105 @@ pub fn compound_parts(word: &str) -> Option<Vec<String>> {
             }
         }
     }
-    let (parts, _, _, _) = best[0]?;
-    if parts < 2 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(parts);
+    let Some((parts, _, _, _)) = best[0].filter(|&(parts, ..)| parts >= 2) else {
+        // A listed word that no listed parts make is no compound of an unlisted one.
+        return if lexicon::contains(word) { None } else { head_only(word, &bounds) };
+    };
+    let mut out: Vec<(std::ops::Range<usize>, usize)> = Vec::with_capacity(parts);
     let mut i = 0;
     while i < n {
         let (_, _, end, next) = best[i]?;
-        out.push(word[bounds[i]..bounds[end]].to_string());
+        out.push((bounds[i]..bounds[end], bounds[next]));
         i = next;
+    }
+    // A part that is a compound itself (and no word in common use) is split too, as
+    // far as MAX_PARTS allows: splitting into the fewest parts kept `kernenergie·wet`.
+    let mut at = 0;
+    while at < out.len() && out.len() < MAX_PARTS {
+        let (range, rest) = out[at].clone();
+        // A part in common use is a unit (`staat·secretaris`, not `secret·aris`).
+        let inner = (!lexicon::is_common(&word[range.clone()])).then(|| split(&word[range.clone()])).flatten();
+        let inner = inner.filter(|inner| out.len() - 1 + inner.len() <= MAX_PARTS);
+        let Some(mut inner) = inner else {
+            at += 1;
+            continue;
+        };
+        for (part, next) in &mut inner {
+            *part = part.start + range.start..part.end + range.start;
+            *next += range.start;
+        }
+        if let Some(last) = inner.last_mut() {
+            last.1 = rest;
+        }
+        out.splice(at..=at, inner);
+    }
+    // An `s` between two parts is a linking element, unless the part after it is a
+    // longer common word with it (`vast·stelling`, not `vast·s·telling`).
+    for at in 1..out.len() {
+        let (previous_end, next) = (out[at - 1].0.end, out[at].0.clone());
+        let with_s = &word[previous_end..next.end];
+        if next.start == previous_end + 1 && with_s.starts_with('s') && with_s.chars().count() >= LINKED_S_HEAD && lexicon::is_common(with_s) {
+            out[at - 1].1 = previous_end;
+            out[at].0.start = previous_end;
+        }
     }
     Some(out)
 }
 
-/// Token filter that follows each solid compound with its parts; put it after folding
-/// and stop words and before stemming, so the parts are stemmed like words.
+/// True when `word` is the plural of a listed word that is no compound: its letters
+/// make no compound either (`kantoren` of `kantoor` is no `kant·oren`).
+fn plural_of_a_simple_word(word: &str) -> bool {
+    let singulars = [word.strip_suffix("en"), word.strip_suffix('s')];
+    singulars.into_iter().flatten().flat_map(|base| [Some(base.to_string()), long_vowel(base)]).flatten().any(|singular| {
+        singular.len() >= MIN_PART && lexicon::contains(&singular) && split(&singular).is_none()
+    })
+}
+
+/// `base` with the vowel of its last syllable doubled, as a singular writes it before
+/// its plural's open syllable: `kantor` (`kantoren`) -> `kantoor`.
+fn long_vowel(base: &str) -> Option<String> {
+    let bytes = base.as_bytes();
+    let n = bytes.len();
+    let vowel = |b: u8| matches!(b, b'a' | b'e' | b'o' | b'u');
+    if n < 3 || !vowel(bytes[n - 2]) || vowel(bytes[n - 1]) || vowel(bytes[n - 3]) {
+        return None;
+    }
+    Some(format!("{}{}{}", &base[..n - 1], bytes[n - 2] as char, bytes[n - 1] as char))
+}
+
+/// An unlisted compound whose modifier is no listed word (jargon, a name:
+/// `remotie·beleid`, `marechaussee·taken`) split before the longest listed word it ends
+/// with, when that is a word in common use of at least [`HEAD_ONLY`] letters (a short
+/// one ends too many words by chance), no suffix, after at least [`MIN_PART`] letters
+/// with a vowel.
+fn head_only(word: &str, bounds: &[usize]) -> Option<Vec<(std::ops::Range<usize>, usize)>> {
+    let n = bounds.len() - 1;
+    // The longest listed word the word ends with is its head; when that leaves fewer
+    // than MIN_PART letters before it, there is no compound (`re·integratie`, not
+    // `reinte·gratie`).
+    let k = (1..=n.checked_sub(HEAD_ONLY)?).find(|&k| lexicon::contains(&word[bounds[k]..]))?;
+    let (modifier, head) = (&word[..bounds[k]], &word[bounds[k]..]);
+    let fits = k >= MIN_PART && lexicon::is_common(head) && !SUFFIXES.contains(&head) && modifier.contains(['a', 'e', 'i', 'o', 'u', 'y']);
+    fits.then(|| vec![(0..bounds[k], bounds[k]), (bounds[k]..word.len(), word.len())])
+}
+
+/// Token filter that splits each solid compound into its parts, at positions of their
+/// own (see the module docs); put it after folding and before stop words and
+/// stemming, so the parts are stemmed like words. A joined hyphenated compound and its
+/// written parts are left as they are.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Decompound;
+pub struct SplitCompounds;
 
-impl TokenFilter for Decompound {
-    type Tokenizer<T: Tokenizer> = DecompoundFilter<T>;
+impl TokenFilter for SplitCompounds {
+    type Tokenizer<T: Tokenizer> = SplitCompoundsFilter<T>;
 
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> DecompoundFilter<T> {
-        DecompoundFilter { inner: tokenizer, cache: HashMap::new(), pending: Vec::new() }
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> SplitCompoundsFilter<T> {
+        SplitCompoundsFilter { inner: tokenizer, cache: HashMap::new(), pending: Vec::new() }
     }
 }
 
-/// [`Decompound`] applied to a tokenizer.
-pub struct DecompoundFilter<T> {
+/// [`SplitCompounds`] applied to a tokenizer.
+pub struct SplitCompoundsFilter<T> {
     inner: T,
     /// Splits of recent words (`None`: no compound), since splitting costs dozens of
     /// word-list lookups and words repeat.
@@ -144,52 +261,76 @@ pub struct DecompoundFilter<T> {
     pending: Vec<String>,
 }
 
-impl<T: Clone> Clone for DecompoundFilter<T> {
+impl<T: Clone> Clone for SplitCompoundsFilter<T> {
     /// A copy starts with an empty cache, as analyzers are cloned per thread.
     fn clone(&self) -> Self {
-        DecompoundFilter { inner: self.inner.clone(), cache: HashMap::new(), pending: Vec::new() }
+        SplitCompoundsFilter { inner: self.inner.clone(), cache: HashMap::new(), pending: Vec::new() }
     }
 }
 
-impl<T: Tokenizer> Tokenizer for DecompoundFilter<T> {
-    type TokenStream<'a> = DecompoundStream<'a, T::TokenStream<'a>>;
+impl<T: Tokenizer> Tokenizer for SplitCompoundsFilter<T> {
+    type TokenStream<'a> = SplitCompoundsStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         self.pending.clear();
-        DecompoundStream { tail: self.inner.token_stream(text), cache: &mut self.cache, pending: &mut self.pending }
+        SplitCompoundsStream {
+            tail: self.inner.token_stream(text),
+            cache: &mut self.cache,
+            pending: &mut self.pending,
+            next_part: 0,
+            shift: 0,
+            covered_end: 0,
+        }
     }
 }
 
-/// Stream of [`DecompoundFilter`].
-pub struct DecompoundStream<'a, T> {
+/// Stream of [`SplitCompoundsFilter`].
+pub struct SplitCompoundsStream<'a, T> {
     tail: T,
     cache: &'a mut HashMap<String, Option<Vec<String>>>,
     pending: &'a mut Vec<String>,
+    /// The position of the next part to emit.
+    next_part: usize,
+    /// How far tokens after the compounds split so far move on.
+    shift: usize,
+    /// Where the last joined hyphenated compound's positions end (after the shift).
+    covered_end: usize,
 }
 
-impl<T: TokenStream> TokenStream for DecompoundStream<'_, T> {
+impl<T: TokenStream> TokenStream for SplitCompoundsStream<'_, T> {
     fn advance(&mut self) -> bool {
         if let Some(part) = self.pending.pop() {
             let token = self.tail.token_mut();
             token.text = part;
+            token.position = self.next_part;
             token.position_length = 1;
+            self.next_part += 1;
             return true;
         }
         if !self.tail.advance() {
             return false;
         }
-        let token = self.tail.token();
-        // A joined hyphenated compound is followed by its written parts already.
-        if token.position_length == 1 {
-            if !self.cache.contains_key(&token.text) {
-                if self.cache.len() >= CACHE_WORDS {
-                    self.cache.clear();
-                }
-                self.cache.insert(token.text.clone(), compound_parts(&token.text));
+        let token = self.tail.token_mut();
+        token.position += self.shift;
+        if token.position_length > 1 {
+            self.covered_end = token.position + token.position_length;
+            return true;
+        }
+        if token.position < self.covered_end {
+            return true;
+        }
+        if !self.cache.contains_key(&token.text) {
+            if self.cache.len() >= CACHE_WORDS {
+                self.cache.clear();
             }
-            if let Some(Some(parts)) = self.cache.get(&token.text) {
-                self.pending.extend(parts.iter().rev().cloned());
-            }
+            self.cache.insert(token.text.clone(), compound_parts(&token.text));
+        }
+        if let Some(Some(parts)) = self.cache.get(&token.text) {
+            let token = self.tail.token_mut();
+            token.position_length = parts.len();
+            self.next_part = token.position;
+            self.shift += parts.len() - 1;
+            self.pending.extend(parts.iter().rev().cloned());
         }
         true
     }

@@ -1,12 +1,13 @@
 //! The indexed forms of each distinct word, worked out once and remembered.
 //!
-//! Indexing a letter gives every word three forms: its stem, its first letters, and
-//! (for a solid compound) its parts cut alike. Stemming and compound splitting cost
-//! hundreds of nanoseconds a word, and the words of a collection repeat: the
-//! regulations benchmark has 61 M words but 415 k distinct ones. [`WordForms`] keeps
-//! the forms of every word it has seen in one byte arena, entry after entry, and finds
-//! them through a table of small fixed-size entries: a word seen before costs one hash,
-//! one probe and one comparison with bytes that lie beside its forms.
+//! Indexing a letter gives every word its stem and its first letters, and a solid
+//! compound the same of each of its parts (the analyzers' [`super::SplitCompounds`]).
+//! Stemming and compound splitting cost hundreds of nanoseconds a word, and the words
+//! of a collection repeat: the regulations benchmark has 61 M words but 415 k distinct
+//! ones. [`WordForms`] keeps the forms of every word it has seen in one byte arena,
+//! entry after entry, and finds them through a table of small fixed-size entries: a
+//! word seen before costs one hash, one probe and one comparison with bytes that lie
+//! beside its forms.
 //!
 //! Memory is bounded: when the arena reaches its limit the table starts over (the
 //! common words come back at once).
@@ -27,7 +28,8 @@ use super::TRUNCATED_LETTERS;
 const ARENA_BYTES: usize = 32 << 20;
 
 /// Where one word's forms lie in the arena: the word, its stem, its truncated form,
-/// then its compound parts (truncated), each as a length byte and the part.
+/// then its compound parts, each as its place among the parts, its stem and its
+/// truncated form (a char for each length, then the form).
 #[derive(Clone, Copy, Debug)]
 struct Entry {
     start: u32,
@@ -35,6 +37,8 @@ struct Entry {
     stem: u16,
     truncated: u8,
     parts: u16,
+    /// How many positions the word takes: its parts, or one.
+    positions: u8,
     stop: bool,
 }
 
@@ -48,19 +52,36 @@ pub struct Forms<'a> {
     pub stem: &'a str,
     /// Cut to [`TRUNCATED_LETTERS`] letters.
     pub truncated: &'a str,
+    /// How many positions the word takes: a compound one per part, else one.
+    pub positions: usize,
     parts: &'a str,
 }
 
+/// One part of a compound: its place among the parts (its position after the
+/// compound's), its stem and its first letters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Part<'a> {
+    pub at: usize,
+    pub stem: &'a str,
+    pub truncated: &'a str,
+}
+
 impl<'a> Forms<'a> {
-    /// The word's compound parts cut to [`TRUNCATED_LETTERS`] letters (none when the
-    /// word is no compound).
-    pub fn parts(&self) -> impl Iterator<Item = &'a str> {
+    /// The parts of a compound that are no stop words (none when the word is no
+    /// compound).
+    pub fn parts(&self) -> impl Iterator<Item = Part<'a>> {
         let mut rest = self.parts;
+        let mut field = move || -> Option<&'a str> {
+            let len = rest.chars().next()?;
+            let skip = len.len_utf8();
+            let len = len as usize;
+            let value = rest.get(skip..skip + len)?;
+            rest = &rest[skip + len..];
+            Some(value)
+        };
         std::iter::from_fn(move || {
-            let len = *rest.as_bytes().first()? as usize;
-            let part = rest.get(1..1 + len)?;
-            rest = &rest[1 + len..];
-            Some(part)
+            let at = field()?.len();
+            Some(Part { at, stem: field()?, truncated: field()? })
         })
     }
 }
@@ -141,7 +162,13 @@ fn forms(arena: &str, e: Entry) -> Forms<'_> {
     let stem = e.start as usize + e.word as usize;
     let truncated = stem + e.stem as usize;
     let parts = truncated + e.truncated as usize;
-    Forms { stop: e.stop, stem: &arena[stem..truncated], truncated: &arena[truncated..parts], parts: &arena[parts..parts + e.parts as usize] }
+    Forms {
+        stop: e.stop,
+        stem: &arena[stem..truncated],
+        truncated: &arena[truncated..parts],
+        positions: e.positions as usize,
+        parts: &arena[parts..parts + e.parts as usize],
+    }
 }
 
 /// Appends `word` and its forms to `out`.
@@ -153,13 +180,18 @@ fn write_forms(word: &str, out: &mut String) -> Entry {
     let truncated_at = out.len();
     push_term(out, truncate(word));
     let parts_at = out.len();
-    for part in compound_parts(word).unwrap_or_default() {
-        // Parts are cut to a few letters: their length is one ASCII character
-        // (at most four bytes a letter).
-        let short = clean(truncate(&part));
-        debug_assert!(short.len() < 0x80);
-        out.push(char::from(short.len() as u8 & 0x7f));
-        out.push_str(&short);
+    let parts = compound_parts(word).unwrap_or_default();
+    for (at, part) in parts.iter().enumerate() {
+        // A part that is a stop word is left out, as the analyzer drops it; its
+        // position stays taken.
+        if is_stop_word(part) {
+            continue;
+        }
+        // Each field is its length as a char, then the field: the place as that many
+        // filler bytes (a part's place is below MAX_PARTS).
+        push_field(out, &"_".repeat(at));
+        push_field(out, &clean(&stem(part)));
+        push_field(out, &clean(truncate(part)));
     }
     Entry {
         start: start as u32,
@@ -167,8 +199,15 @@ fn write_forms(word: &str, out: &mut String) -> Entry {
         stem: (truncated_at - stem_at) as u16,
         truncated: (parts_at - truncated_at) as u8,
         parts: (out.len() - parts_at) as u16,
+        positions: parts.len().max(1) as u8,
         stop: is_stop_word(word),
     }
+}
+
+/// Appends a field of a part: its length as one char, then the field.
+fn push_field(out: &mut String, value: &str) {
+    out.push(char::from_u32(value.len() as u32).unwrap_or('\0'));
+    out.push_str(value);
 }
 
 /// Appends a term as the token encoding writes it.
@@ -189,8 +228,9 @@ mod tests {
     fn a_word_has_its_stem_its_first_letters_and_its_parts() {
         let mut words = WordForms::default();
         let f = words.of("personeelsbeleid");
-        assert_eq!((f.stem, f.truncated), ("personeelsbeleid", "perso"));
-        assert_eq!(f.parts().collect::<Vec<_>>(), ["perso", "belei"]);
+        assert_eq!((f.stem, f.truncated, f.positions), ("personeelsbeleid", "perso", 2));
+        let parts: Vec<(usize, &str, &str)> = f.parts().map(|p| (p.at, p.stem, p.truncated)).collect();
+        assert_eq!(parts, [(0, "personel", "perso"), (1, "beleid", "belei")]);
         let f = words.of("vergaderingen");
         assert_eq!((f.stem, f.truncated), ("vergader", "verga"));
         assert_eq!(f.parts().count(), 0);
@@ -204,7 +244,7 @@ mod tests {
         let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/000_7103214013612ba8.txt"))
             .expect("the bundled letter");
         let (mut roomy, mut tight) = (WordForms::default(), WordForms::with_limit(64));
-        let owned = |f: Forms| (f.stem.to_string(), f.truncated.to_string(), f.parts().map(str::to_string).collect::<Vec<_>>());
+        let owned = |f: Forms| (f.stem.to_string(), f.truncated.to_string(), f.parts().map(|p| (p.at, p.stem.to_string(), p.truncated.to_string())).collect::<Vec<_>>());
         let mut words = 0;
         for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
             let word = word.to_lowercase();

@@ -7,7 +7,8 @@
 //! [`Rule`] that decided it; every other word keeps its classic stem. The rules:
 //!
 //! - **false friends** ([`FALSE_FRIENDS`]): `weten`, `weet` (to know) get `weet`, not
-//!   `wet` (law; also `wetten`).
+//!   `wet` (law; also `wetten`); `staten` (`Staten-Generaal`) gets `staten`, not `stat`
+//!   (`staat`).
 //! - **over-cut singulars** ([`OVER_CUT`]): `arts`, `kans`, `mens`, … keep their `s`
 //!   (the stem their plural already has), so `kans` meets `kansen` and not `kan`;
 //!   compounds with such a head too (`bedrijfsarts`, `kernwapen`).
@@ -63,9 +64,10 @@ impl Rule {
 
 /// Words whose classic stem is an unrelated word's, with their own stem. `weet` is no
 /// classic stem of anything (step 4 would undouble its `ee`), so it meets nothing else.
-/// (`staat`/`staten` -> `stat` is singular and plural of one noun, and `staat` of
-/// `staan` is the same written word: nothing to part there.)
-const FALSE_FRIENDS: &[(&str, &str)] = &[("weten", "weet"), ("weet", "weet")];
+/// `staten` alone is the `Staten` of `Staten-Generaal` and `Provinciale Staten` far
+/// more often than the plural of `staat` (which compounds keep: `lidstaten`), and
+/// `staten` is no classic stem either.
+const FALSE_FRIENDS: &[(&str, &str)] = &[("weten", "weet"), ("weet", "weet"), ("staten", "staten")];
 
 /// A singular the classic stemmer cuts too far, with its other forms and their stem.
 struct OverCut {

@@ -19,17 +19,26 @@
 //!    `'n`, `'s` keep their apostrophe; every apostrophe is written `'`.
 //! 5. [`FoldDiacritics`] (`folding`): lower case, no diacritics (`continuïteit` =
 //!    `continuiteit`), ligatures spelled out, soft hyphens removed.
-//! 6. [`DutchStopWords`] (`stop_words`): the Snowball Dutch list plus `'t`, `'n`,
+//! 6. [`SplitCompounds`] (`decompound`): a solid compound is laid out as a hyphenated
+//!    one (`personeelsbeleid` at `p`, `position_length` 2, then `personeel` at `p` and
+//!    `beleid` at `p + 1`, all with the word's offsets), its parts found in the OpenTaal
+//!    word list.
+//! 7. [`ElidedCompounds`] (`elision`): an elided word (`thuiswerk- en een
+//!    internetvergoeding`, `in- en doorstroom`, `(vrouwen)vesten`) is preceded by the
+//!    compound it stands for (`thuiswerkvergoeding`, `instroom`, `vrouwenvesten`), at
+//!    its position and offsets.
+//! 8. [`DutchStopWords`] (`stop_words`): the Snowball Dutch list plus `'t`, `'n`,
 //!    `zo'n`, …; a removed word keeps its position.
-//! 7. [`DutchStemmer`] (`stemming`): the classic Snowball Dutch stemmer
-//!    (`rust-stemmers`, not tantivy's newer algorithm), with a bounded cache of stems.
+//! 9. [`DutchStemmer`] (`stemming`): the classic Snowball Dutch stemmer
+//!    (`rust-stemmers`, not tantivy's newer algorithm), with the inflection it misses
+//!    resolved first (`inflection`: plurals, over-cut singulars, false friends), and a
+//!    bounded cache of stems.
 //!
-//! [`EXACT`] (`kz_exact`) is steps 1–5: unstemmed terms that keep every word.
+//! [`EXACT`] (`kz_exact`) is steps 1–7: unstemmed terms that keep every word.
 //!
 //! [`TRUNCATED`] (`kz_truncated`) writes a variant of a letter's text for free-text
-//! ranking: each solid compound followed by its parts ([`Decompound`],
-//! `personeelsbeleid` + `personeel` + `beleid`), and every term cut to five letters
-//! ([`Truncate`]) instead of stemmed.
+//! ranking: steps 1–8, and every term (compounds and their parts alike) cut to five
+//! letters ([`Truncate`]) instead of stemmed.
 //!
 //! [`TextVariants`] gives both forms of a letter's text from one pass, for the
 //! indexer; queries use the analyzers.
@@ -42,7 +51,9 @@
 //!   removed stop word leaves its position unused, so an analysed phrase query lines
 //!   up with the analysed text;
 //! - the parts of a compound follow its joined word, at positions `p .. p + n`, with
-//!   offsets inside the joined word's offsets;
+//!   offsets inside the joined word's offsets (a solid compound's parts have the
+//!   word's own); an elided compound's full form stands before its elided word, with
+//!   its position and offsets;
 //! - the same text gives the same terms at indexing and at query time: both use the
 //!   analyzer registered under the field's name by [`register`].
 //!
@@ -57,6 +68,7 @@
 mod apostrophes;
 mod compounds;
 mod decompound;
+mod elision;
 mod encoded;
 mod folding;
 mod forms;
@@ -75,7 +87,8 @@ use tantivy::tokenizer::{TextAnalyzer, TextAnalyzerBuilder, Tokenizer, Tokenizer
 
 pub use apostrophes::Apostrophes;
 pub use compounds::HyphenatedCompounds;
-pub use decompound::{compound_parts, Decompound};
+pub use decompound::{compound_head, compound_parts, SplitCompounds};
+pub use elision::ElidedCompounds;
 pub use folding::{fold_into, FoldDiacritics};
 pub(crate) use folding::push_folded;
 pub use glued::GluedSentences;
@@ -87,6 +100,9 @@ pub use stop_words::{is_stop_word, DutchStopWords, CLITICS, SNOWBALL_DUTCH};
 pub use truncate::Truncate;
 pub use encoded::{TokenDecoder, TokenEncoder, DECODED};
 pub use variants::{TextVariants, Variants};
+pub(crate) use variants::holds_elided;
+/// Words after an elided word that may complete it (see [`ElidedCompounds`]).
+pub(crate) const ELISION_LOOK_AHEAD: usize = elision::LOOK_AHEAD;
 pub use words::WordTokenizer;
 pub(crate) use words::is_hyphen;
 
@@ -109,11 +125,7 @@ pub const TRUNCATED_LETTERS: usize = 5;
 /// its first [`TRUNCATED_LETTERS`] letters instead of stemmed, a crude stem that
 /// complements the Snowball one.
 pub fn truncated_analyzer() -> TextAnalyzer {
-    written_words()
-        .filter(PerToken(DutchStopWords))
-        .filter(Decompound)
-        .filter(PerToken(Truncate(TRUNCATED_LETTERS)))
-        .build()
+    written_words().filter(PerToken(DutchStopWords)).filter(PerToken(Truncate(TRUNCATED_LETTERS))).build()
 }
 
 /// The chain up to stemming: what [`TextVariants`] derives both forms from.
@@ -122,13 +134,15 @@ fn unstemmed_words() -> TextAnalyzer {
 }
 
 /// The start every chain shares: words (glued sentences split), hyphenated compounds,
-/// apostrophes, folding.
+/// apostrophes, folding, solid compounds split, elided compounds completed.
 fn written_words() -> TextAnalyzerBuilder<impl Tokenizer> {
     TextAnalyzer::builder(WordTokenizer::default())
         .filter(GluedSentences)
         .filter(HyphenatedCompounds)
         .filter(PerToken(Apostrophes::default()))
         .filter(PerToken(FoldDiacritics::default()))
+        .filter(SplitCompounds)
+        .filter(ElidedCompounds)
 }
 
 /// Builds the Dutch analyzer: words, glued sentences, compounds, apostrophes, folding, stop words, stemming.

@@ -31,7 +31,7 @@ use super::per_token::TokenRule;
 /// common words of a large collection to stay in it.
 const CACHE_WORDS: usize = 100_000;
 
-/// Rule that stems lower-cased, folded Dutch words as [`stem`] does; use it as
+/// Rule that stems lower-cased, folded Dutch words as `stem` does; use it as
 /// `PerToken(DutchStemmer::default())`.
 ///
 /// The algorithm allocates for every word it changes and costs far more than the rest
@@ -171,8 +171,8 @@ mod tests {
 
     /// The Snowball test vocabulary: each word with its classic stem.
     fn vocabulary() -> Vec<(String, String)> {
-        let words = gzipped_lines("tests/data/snowball-dutch/voc.txt.gz");
-        let stems = gzipped_lines("tests/data/snowball-dutch/output.txt.gz");
+        let words = gzipped_lines("data/snowball-dutch/voc.txt.gz");
+        let stems = gzipped_lines("data/snowball-dutch/output.txt.gz");
         assert_eq!(words.len(), stems.len());
         words.into_iter().zip(stems).collect()
     }

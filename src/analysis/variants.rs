@@ -157,13 +157,19 @@ impl TextVariants {
                     self.lower.make_ascii_lowercase();
                     let forms = self.forms.of(&self.lower);
                     if !forms.stop {
-                        push(out, forms, word.start, word.end, position, 1);
+                        push_word(out, forms, word.start, word.end, position);
                     }
-                    position += 1;
+                    position += forms.positions;
                 }
                 // No word segment without a letter or digit.
                 None if !text[start..at].chars().any(char::is_alphanumeric) => {}
-                None => position = self.chain(out, &text[start..at], start, position),
+                _ => {
+                    // An elided word is completed by a word ahead: the chain reads the
+                    // words it may look at with it.
+                    let end = if elided(&bytes[start..at]) { group_end(bytes, at) } else { at };
+                    position = self.chain(out, &text[start..end], start, position);
+                    at = end;
+                }
             }
         }
     }
@@ -180,15 +186,32 @@ impl TextVariants {
                 return position + word.position;
             }
             let forms = self.forms.of(&word.text);
-            push(out, forms, start + word.offset_from, start + word.offset_to, position + word.position, word.position_length);
+            push_token(out, forms, start + word.offset_from, start + word.offset_to, position + word.position);
         }
         // The sentinel always comes out; this is not reached.
         position
     }
 }
 
-/// Writes one word's forms.
-fn push(out: &mut Written, forms: Forms, from: usize, to: usize, position: usize, position_length: usize) {
+/// Writes the forms of a plain word read without the chain: a compound as the chain
+/// gives it, the word and then each part (but stop words), all with the word's offsets.
+fn push_word(out: &mut Written, forms: Forms, from: usize, to: usize, position: usize) {
+    push_token(out, forms, from, to, position);
+    if out.stems_only {
+        for part in forms.parts() {
+            out.main.push_clean(position + part.at, part.stem);
+        }
+        return;
+    }
+    for part in forms.parts() {
+        out.marks.push(Mark { from: from as u32, to: to as u32, encoded: out.main.len() as u32, position: (position + part.at) as u32 });
+        out.main.push_clean(position + part.at, part.stem);
+        out.truncated.push_clean(position + part.at, part.truncated);
+    }
+}
+
+/// Writes one token's forms: its stem and its first letters.
+fn push_token(out: &mut Written, forms: Forms, from: usize, to: usize, position: usize) {
     if out.stems_only {
         out.main.push_clean(position, forms.stem);
         return;
@@ -196,12 +219,50 @@ fn push(out: &mut Written, forms: Forms, from: usize, to: usize, position: usize
     out.marks.push(Mark { from: from as u32, to: to as u32, encoded: out.main.len() as u32, position: position as u32 });
     out.main.push_clean(position, forms.stem);
     out.truncated.push_clean(position, forms.truncated);
-    // A joined hyphenated compound is followed by its written parts already.
-    if position_length == 1 {
-        for part in forms.parts() {
-            out.truncated.push_clean(position, part);
+}
+
+/// True when a chunk holds an elided word (`thuiswerk-`, `reis-,`): a hyphen after a
+/// letter, at its end or before a comma.
+fn elided(chunk: &[u8]) -> bool {
+    holds_elided(&String::from_utf8_lossy(chunk))
+}
+
+/// True when text between whitespace holds an elided word (`thuiswerk-`, `reis-,`): a
+/// hyphen after a letter, at its end or before a comma. What completes it lies in the
+/// next [`super::elision::LOOK_AHEAD`] words.
+pub(crate) fn holds_elided(text: &str) -> bool {
+    let mut before = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if super::is_hyphen(c) && before.is_some_and(char::is_alphabetic) && chars.peek().is_none_or(|&n| n == ',') {
+            return true;
+        }
+        before = Some(c);
+    }
+    false
+}
+
+/// Where the text an elided word's chunk ending at `at` may be completed from ends:
+/// past the chunks of as many words as [`super::elision`] looks ahead (more when one
+/// of them is elided too).
+fn group_end(bytes: &[u8], mut at: usize) -> usize {
+    let mut words_left = super::elision::LOOK_AHEAD;
+    while words_left > 0 && at < bytes.len() {
+        while at < bytes.len() && bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let chunk = &bytes[start..at];
+        if elided(chunk) {
+            words_left = super::elision::LOOK_AHEAD;
+        } else if String::from_utf8_lossy(chunk).chars().any(char::is_alphanumeric) {
+            words_left -= 1;
         }
     }
+    at
 }
 
 /// What one chunk (text between whitespace) is, read byte by byte: one plain word,
@@ -287,7 +348,7 @@ mod tests {
             assert_eq!(decode(&v.truncated), run(&mut truncated_analyzer(), &text), "truncated");
             assert_eq!(marks(&v), spans(&text), "offsets");
             assert_eq!(variants.stemmed(&text), v.text, "stemmed alone");
-            assert!(decode(&v.truncated).len() > decode(&v.text).len(), "some compound was split");
+            assert!(decode(&v.text).windows(2).any(|w| w[0].0 == w[1].0), "some compound was split");
             letters += 1;
         }
         assert!(letters >= 5);
@@ -324,6 +385,8 @@ mod tests {
                 "Defensie", "militairen", "de", "Het", "personeelsbeleid", "re-integratie", "2026", "120.000", "2,5",
                 "art5", "A4", "z.g.", "verliep.Het", "betreft:De", "zo'n", "’t", "'s-Gravenhage", "scenario’s", "SMT's",
                 "coördinatie", "één", "P&O", "a_b", "Wet", "t", "s", "’", "'", "-", "&", "_", ".", ",", ":", ";", "(", ")",
+                "thuiswerk-", "in-", "reis-,", "en", "of", "een", "internetvergoeding", "doorstroom", "(vrouwen)vesten",
+                "drugspreventie", "HR-transitie", "remotiebeleid",
                 "\"", "?", "!", "/", "%", "+", "…", "–", "\u{ad}", "\u{a0}", "e\u{301}", " ", " ", " ", "\n", "\t", "\r\n",
             ]), 0..40)
         ) {
@@ -340,7 +403,7 @@ mod tests {
         let v = TextVariants::default().analyze("het personeelsbeleid en re-integratie");
         let terms = |e: &str| decode(e).into_iter().map(|(_, t)| t).collect::<Vec<_>>();
         assert_eq!(terms(&v.truncated), ["perso", "perso", "belei", "reint", "re", "integ"]);
-        assert_eq!(terms(&v.text), ["personeelsbeleid", "reintegratie", "re", "integratie"]);
+        assert_eq!(terms(&v.text), ["personeelsbeleid", "personel", "beleid", "reintegratie", "re", "integratie"]);
     }
 
     #[test]

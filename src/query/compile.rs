@@ -71,23 +71,23 @@ const TRUNCATED_WEIGHT: f32 = 3.5;
 
 /// The distinct terms of `text` as `text_truncated` holds them: the words' own forms,
 /// and the parts of solid compounds that are no word's own form (a part follows its
-/// compound at the same position; a hyphenated compound's written parts are words).
-/// The analyzer lives per thread: its cache of compound splits then outlasts one
-/// query, and splitting a word costs dozens of word-list lookups.
+/// compound with the compound's offsets; a hyphenated compound's written parts have
+/// offsets of their own, and are words). The analyzer lives per thread: its cache of
+/// compound splits then outlasts one query, and splitting a word costs dozens of
+/// word-list lookups.
 fn truncated_terms(text: &str) -> TruncatedTerms {
     thread_local! {
         static ANALYZER: RefCell<TextAnalyzer> = RefCell::new(analysis::truncated_analyzer());
     }
     let tokens = ANALYZER.with(|analyzer| analysis::tokens(&mut analyzer.borrow_mut(), text));
     let (mut words, mut parts) = (Vec::new(), Vec::new());
-    // The position of the last word, and whether it is one written word: the tokens
-    // after a joined hyphenated compound at its position are its written parts, words.
-    let mut last = None;
+    // The offsets of the last word that is no part.
+    let mut word = None;
     for t in tokens {
-        if last == Some((t.position, true)) {
+        if word == Some((t.start, t.end)) {
             parts.push(t.text);
         } else {
-            last = Some((t.position, t.position_length == 1));
+            word = Some((t.start, t.end));
             words.push(t.text);
         }
     }
@@ -111,7 +111,7 @@ struct TruncatedTerms {
 /// without senders or subjects would pay for it on every word. `searcher` tells common
 /// words from rare ones (see [`Stages`]). `None` when the text holds no searchable word.
 pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer, kind: Kind, empty: &[IndexField], searcher: &Searcher) -> Result<Option<FreeText>> {
-    let mut c = Compiler { fields, kind, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty };
+    let mut c = Compiler { fields, kind, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty, loose: false };
     let terms = distinct(c.analyze(text).into_iter().map(|t| t.term).collect());
     if terms.is_empty() {
         return Ok(None);
@@ -155,6 +155,10 @@ pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer, kind: Kin
 pub struct Clauses {
     /// One query per wanted clause: the letters that hold it.
     pub each: Vec<Box<dyn Query>>,
+    /// Per clause, for a compound of plain words: the letters that hold a part of it
+    /// (`bankensector` is partly held by a letter that speaks of `banken`); `None`
+    /// where that is `each`'s.
+    pub partly: Vec<Option<Box<dyn Query>>>,
     /// What must not match (the `-c` of `a b -c`), if anything.
     pub excluded: Option<Box<dyn Query>>,
     /// True when only letters can match each clause (no filter on `kind` needed).
@@ -162,14 +166,15 @@ pub struct Clauses {
 }
 
 /// The clauses of `node`: for `a b -c` (or plain words) one per wanted clause, and
-/// the excluded; any other query is one clause. Stop words are no clauses.
-pub fn clauses(node: &Node, fields: &Fields, analyzer: &TextAnalyzer, empty: &[IndexField]) -> Result<Clauses> {
-    let mut c = Compiler { fields, kind: Kind::Letter, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty };
+/// the excluded; any other query is one clause. Stop words are no clauses. With
+/// `plain` (the words of a plain query) a written word's parts may stand anywhere.
+pub fn clauses(node: &Node, fields: &Fields, analyzer: &TextAnalyzer, empty: &[IndexField], plain: bool) -> Result<Clauses> {
+    let mut c = Compiler { fields, kind: Kind::Letter, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty, loose: plain };
     let children = match &node.kind {
         QueryKind::And(children) => children.as_slice(),
         _ => std::slice::from_ref(node),
     };
-    let (mut each, mut excluded) = (Vec::new(), Vec::new());
+    let (mut each, mut partly, mut excluded) = (Vec::new(), Vec::new(), Vec::new());
     let mut exclusive = true;
     for child in children {
         match &child.kind {
@@ -178,12 +183,16 @@ pub fn clauses(node: &Node, fields: &Fields, analyzer: &TextAnalyzer, empty: &[I
                 if let Some(p) = c.node(child, None, false)? {
                     exclusive &= p.exclusive;
                     each.push(p.query);
+                    partly.push(match &child.kind {
+                        QueryKind::Term(raw) if plain => c.any_part(raw),
+                        _ => None,
+                    });
                 }
             }
         }
     }
     let excluded = (!excluded.is_empty()).then(|| Box::new(BooleanQuery::new(excluded)) as Box<dyn Query>);
-    Ok(Clauses { each, excluded, exclusive })
+    Ok(Clauses { each, partly, excluded, exclusive })
 }
 
 /// Which of the truncated `words` are common: in more than [`COMMON_SHARE`] of the
@@ -241,7 +250,7 @@ fn distinct(mut terms: Vec<String>) -> Vec<String> {
 /// Compiles a parsed query for documents of one kind. A word in no field is searched
 /// in the default fields but those in `empty` (see [`free_text`]).
 pub fn compile(node: &Node, fields: &Fields, analyzer: &TextAnalyzer, kind: Kind, empty: &[IndexField]) -> Result<Compiled> {
-    let mut c = Compiler { fields, kind, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty };
+    let mut c = Compiler { fields, kind, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty, loose: false };
     let part = c.node(node, None, false)?.ok_or_else(|| Error::Query {
         position: node.span.start,
         message: "the query has only stop words (like `de`, `van`, `het`) or nothing to search for; add a content word".into(),
@@ -258,6 +267,8 @@ struct Compiler<'a> {
     cited: Vec<String>,
     /// Fields no document has a term in, left out of the default fields.
     empty: &'a [IndexField],
+    /// Plain words of a ranked search: a written word's parts may stand anywhere.
+    loose: bool,
 }
 
 /// An analysed token, as the query needs it.
@@ -268,11 +279,20 @@ struct Tok {
 }
 
 impl Compiler<'_> {
+    /// The slop of a written word's parts (a compound's, as a phrase).
+    fn term_slop(&self) -> u32 {
+        if self.loose {
+            LOOSE
+        } else {
+            0
+        }
+    }
+
     /// `None` when the node constrains nothing (stop words only).
     fn node(&mut self, node: &Node, field: Option<Field>, negated: bool) -> Result<Option<Part>> {
         let shared = |query: Box<dyn Query>| Part { query, exclusive: false };
         match &node.kind {
-            QueryKind::Term(raw) => Ok(self.words(raw, 0, field, negated, node.span)?.map(|q| self.part(q, field))),
+            QueryKind::Term(raw) => Ok(self.words(raw, self.term_slop(), field, negated, node.span)?.map(|q| self.part(q, field))),
             QueryKind::Phrase { text, slop } => Ok(self.words(text, *slop, field, negated, node.span)?.map(|q| self.part(q, field))),
             QueryKind::Prefix(raw) => Ok(self.prefix(raw, field, negated, node.span)?.map(|q| self.part(q, field))),
             QueryKind::Field { field, query } => self.node(query, Some(*field), negated),
@@ -383,11 +403,19 @@ impl Compiler<'_> {
                     [(_, only)] => {
                         self.highlighter.terms.insert(only.clone());
                     }
+                    _ if slop == LOOSE => self.highlighter.terms.extend(v.iter().map(|(_, t)| t.clone())),
                     _ => self.highlighter.phrases.push(PhraseTarget { terms: v.clone(), slop }),
                 }
             }
         }
         Ok(Some(self.over_fields(field, |f| variants_query(f, &variants, slop))))
+    }
+
+    /// Any term of a written word that analyses to several (a compound and its
+    /// parts), in the default fields; `None` for a word of one term.
+    fn any_part(&mut self, raw: &str) -> Option<Box<dyn Query>> {
+        let terms = distinct(self.analyze(raw).into_iter().map(|t| t.term).collect());
+        (terms.len() > 1).then(|| self.over_fields(None, |f| Box::new(BooleanQuery::new(terms.iter().map(|t| (Occur::Should, term_query(Term::from_field_text(f, t)))).collect())) as Box<dyn Query>))
     }
 
     /// `prefix*`: terms that start with the prefix, lowercased and folded but not stemmed.
@@ -513,6 +541,11 @@ fn variants(toks: &[Tok]) -> Vec<Vec<(usize, String)>> {
     }
 }
 
+/// The slop of a written word's parts in a ranked search of plain words: anywhere in
+/// the letter (or section), in any order. `drugsgebruik` then finds `gebruik van
+/// drugs`, where the query language asks for the parts as a phrase.
+pub(crate) const LOOSE: u32 = u32::MAX;
+
 /// Any of a word's variants in `field`.
 fn variants_query(field: IndexField, variants: &[Vec<(usize, String)>], slop: u32) -> Box<dyn Query> {
     let mut alternatives: Vec<(Occur, Box<dyn Query>)> = variants.iter().map(|v| (Occur::Should, variant_query(field, v, slop))).collect();
@@ -525,6 +558,7 @@ fn variants_query(field: IndexField, variants: &[Vec<(usize, String)>], slop: u3
 fn variant_query(field: IndexField, terms: &[(usize, String)], slop: u32) -> Box<dyn Query> {
     match terms {
         [(_, only)] => term_query(Term::from_field_text(field, only)),
+        _ if slop == LOOSE => Box::new(BooleanQuery::new(terms.iter().map(|(_, t)| (Occur::Must, term_query(Term::from_field_text(field, t)))).collect())),
         _ => {
             let terms = terms.iter().map(|(p, t)| (*p, Term::from_field_text(field, t))).collect();
             Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))

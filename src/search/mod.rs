@@ -222,7 +222,7 @@ impl LetterIndex {
             let Some(free) = query::compile::free_text(query, f, analyzer, Kind::Letter, &empty, &searcher)? else {
                 return Err(stop_words_only(&words));
             };
-            let clauses = self.clauses(&words, &empty)?;
+            let clauses = self.clauses(&words, &empty, true)?;
             return match options.scope {
                 Scope::Letters => {
                     let sections = options.snippets.then(|| free_text_sections(&words, f, analyzer)).transpose()?.flatten();
@@ -237,7 +237,7 @@ impl LetterIndex {
         let ast = query::parser::parse(query)?;
         let loosened = if ranked { ast.any_clause() } else { None };
         let (asked, clauses) = match &loosened {
-            Some(any) => (any, self.clauses(&ast, &empty)?),
+            Some(any) => (any, self.clauses(&ast, &empty, false)?),
             None => (&ast, None),
         };
         let compiled = query::compile::compile(asked, f, analyzer, Kind::Letter, &empty)?;
@@ -252,9 +252,9 @@ impl LetterIndex {
         }
     }
 
-    /// The clauses of a ranked search over `node` (plain words, or `a b -c`).
-    fn clauses(&self, node: &query::ast::Query, empty: &[tantivy::schema::Field]) -> Result<Option<Clauses>> {
-        let clauses = query::compile::clauses(node, &self.fields, &self.analyzer, empty)?;
+    /// The clauses of a ranked search over `node` (`plain` words, or `a b -c`).
+    fn clauses(&self, node: &query::ast::Query, empty: &[tantivy::schema::Field], plain: bool) -> Result<Option<Clauses>> {
+        let clauses = query::compile::clauses(node, &self.fields, &self.analyzer, empty, plain)?;
         Ok((!clauses.each.is_empty()).then_some(clauses))
     }
 

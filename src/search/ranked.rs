@@ -30,8 +30,9 @@ const COMPLETE_UP_TO: usize = 100;
 /// The letters with some and with all of the clauses: counted, and told apart.
 pub(crate) struct Tiers<'a> {
     searcher: &'a Searcher,
-    /// Per clause, what holds it.
+    /// Per clause, what holds it, and what holds part of it where that differs.
     each: Vec<Box<dyn Weight>>,
+    partly: Vec<Option<Box<dyn Weight>>>,
     /// Letters with some of the clauses.
     some: Count,
     /// Those letters, when counted exactly.
@@ -47,9 +48,15 @@ impl<'a> Tiers<'a> {
     pub fn read(searcher: &'a Searcher, clauses: &Clauses, filter: Option<&dyn Query>) -> Result<Tiers<'a>> {
         let scoring = EnableScoring::disabled_from_searcher(searcher);
         let each = clauses.each.iter().map(|q| q.weight(scoring)).collect::<tantivy::Result<Vec<_>>>()?;
+        let partly = clauses.partly.iter().map(|q| q.as_ref().map(|q| q.weight(scoring)).transpose()).collect::<tantivy::Result<Vec<_>>>()?;
         let within = |occur: Occur| -> Box<dyn Query> {
             let mut parts: Vec<(Occur, Box<dyn Query>)> = filter.map(|f| (Occur::Must, f.box_clone())).into_iter().collect();
-            let any: Vec<(Occur, Box<dyn Query>)> = clauses.each.iter().map(|q| (occur, q.box_clone())).collect();
+            // Some of the clauses: each in part; all of them: each whole.
+            let held = |i: usize, q: &Box<dyn Query>| match (&clauses.partly[i], occur) {
+                (Some(part), Occur::Should) => part.box_clone(),
+                _ => q.box_clone(),
+            };
+            let any: Vec<(Occur, Box<dyn Query>)> = clauses.each.iter().enumerate().map(|(i, q)| (occur, held(i, q))).collect();
             parts.push((Occur::Must, Box::new(BooleanQuery::new(any))));
             if let Some(excluded) = &clauses.excluded {
                 parts.push((Occur::MustNot, excluded.box_clone()));
@@ -71,7 +78,7 @@ impl<'a> Tiers<'a> {
         } else {
             docs_up_to(searcher, &*some_query, EXACT_UP_TO)?
         };
-        Ok(Tiers { searcher, each, some, some_docs, some_query, all_query })
+        Ok(Tiers { searcher, each, partly, some, some_docs, some_query, all_query })
     }
 
     /// Letters with some (or all) of the clauses.
@@ -90,29 +97,39 @@ impl<'a> Tiers<'a> {
     fn classify(&self, docs: &[DocAddress]) -> Result<Vec<Option<bool>>> {
         let mut order: Vec<usize> = (0..docs.len()).collect();
         order.sort_by_key(|&i| docs[i]);
-        let mut held = vec![0usize; docs.len()];
+        // Per document: the clauses it holds whole, and whether it holds any in part.
+        let (mut whole, mut some) = (vec![0usize; docs.len()], vec![false; docs.len()]);
         let mut at = 0;
         while at < order.len() {
             let segment = docs[order[at]].segment_ord;
             let end = at + order[at..].iter().take_while(|&&i| docs[i].segment_ord == segment).count();
             let reader = self.searcher.segment_reader(segment);
-            for weight in &self.each {
-                let mut scorer = weight.scorer(reader, 1.0)?;
-                for &i in &order[at..end] {
-                    let target = docs[i].doc_id;
-                    let doc = if scorer.doc() < target { scorer.seek(target) } else { scorer.doc() };
-                    if doc == TERMINATED {
-                        break;
-                    }
-                    if doc == target {
-                        held[i] += 1;
+            for (weight, part) in self.each.iter().zip(&self.partly) {
+                for (i, held) in holders(weight.as_ref(), reader, docs, &order[at..end])? {
+                    whole[i] += usize::from(held);
+                    some[i] |= held;
+                }
+                if let Some(part) = part {
+                    for (i, held) in holders(part.as_ref(), reader, docs, &order[at..end])? {
+                        some[i] |= held;
                     }
                 }
             }
             at = end;
         }
-        Ok(held.into_iter().map(|n| (n > 0).then_some(n == self.each.len())).collect())
+        Ok(whole.into_iter().zip(some).map(|(n, some)| some.then_some(n == self.each.len())).collect())
     }
+}
+
+/// Which of `docs` (by `indices`, in document order, all in `reader`'s segment) the
+/// documents `weight` matches are.
+fn holders<'w>(weight: &'w dyn Weight, reader: &tantivy::SegmentReader, docs: &'w [DocAddress], indices: &'w [usize]) -> Result<impl Iterator<Item = (usize, bool)> + 'w> {
+    let mut scorer = weight.scorer(reader, 1.0)?;
+    Ok(indices.iter().map(move |&i| {
+        let target = docs[i].doc_id;
+        let doc = if scorer.doc() < target { scorer.seek(target) } else { scorer.doc() };
+        (i, doc == target)
+    }))
 }
 
 /// A ranked page: its letters (score, address, whether it holds every clause), and

@@ -292,24 +292,30 @@ impl SegmentState {
             }
             lists.push((*offset, positions));
         }
-        let inside = |s: usize, position: u32| {
+        // The positions of section `s` (or of its heading) the words must lie in.
+        let range = |s: usize| {
             let span = &outline.0[s];
             match within {
-                Within::Text => span.positions.contains(&position),
-                Within::Heading => span.heading_positions().contains(&position),
+                Within::Text => span.positions.clone(),
+                Within::Heading => span.heading_positions(),
             }
         };
         let Some(((first_offset, first), rest)) = lists.split_first() else { return tf };
         for &p in first {
             let Some(base) = p.checked_sub(*first_offset) else { continue };
             let Some(s) = outline.at_position(p) else { continue };
-            if !inside(s, p) {
+            let section = range(s);
+            if !section.contains(&p) {
                 continue;
             }
+            // Each other word within `slop` of its place, inside the same section (a
+            // loose slop lets it stand anywhere in the section).
             let all = rest.iter().all(|(offset, positions)| {
-                let want = base + offset;
-                let from = positions.partition_point(|&q| q + slop < want);
-                positions.get(from).is_some_and(|&q| q <= want + slop && inside(s, q))
+                let want = base.saturating_add(*offset);
+                let low = want.saturating_sub(slop).max(section.start);
+                let high = want.saturating_add(slop).min(section.end.saturating_sub(1));
+                let from = positions.partition_point(|&q| q < low);
+                positions.get(from).is_some_and(|&q| q <= high)
             });
             if all {
                 tf[s] += 1;

@@ -83,7 +83,7 @@ pub enum Leaf {
 /// Compiles a parsed query for sections; compile it for letters first, which checks it
 /// (stop words only, unreadable citations) and says what to highlight.
 pub fn compile_sections(node: &Node, fields: &Fields, analyzer: &TextAnalyzer) -> Result<SectionQuery> {
-    let mut c = Compiler { fields, kind: Kind::Letter, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty: &[] };
+    let mut c = Compiler { fields, kind: Kind::Letter, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty: &[], loose: false };
     let plan = c.plan(node, None)?.ok_or_else(|| Error::Query {
         position: node.span.start,
         message: "the query has nothing to search for in a section; add a content word".into(),
@@ -97,7 +97,7 @@ pub fn compile_sections(node: &Node, fields: &Fields, analyzer: &TextAnalyzer) -
 /// `None` when all are stop words. A section that holds every word is told apart by
 /// the ranker (the plan's top level is their `Or`).
 pub fn free_text_sections(words: &Node, fields: &Fields, analyzer: &TextAnalyzer) -> Result<Option<SectionQuery>> {
-    let mut c = Compiler { fields, kind: Kind::Letter, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty: &[] };
+    let mut c = Compiler { fields, kind: Kind::Letter, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty: &[], loose: true };
     let children = match &words.kind {
         QueryKind::And(children) => children.as_slice(),
         _ => std::slice::from_ref(words),
@@ -118,7 +118,7 @@ impl Compiler<'_> {
     /// `None` when the node constrains nothing (stop words only).
     fn plan(&mut self, node: &Node, field: Option<Field>) -> Result<Option<Plan>> {
         match &node.kind {
-            QueryKind::Term(raw) => Ok(self.words_plan(raw, 0, field)),
+            QueryKind::Term(raw) => Ok(self.words_plan(raw, self.term_slop(), field)),
             QueryKind::Phrase { text, slop } => Ok(self.words_plan(text, *slop, field)),
             QueryKind::Prefix(raw) => {
                 let mut prefix = String::new();
