@@ -157,12 +157,13 @@ impl DocumentMaker {
         doc.add_text(f.kind, kind.as_str());
         doc.add_text(f.letter, &letter.id);
         doc.add_text(f.display_title, &letter.title);
+        // A citation's own title is the one its letter gives the cited paper.
         let fields = match kind {
-            Kind::Letter => [f.title, f.subject, f.sender, f.signer],
-            Kind::Citation => [f.letter_title, f.letter_subject, f.letter_sender, f.letter_signer],
+            Kind::Letter => [Some(f.title), Some(f.subject), Some(f.sender), Some(f.signer)],
+            Kind::Citation => [None, None, Some(f.letter_sender), Some(f.letter_signer)],
         };
         for (field, value) in fields.into_iter().zip(metadata) {
-            if let Some(v) = value {
+            if let (Some(field), Some(v)) = (field, value) {
                 doc.add_text(field, v);
             }
         }

@@ -238,7 +238,7 @@ fn stats_counts_letters_and_sections() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["letters"], 5);
     assert!(v["sections"].as_u64().unwrap() >= 20);
-    assert_eq!(v["schema_version"], 8);
+    assert_eq!(v["schema_version"], 9);
     assert!(v["size_bytes"].as_u64().unwrap() > 0);
 }
 
@@ -334,6 +334,12 @@ fn citations_scope_finds_a_paper_by_the_title_a_letter_gives_it() {
     assert_eq!(first["title"], "Groei van de krijgsmacht");
     assert_eq!(first["cited_by"], serde_json::json!([L001]));
     assert!(first["snippet"].as_str().unwrap().contains("Kamerstuk 33763, nr. 176"));
+    // A phrase asks a citing sentence or title for all of its words (their order is
+    // not indexed): the same paper first.
+    let out = idx.run("search", &["--json", "--scope", "citations", "\"krijgsmacht van de groei\""]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let first: serde_json::Value = serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().next().unwrap()).unwrap();
+    assert_eq!(first["key"], "kst-33763-176");
 }
 
 #[test]

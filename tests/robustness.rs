@@ -927,11 +927,11 @@ mod versioning {
         files.iter().map(|p| (p.file_name().expect("name").to_owned(), fs::read(p).expect("read"))).collect()
     }
 
-    /// `tests/data/index-v8`: letters 000 and 002, written by schema version 8
+    /// `tests/data/index-v9`: letters 000 and 002, written by schema version 9
     /// (`scripts/index-fixture`).
     #[test]
-    fn the_committed_version_8_index_opens() {
-        let copy = copy_of("index-v8");
+    fn the_committed_version_9_index_opens() {
+        let copy = copy_of("index-v9");
         let run = kamerzoek(&[std::ffi::OsStr::new("stats"), "--json".as_ref(), "--index".as_ref(), copy.path().as_os_str()]);
         run.expect_code(0);
         assert!(run.stdout.contains("\"letters\":2"), "{}", run.stdout);
@@ -943,21 +943,22 @@ mod versioning {
         assert!(run.stdout.contains(L002), "{}", run.stdout);
     }
 
-    /// `tests/data/index-v7`: the same letters, written by schema version 7 (whose
-    /// text held no parts of solid compounds: `beleid` did not find `remotiebeleid`),
-    /// which this build no longer reads: refused with what to do, and not touched.
+    /// `tests/data/index-v8`: the same letters, written by schema version 8 (whose
+    /// citations carried their letter's title and subject, and the positions of their
+    /// sentences), which this build no longer reads: refused with what to do, and not
+    /// touched.
     #[test]
-    fn the_committed_version_7_index_is_refused_and_left_alone() {
-        let copy = copy_of("index-v7");
+    fn the_committed_version_8_index_is_refused_and_left_alone() {
+        let copy = copy_of("index-v8");
         let before = files_of(copy.path());
         for sub in ["stats", "search"] {
             let mut args: Vec<&std::ffi::OsStr> = vec![sub.as_ref(), "--index".as_ref(), copy.path().as_os_str()];
             if sub == "search" {
                 args.push("defensie".as_ref());
             }
-            kamerzoek(&args).expect_code(2).says("has schema version 7, this kamerzoek needs version 8").says("index the letters again");
+            kamerzoek(&args).expect_code(2).says("has schema version 8, this kamerzoek needs version 9").says("index the letters again");
         }
-        assert!(before == files_of(copy.path()), "the version 7 index was changed");
+        assert!(before == files_of(copy.path()), "the version 8 index was changed");
     }
 
     #[test]
@@ -967,7 +968,7 @@ mod versioning {
         let meta = ws.index_dir().join("kamerzoek.json");
         fs::write(&meta, r#"{"schema_version":99}"#).expect("write");
         for run in [ws.run("stats", &[]), ws.run("search", &["defensie"]), ws.index(&[])] {
-            run.expect_code(2).says("has schema version 99, this kamerzoek needs version 8").says("index the letters again");
+            run.expect_code(2).says("has schema version 99, this kamerzoek needs version 9").says("index the letters again");
         }
         assert_eq!(fs::read_to_string(&meta).expect("meta"), r#"{"schema_version":99}"#);
     }

@@ -396,6 +396,9 @@ impl Compiler<'_> {
         if toks.is_empty() {
             return Ok(None);
         }
+        // A citing sentence is indexed without positions (it is a few dozen words): a
+        // phrase asks for all of its words.
+        let slop = if self.kind == Kind::Citation { LOOSE } else { slop };
         let variants = variants(&toks);
         if !negated && highlights_body(field) {
             for v in &variants {
@@ -480,7 +483,7 @@ impl Compiler<'_> {
     fn scoped(&self, query: Box<dyn Query>) -> Box<dyn Query> {
         let f = self.fields;
         // Citations carry their letter's metadata.
-        let shared = vec![f.letter_title, f.letter_subject, f.letter_sender, f.letter_signer];
+        let shared = vec![f.letter_sender, f.letter_signer];
         Box::new(KindScoped::new(query, Term::from_field_text(f.kind, self.kind.as_str()), shared))
     }
 
