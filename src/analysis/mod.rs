@@ -95,7 +95,7 @@ pub use glued::GluedSentences;
 pub use per_token::{PerToken, TokenRule};
 pub use segments::Segments;
 pub use stemming::DutchStemmer;
-pub(crate) use stemming::written_prefix;
+pub(crate) use stemming::{stem, written_prefix};
 pub use stop_words::{is_stop_word, DutchStopWords, CLITICS, SNOWBALL_DUTCH};
 pub use truncate::Truncate;
 pub use encoded::{TokenDecoder, TokenEncoder, DECODED};

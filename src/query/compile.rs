@@ -423,15 +423,14 @@ impl Compiler<'_> {
 
     /// `prefix*`: terms that start with the prefix, lowercased and folded but not stemmed.
     fn prefix(&mut self, raw: &str, field: Option<Field>, negated: bool, span: Span) -> Result<Option<Box<dyn Query>>> {
-        let mut prefix = String::new();
-        crate::analysis::fold_into(raw, &mut prefix);
-        if prefix.is_empty() {
-            return Err(Error::Query { position: span.start, message: "a prefix needs at least one letter or digit before `*`".into() });
-        }
+        let prefixes = prefix_forms(raw, span)?;
         if !negated && highlights_body(field) {
-            self.highlighter.prefixes.push(prefix.clone());
+            self.highlighter.prefixes.extend(prefixes.iter().cloned());
         }
-        Ok(Some(self.over_fields(field, |f| prefix_query(f, &prefix))))
+        Ok(Some(self.over_fields(field, |f| match prefixes.as_slice() {
+            [only] => prefix_query(f, only),
+            _ => Box::new(BooleanQuery::new(prefixes.iter().map(|p| (Occur::Should, prefix_query(f, p))).collect())),
+        })))
     }
 
     /// Builds the query for one field, or a weighted OR over the default fields.
@@ -569,6 +568,27 @@ fn variant_query(field: IndexField, terms: &[(usize, String)], slop: u32) -> Box
     }
 }
 
+/// The prefixes of the index's terms that `raw*` stands for: the written word folded
+/// (hyphens dropped, as the joined compound is indexed), and its stem, which the
+/// index holds where the word is whole (`veteraan*`: `veteraan…` and `veteran…`, for
+/// `veteranen`; `vergoeding*`: `vergoed…`). One where either starts the other.
+pub(crate) fn prefix_forms(raw: &str, span: Span) -> Result<Vec<String>> {
+    let mut written = String::new();
+    analysis::fold_into(raw, &mut written);
+    written.retain(|c| !analysis::is_hyphen(c));
+    if !written.chars().any(char::is_alphanumeric) {
+        return Err(Error::Query { position: span.start, message: "a prefix needs at least one letter or digit before `*`".into() });
+    }
+    let stemmed = analysis::stem(&written).into_owned();
+    Ok(if written.starts_with(&stemmed) {
+        vec![stemmed]
+    } else if stemmed.starts_with(&written) {
+        vec![written]
+    } else {
+        vec![written, stemmed]
+    })
+}
+
 /// Terms of `field` from `prefix` up to the next prefix of the same length (`regel` up
 /// to `regem`): a walk along the term dictionary, where a regular expression would
 /// first build an automaton per segment and field.
@@ -623,6 +643,26 @@ mod tests {
         // Words only: no parts.
         let t = truncated_terms("remotie burgers");
         assert_eq!(t.parts, Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_prefix_stands_for_the_written_word_and_its_stem() {
+        let span = crate::query::ast::Span::new(0, 1);
+        for (raw, expected) in [
+            // The stem is no start of the written word: both.
+            ("veteraan", vec!["veteraan", "veteran"]),
+            // The stem starts the written word: the stem covers both.
+            ("militairen", vec!["militair"]),
+            ("vergoeding", vec!["vergoed"]),
+            ("bevordering", vec!["bevorder"]),
+            ("Enquête", vec!["enquet"]),
+            // Hyphens dropped, as the joined compound is indexed.
+            ("re-integratie", vec!["reintegratie"]),
+            ("defensie", vec!["defensie"]),
+        ] {
+            assert_eq!(super::prefix_forms(raw, span).expect("a prefix"), expected, "{raw}*");
+        }
+        assert!(super::prefix_forms("-", span).is_err());
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! | `(remotie OR reservisten) defensie` | grouping |
 //! | `"minister van defensie"` | the phrase |
 //! | `"minister defensie"~2` | the words within 2 positions of the phrase order (slop) |
-//! | `defensie*` | words starting with `defensie` |
+//! | `defensie*` | words starting with `defensie` (as written, or its stem: `veteraan*` finds `veteranen`) |
 //! | `title:remotie`, `titel:(remotie OR reservisten)` | in one field |
 //! | `date:2020`, `date:2020-06`, `date:2020-06-01`, `date:1-6-2020` | in that year, month, day |
 //! | `date:[2015 TO 2020]`, `date:{2015 TO 2020}`, `date:[2015-06 TO *]` | inclusive, exclusive, open ranges |

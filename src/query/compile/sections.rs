@@ -14,7 +14,7 @@ use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
-use super::{prefix_query, term_query, variants, variants_query, Compiler, DEFAULT_FIELDS};
+use super::{prefix_forms, prefix_query, term_query, variants, variants_query, Compiler, DEFAULT_FIELDS};
 use crate::query::ast::{Field, Query as Node, QueryKind};
 use crate::schema::{Fields, Kind};
 use crate::search::snippet::Highlighter;
@@ -121,14 +121,13 @@ impl Compiler<'_> {
             QueryKind::Term(raw) => Ok(self.words_plan(raw, self.term_slop(), field)),
             QueryKind::Phrase { text, slop } => Ok(self.words_plan(text, *slop, field)),
             QueryKind::Prefix(raw) => {
-                let mut prefix = String::new();
-                crate::analysis::fold_into(raw, &mut prefix);
-                if prefix.is_empty() {
-                    return Err(Error::Query { position: node.span.start, message: "a prefix needs at least one letter or digit before `*`".into() });
+                let mut plans = Vec::new();
+                for prefix in prefix_forms(raw, node.span)? {
+                    let local = |within, weight| Plan::Leaf(Leaf::Prefix { within, prefix: prefix.clone(), weight });
+                    let letter = |c: &Compiler, f: Field| prefix_query(c.index_field(f), &prefix);
+                    plans.push(self.per_field(field, local, letter));
                 }
-                let local = |within, weight| Plan::Leaf(Leaf::Prefix { within, prefix: prefix.clone(), weight });
-                let letter = |c: &Compiler, f: Field| prefix_query(c.index_field(f), &prefix);
-                Ok(Some(self.per_field(field, local, letter)))
+                Ok(Some(if plans.len() == 1 { plans.remove(0) } else { Plan::Or(plans) }))
             }
             QueryKind::Field { field, query } => self.plan(query, Some(*field)),
             QueryKind::Date(range) => {
