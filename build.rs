@@ -21,6 +21,34 @@ fn main() {
     compile(COMMON_WORDS, &out.join("common.fst"));
 }
 
+/// `word` without the diacritics of Latin letters, as the analyzer folds text before
+/// it looks words up (`enquête` -> `enquete`, `coördinatie` -> `coordinatie`).
+fn folded(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        let base = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
+            'ç' => "c",
+            'è' | 'é' | 'ê' | 'ë' => "e",
+            'ì' | 'í' | 'î' | 'ï' => "i",
+            'ñ' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => "o",
+            'ù' | 'ú' | 'û' | 'ü' => "u",
+            'ý' | 'ÿ' => "y",
+            'ĳ' => "ij",
+            'æ' => "ae",
+            'œ' => "oe",
+            'ß' => "ss",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(base);
+    }
+    out
+}
+
 /// Compiles a gzipped list of words, one a line, into an `fst::Set` of them lowercased.
 fn compile(list: &str, out: &std::path::Path) {
     let mut text = String::new();
@@ -30,10 +58,12 @@ fn compile(list: &str, out: &std::path::Path) {
 
     // The files are stored sorted and deduplicated; sorting again costs little and keeps
     // the build working if someone regenerates a file carelessly.
+    // Each word as written and folded.
     let mut words: Vec<String> = text
         .lines()
         .map(|w| w.trim().to_lowercase())
         .filter(|w| !w.is_empty())
+        .flat_map(|w| [folded(&w), w])
         .collect();
     words.sort_unstable();
     words.dedup();

@@ -1,7 +1,8 @@
 //! The Dutch word list (OpenTaal), compiled into the binary.
 //!
 //! `build.rs` turns `data/opentaal/words.txt.gz` (about 405,000 lowercased entries, names and
-//! abbreviations included) into an `fst::Set` that is embedded here, so lookups need no file
+//! abbreviations included, each also without diacritics, as the analyzer folds words before
+//! it looks them up) into an `fst::Set` that is embedded here, so lookups need no file
 //! at run time. The list knows inflected forms (`bevindingen`, `verzuimende`) and many
 //! compounds, but Dutch makes new compounds freely, so [`split_compound`] decides whether an
 //! unknown word is built from known ones.

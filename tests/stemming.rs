@@ -56,6 +56,19 @@ const CASES: &[Case] = &[
     case("plural-ven", &["scherven", "scherf"], Some("scherf"), &[]),
     case("plural-ven", &["schijven", "schijf"], Some("schijf"), &[]),
     case("plural-ven", &["steekproeven", "steekproef"], Some("steekproef"), &[]),
+    // Plurals in -ën after -ie and -ee, folded as the analyzer hands them to the
+    // stemmer (`categorieën` -> `categorieen`).
+    case("plural-trema", &["categorieen", "categorie"], Some("categorie"), &[]),
+    case("plural-trema", &["ideeen", "idee"], Some("idee"), &[]),
+    case("plural-trema", &["strategieen", "strategie"], Some("strategie"), &[]),
+    // A consonant doubled after a short vowel, single again (the classic stemmer does
+    // this for k, d and t only).
+    case("undouble", &["stappen", "stap"], Some("stap"), &[]),
+    case("undouble", &["salarissen", "salaris"], Some("salaris"), &[]),
+    case("undouble", &["processen", "proces"], Some("proces"), &[]),
+    case("undouble", &["aantallen", "aantal"], Some("aantal"), &[]),
+    case("undouble", &["mannen", "man"], Some("man"), &[]),
+    case("undouble", &["bussen", "bus"], Some("bus"), &[]),
     // Irregular plurals, alone and as a compound's head.
     case("irregular", &["kinderen", "kind"], Some("kind"), &["kinder"]),
     case("irregular", &["leden", "lid"], Some("lid"), &["leed", "led"]),
@@ -186,7 +199,7 @@ fn read_gzipped_lines(name: &str) -> Vec<String> {
     text.lines().map(str::to_owned).collect()
 }
 
-const RULES: [&str; 6] = ["plural-s", "plural-zen", "plural-ven", "irregular", "over-cut", "false-friend"];
+const RULES: [&str; 8] = ["plural-s", "plural-zen", "plural-ven", "plural-trema", "undouble", "irregular", "over-cut", "false-friend"];
 
 /// One row of `differences.tsv`.
 struct Difference {

@@ -39,6 +39,11 @@ pub enum Rule {
     PluralZen,
     /// A plural in `-ven` stemmed as its singular in `-f`.
     PluralVen,
+    /// A plural in `-ën` (folded `-en`) stemmed as its singular in `-ie` or `-ee`.
+    PluralTrema,
+    /// A consonant doubled before `-en` or `-e` made single again, as the classic
+    /// stemmer does only for `k`, `d` and `t`.
+    Undouble,
     /// An irregular plural stemmed as its singular.
     Irregular,
     /// A singular the classic stemmer cuts too far.
@@ -55,6 +60,8 @@ impl Rule {
             Rule::PluralS => "plural-s",
             Rule::PluralZen => "plural-zen",
             Rule::PluralVen => "plural-ven",
+            Rule::PluralTrema => "plural-trema",
+            Rule::Undouble => "undouble",
             Rule::Irregular => "irregular",
             Rule::OverCut => "over-cut",
             Rule::FalseFriend => "false-friend",
@@ -163,7 +170,20 @@ pub(super) struct Resolved {
 /// Cost: a comparison with each table row, and a few lookups in the word list only for
 /// words that end like a plural or a table's head.
 pub(super) fn resolve(word: &str) -> Option<Resolved> {
-    table(word).or_else(|| plural(word))
+    table(word).or_else(|| plural(word)).or_else(|| undouble(word))
+}
+
+/// `stappen` -> `stap`, `salarissen` -> `salaris`, `processen` -> `proces`, `stille`
+/// -> `stil`: Dutch doubles the consonant after a short vowel before `-en` and `-e`,
+/// and the classic stemmer, having cut the ending, makes `kk`, `dd` and `tt` single
+/// again but no other pair (`stapp`, `salariss`), so the plural never met its singular.
+fn undouble(word: &str) -> Option<Resolved> {
+    let classic = super::stemming::classic(word);
+    let bytes = classic.as_bytes();
+    let n = bytes.len();
+    let doubled = n >= 3 && bytes[n - 1] == bytes[n - 2] && b"bfglmnprs".contains(&bytes[n - 1]) && is_vowel(bytes[n - 3] as char);
+    let cut = word.len() > classic.len() && (word.ends_with("en") || word.ends_with('e'));
+    (doubled && cut && word.is_ascii()).then(|| Resolved { stem: classic[..n - 1].to_string(), rule: Rule::Undouble, singular: None })
 }
 
 fn found(stem: String, rule: Rule, singular: Option<String>) -> Option<Resolved> {
@@ -233,6 +253,10 @@ fn compound_modifier<'a>(word: &'a str, head: &str, singular: &str) -> Option<&'
 fn plural(word: &str) -> Option<Resolved> {
     if let Some(singular) = word.strip_suffix('s').filter(|s| s.ends_with('e')) {
         return plural_s(word, singular);
+    }
+    // `categorieën`, `ideeën` (folded: `categorieen`): the singular in `-ie`, `-ee`.
+    if let Some(singular) = word.strip_suffix("en").filter(|s| s.ends_with("ie") || s.ends_with("ee")) {
+        return (singular.chars().count() >= 4 && listed(singular)).then(|| as_singular(singular.to_string(), Rule::PluralTrema)).flatten();
     }
     if let Some(before) = word.strip_suffix("zen") {
         return plural_en(word, before, ('z', 's'), Rule::PluralZen);

@@ -71,7 +71,7 @@ pub struct MostCited {
 impl LetterIndex {
     /// Searches the citations and returns the cited papers, best first.
     pub fn search_citations(&self, query: &str, options: &SearchOptions) -> Result<Vec<CitedHit>> {
-        let ast = query::parser::parse(query)?;
+        let (ast, _) = query::acronyms::expand(query::parser::parse(query)?);
         let compiled = query::compile::compile(&ast, &self.fields, &self.analyzer, Kind::Citation, &[])?;
         let searcher = self.reader.searcher();
         let f = &self.fields;

@@ -218,8 +218,11 @@ impl LetterIndex {
             Matching::Any => true,
         };
         if ranked && plain {
-            let words = query::parser::plain_words(query)?;
-            let Some(free) = query::compile::free_text(query, f, analyzer, Kind::Letter, &empty, &searcher)? else {
+            // An acronym and its name stand for each other, in the words and in what
+            // ranks them.
+            let (words, synonyms) = query::acronyms::expand(query::parser::plain_words(query)?);
+            let ranked_text = format!("{query}{synonyms}");
+            let Some(free) = query::compile::free_text(&ranked_text, f, analyzer, Kind::Letter, &empty, &searcher)? else {
                 return Err(stop_words_only(&words));
             };
             let clauses = self.clauses(&words, &empty, true)?;
@@ -234,7 +237,7 @@ impl LetterIndex {
                 },
             };
         }
-        let ast = query::parser::parse(query)?;
+        let (ast, _) = query::acronyms::expand(query::parser::parse(query)?);
         let loosened = if ranked { ast.any_clause() } else { None };
         let (asked, clauses) = match &loosened {
             Some(any) => (any, self.clauses(&ast, &empty, false)?),
