@@ -73,7 +73,7 @@ const SUFFIXES: &[&str] = &[
     "elijk", "erij", "erijen", "ster", "sters", "ende", "ties",
 ];
 
-/// Words remembered by one filter before its cache starts over.
+/// Words whose splits a thread remembers before it starts over.
 const CACHE_WORDS: usize = 50_000;
 
 /// The compound parts of a lowercased word, without linking elements, or `None` when
@@ -94,6 +94,30 @@ pub fn compound_head(word: &str) -> Option<&str> {
 /// The best split of `word`: each part's byte range, and where what follows it (after
 /// its linking element) starts.
 fn split(word: &str) -> Option<Vec<(std::ops::Range<usize>, usize)>> {
+    // Splitting costs dozens of word-list lookups and words repeat (a query's words are
+    // analysed several times, by analyzers cloned per query): each thread remembers
+    // the splits of recent words.
+    thread_local! {
+        static SPLITS: std::cell::RefCell<HashMap<String, Split>> = std::cell::RefCell::new(HashMap::new());
+    }
+    if let Some(known) = SPLITS.with(|s| s.borrow().get(word).cloned()) {
+        return known;
+    }
+    let found = split_uncached(word);
+    SPLITS.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.len() >= CACHE_WORDS {
+            s.clear();
+        }
+        s.insert(word.to_string(), found.clone());
+    });
+    found
+}
+
+/// A word's parts (byte ranges) and where what follows each starts; `None`: no compound.
+type Split = Option<Vec<(std::ops::Range<usize>, usize)>>;
+
+fn split_uncached(word: &str) -> Split {
     if !word.chars().all(char::is_alphabetic) {
         return None;
     }
@@ -247,24 +271,20 @@ impl TokenFilter for SplitCompounds {
     type Tokenizer<T: Tokenizer> = SplitCompoundsFilter<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> SplitCompoundsFilter<T> {
-        SplitCompoundsFilter { inner: tokenizer, cache: HashMap::new(), pending: Vec::new() }
+        SplitCompoundsFilter { inner: tokenizer, pending: Vec::new() }
     }
 }
 
 /// [`SplitCompounds`] applied to a tokenizer.
 pub struct SplitCompoundsFilter<T> {
     inner: T,
-    /// Splits of recent words (`None`: no compound), since splitting costs dozens of
-    /// word-list lookups and words repeat.
-    cache: HashMap<String, Option<Vec<String>>>,
     /// Parts still to emit for the current word, last part first.
     pending: Vec<String>,
 }
 
 impl<T: Clone> Clone for SplitCompoundsFilter<T> {
-    /// A copy starts with an empty cache, as analyzers are cloned per thread.
     fn clone(&self) -> Self {
-        SplitCompoundsFilter { inner: self.inner.clone(), cache: HashMap::new(), pending: Vec::new() }
+        SplitCompoundsFilter { inner: self.inner.clone(), pending: Vec::new() }
     }
 }
 
@@ -275,7 +295,6 @@ impl<T: Tokenizer> Tokenizer for SplitCompoundsFilter<T> {
         self.pending.clear();
         SplitCompoundsStream {
             tail: self.inner.token_stream(text),
-            cache: &mut self.cache,
             pending: &mut self.pending,
             next_part: 0,
             shift: 0,
@@ -287,7 +306,6 @@ impl<T: Tokenizer> Tokenizer for SplitCompoundsFilter<T> {
 /// Stream of [`SplitCompoundsFilter`].
 pub struct SplitCompoundsStream<'a, T> {
     tail: T,
-    cache: &'a mut HashMap<String, Option<Vec<String>>>,
     pending: &'a mut Vec<String>,
     /// The position of the next part to emit.
     next_part: usize,
@@ -319,18 +337,12 @@ impl<T: TokenStream> TokenStream for SplitCompoundsStream<'_, T> {
         if token.position < self.covered_end {
             return true;
         }
-        if !self.cache.contains_key(&token.text) {
-            if self.cache.len() >= CACHE_WORDS {
-                self.cache.clear();
-            }
-            self.cache.insert(token.text.clone(), compound_parts(&token.text));
-        }
-        if let Some(Some(parts)) = self.cache.get(&token.text) {
+        if let Some(parts) = compound_parts(&token.text) {
             let token = self.tail.token_mut();
             token.position_length = parts.len();
             self.next_part = token.position;
             self.shift += parts.len() - 1;
-            self.pending.extend(parts.iter().rev().cloned());
+            self.pending.extend(parts.into_iter().rev());
         }
         true
     }

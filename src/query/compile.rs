@@ -276,6 +276,10 @@ struct Tok {
     term: String,
     position: usize,
     position_length: usize,
+    /// A joined solid compound that is a word in common use (`vaststelling`,
+    /// `staatssecretaris`): asked for as itself, not also as its parts written apart
+    /// (which no one writes, and whose phrase costs a walk over two long postings).
+    whole: bool,
 }
 
 impl Compiler<'_> {
@@ -399,7 +403,7 @@ impl Compiler<'_> {
         // A citing sentence is indexed without positions (it is a few dozen words): a
         // phrase asks for all of its words.
         let slop = if self.kind == Kind::Citation { LOOSE } else { slop };
-        let variants = variants(&toks);
+        let variants = variants(&toks, slop == LOOSE);
         if !negated && highlights_body(field) {
             for v in &variants {
                 match v.as_slice() {
@@ -417,7 +421,11 @@ impl Compiler<'_> {
     /// Any term of a written word that analyses to several (a compound and its
     /// parts), in the default fields; `None` for a word of one term.
     fn any_part(&mut self, raw: &str) -> Option<Box<dyn Query>> {
-        let terms = distinct(self.analyze(raw).into_iter().map(|t| t.term).collect());
+        let toks = self.analyze(raw);
+        if toks.is_empty() {
+            return None;
+        }
+        let terms = distinct(variants(&toks, true).into_iter().flatten().map(|(_, t)| t).collect());
         (terms.len() > 1).then(|| self.over_fields(None, |f| Box::new(BooleanQuery::new(terms.iter().map(|t| (Occur::Should, term_query(Term::from_field_text(f, t)))).collect())) as Box<dyn Query>))
     }
 
@@ -488,9 +496,15 @@ impl Compiler<'_> {
 
     fn analyze(&mut self, text: &str) -> Vec<Tok> {
         let mut out = Vec::new();
+        let mut folded = String::new();
         let mut stream = self.analyzer.token_stream(text);
         while let Some(t) = stream.next() {
-            out.push(Tok { term: t.text.clone(), position: t.position, position_length: t.position_length.max(1) });
+            let written = text.get(t.offset_from..t.offset_to).unwrap_or("");
+            let whole = t.position_length > 1 && !written.contains(analysis::is_hyphen) && {
+                analysis::fold_into(written, &mut folded);
+                crate::lexicon::is_common(&folded)
+            };
+            out.push(Tok { term: t.text.clone(), position: t.position, position_length: t.position_length.max(1), whole });
         }
         out
     }
@@ -506,13 +520,21 @@ fn highlights_body(field: Option<Field>) -> bool {
 /// The ways a written word sequence can occur: as its parts, and (when the analyzer
 /// joined a compound) with each compound written solid. Each variant is a list of
 /// `(relative position, term)`.
-fn variants(toks: &[Tok]) -> Vec<Vec<(usize, String)>> {
+fn variants(toks: &[Tok], loose: bool) -> Vec<Vec<(usize, String)>> {
     let base = toks[0].position;
-    let parts: Vec<(usize, String)> = toks
-        .iter()
-        .filter(|t| t.position_length == 1)
-        .map(|t| (t.position - base, t.term.clone()))
-        .collect();
+    // Each word as its parts, but a compound in common use as itself (at its first
+    // part's place: the text's compound takes its parts' places too), unless the
+    // parts may stand anywhere (no phrase to walk then).
+    let mut parts: Vec<(usize, String)> = Vec::new();
+    let mut whole_until = 0;
+    for t in toks {
+        if t.whole && !loose {
+            parts.push((t.position - base, t.term.clone()));
+            whole_until = t.position + t.position_length;
+        } else if t.position_length == 1 && t.position >= whole_until {
+            parts.push((t.position - base, t.term.clone()));
+        }
+    }
     let joined: Vec<&Tok> = toks.iter().filter(|t| t.position_length > 1).collect();
     if joined.is_empty() {
         return vec![parts];
@@ -536,7 +558,7 @@ fn variants(toks: &[Tok]) -> Vec<Vec<(usize, String)>> {
             i += 1;
         }
     }
-    if parts.is_empty() {
+    if parts.is_empty() || parts == solid {
         vec![solid]
     } else {
         vec![parts, solid]
@@ -643,6 +665,20 @@ mod tests {
         // Words only: no parts.
         let t = truncated_terms("remotie burgers");
         assert_eq!(t.parts, Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_compound_in_common_use_is_asked_for_as_itself() {
+        let fields = crate::schema::Fields::new(&crate::schema::build().expect("schema")).expect("fields");
+        let mut c = super::Compiler { fields: &fields, kind: crate::schema::Kind::Letter, analyzer: crate::analysis::dutch_analyzer(), highlighter: Default::default(), cited: Vec::new(), empty: &[], loose: false };
+        let shown = |c: &mut super::Compiler, raw: &str, loose: bool| super::variants(&c.analyze(raw), loose);
+        // Not in common use: also its parts as a phrase (`defensie organisatie`).
+        assert_eq!(shown(&mut c, "defensieorganisatie", false).len(), 2);
+        // In common use: the word itself; its parts only where they may stand anywhere.
+        assert_eq!(shown(&mut c, "vaststelling", false), [vec![(0, "vaststell".to_string())]]);
+        assert_eq!(shown(&mut c, "vaststelling", true)[0], [(0, "vast".to_string()), (1, "stelling".to_string())]);
+        // Within a phrase the word keeps its parts' places.
+        assert_eq!(shown(&mut c, "houdende vaststelling van", false), [vec![(0, "houdend".to_string()), (1, "vaststell".to_string())]]);
     }
 
     #[test]

@@ -193,9 +193,9 @@ pub(crate) fn rank(
             tier.truncate(want);
             let need = want - tier.len();
             // Letters with some of the clauses but not all, when known: none for one
-            // clause.
+            // clause that cannot be held in part.
             let partial = match (tiers.each.len(), tiers.some.exact, count.exact) {
-                (1, _, _) => 0,
+                (1, _, _) if tiers.partly[0].is_none() => 0,
                 (_, true, true) => tiers.some.n - count.n,
                 _ => usize::MAX,
             };

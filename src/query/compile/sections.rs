@@ -166,7 +166,7 @@ impl Compiler<'_> {
         if toks.is_empty() {
             return None;
         }
-        let variants = variants(&toks);
+        let variants = variants(&toks, slop == super::LOOSE);
         Some(match field {
             None => self.default_fields(&variants, slop),
             Some(f) => match within(f) {
