@@ -251,11 +251,25 @@ mod tests {
             assert_eq!(super::top_k(&searcher, &*free.stages.first, super::pool(10)).expect("stage one").len(), super::pool(10), "{text}");
             let two = super::two_stage(&searcher, &*free.stages.first, &free.stages.rest, &*free.compiled.query, 10).expect("two stages");
             assert_eq!(two.len(), 10, "{text}");
-            // Each hit's score is what the whole query scores it: the parts of the
-            // query's compounds and its common words, searched in stage two only, are
-            // in it.
+            // Each hit's score is what the whole query scores it, and the pairs of its
+            // words near each other (asked of stage two's candidates only): the parts
+            // of the query's compounds and its common words, searched in stage two
+            // only, are in it.
+            let pairs: Vec<Box<dyn tantivy::query::Query>> = free
+                .stages
+                .rest
+                .iter()
+                .filter(|q| {
+                    let mut positions = false;
+                    q.query_terms(&mut |_, needs| positions |= needs);
+                    positions
+                })
+                .map(|q| q.box_clone())
+                .collect();
             let mut whole: Vec<(f32, tantivy::DocAddress)> = two.iter().map(|&(_, addr)| (0.0, addr)).collect();
-            super::add_scores(&searcher, &[free.compiled.query.box_clone()], &mut whole).expect("whole scores");
+            let mut queries = vec![free.compiled.query.box_clone()];
+            queries.extend(pairs);
+            super::add_scores(&searcher, &queries, &mut whole).expect("whole scores");
             for (score, addr) in &two {
                 let (expected, _) = whole.iter().find(|(_, a)| a == addr).expect("scored");
                 assert!((score - expected).abs() <= 1e-4 * expected.abs(), "{text}: {score} vs {expected}");
