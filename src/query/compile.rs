@@ -22,6 +22,7 @@ use crate::query::ast::{Field, Query as Node, QueryKind, Span};
 use crate::schema::Fields;
 use crate::schema::Kind;
 use crate::search::filter;
+use crate::search::stop_phrase::{Pattern, StopWordPhrase};
 use crate::search::snippet::{Highlighter, PhraseTarget};
 use crate::{analysis, citations, Error, Result};
 
@@ -453,7 +454,13 @@ impl Compiler<'_> {
                 }
             }
         }
-        Ok(Some(self.over_fields(field, |f| variants_query(f, &variants, slop))))
+        let query = self.over_fields(field, |f| variants_query(f, &variants, slop));
+        // A stop word in a phrase holds its own place: the letters are checked.
+        let checked = slop == 0 && self.kind == Kind::Letter && raw.split_whitespace().nth(1).is_some() && matches!(field, None | Some(Field::Text | Field::Section | Field::Title));
+        Ok(Some(match checked.then(|| Pattern::of(raw)).flatten() {
+            Some(pattern) => Box::new(StopWordPhrase::new(query, pattern, *self.fields)),
+            None => query,
+        }))
     }
 
     /// Any term of a written word that analyses to several (a compound and its

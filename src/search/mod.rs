@@ -7,6 +7,7 @@ mod ranking;
 mod sections;
 pub mod snippet;
 pub(crate) mod stored;
+pub(crate) mod stop_phrase;
 
 use std::collections::HashMap;
 
@@ -296,9 +297,19 @@ impl LetterIndex {
                 let tiers = Tiers::read(&searcher, &clauses, within.as_deref())?;
                 let (found, complete) = match options.sort {
                     Sort::Relevance => {
-                        let candidates = |k, within: Option<&dyn Query>| match within {
-                            None => rank(&*matching, stages.as_ref(), k),
-                            Some(within) => ranking::top_k(&searcher, &BooleanQuery::new(vec![(Occur::Must, filter(within.box_clone())), (Occur::Must, matching.box_clone())]), k),
+                        let candidates = |k, within: Option<&dyn Query>| {
+                            let Some(within) = within else { return rank(&*matching, stages.as_ref(), k) };
+                            // The best of the letters `within` matches, ranked as all are:
+                            // in two stages when the query has them (scoring every word
+                            // over every field of each such letter costs several times more).
+                            let within = |q: Box<dyn Query>| -> Box<dyn Query> { Box::new(BooleanQuery::new(vec![(Occur::Must, filter(within.box_clone())), (Occur::Must, q)])) };
+                            match stages.as_ref() {
+                                Some(stages) => {
+                                    let first = within(self.dated(of_kind(&self.fields, stages.first.box_clone(), exclusive, Kind::Letter), options));
+                                    ranking::two_stage(&searcher, &*first, &stages.rest, &*within(matching.box_clone()), k)
+                                }
+                                None => ranking::top_k(&searcher, &*within(matching.box_clone()), k),
+                            }
                         };
                         ranked::rank(&tiers, want, candidates, |docs| ranking::score(&searcher, &*matching, docs))?
                     }

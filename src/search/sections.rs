@@ -20,7 +20,9 @@ use crate::index::LetterIndex;
 use crate::outline::{Outline, SectionSpan};
 use crate::query::compile::prefix_successor;
 use crate::query::compile::sections::{Leaf, Plan, SectionQuery, Within};
-use crate::{Error, Result};
+use super::stop_phrase::Pattern;
+use super::stored::Body;
+use crate::{analysis, Error, Result};
 
 /// BM25 parameters, as tantivy's.
 const K1: f32 = 1.2;
@@ -149,6 +151,24 @@ impl<'a> SectionRanker<'a> {
         Ok(found.into_iter().flatten().collect())
     }
 
+    /// Zeroes the scores of the sections whose text does not hold phrase `stops` with
+    /// its stop words in their places.
+    fn keep_phrase(&self, letter: DocAddress, outline: &Outline, stops: &Pattern, scores: &mut [f32]) -> Result<()> {
+        if scores.iter().all(|&s| s == 0.0) {
+            return Ok(());
+        }
+        let stores = self.index.stores(self.searcher)?;
+        let body = Body::read(&stores, self.searcher, &self.index.fields, letter)?;
+        let mut analyzer = analysis::exact_analyzer();
+        for (score, span) in scores.iter_mut().zip(&outline.0).filter(|(s, _)| **s > 0.0) {
+            let text = body.range(span.bytes.start as usize..span.bytes.end as usize)?;
+            if !text.is_some_and(|t| stops.found_in(&t, &mut analyzer)) {
+                *score = 0.0;
+            }
+        }
+        Ok(())
+    }
+
     fn segment(&self, ord: u32) -> Result<SegmentState> {
         let reader = self.searcher.segment_reader(ord);
         let mut postings = Vec::with_capacity(self.leaves.len());
@@ -210,7 +230,7 @@ impl SegmentState {
         let mut values = Vec::with_capacity(ranker.leaves.len());
         for (i, leaf) in ranker.leaves.iter().enumerate() {
             values.push(match leaf {
-                Leaf::Words { within, slop, weight, .. } => {
+                Leaf::Words { within, slop, weight, stops, .. } => {
                     let mut scores = vec![0.0f32; n];
                     for v in 0..self.postings[i].len() {
                         let tf = self.matches(i, v, doc, *slop, *within, &outline);
@@ -221,6 +241,9 @@ impl SegmentState {
                                 scores[s] += weight * ranker.bm25(ranker.idf[i][v], count, len, *within);
                             }
                         }
+                    }
+                    if let Some(stops) = stops {
+                        ranker.keep_phrase(letter, &outline, stops, &mut scores)?;
                     }
                     Value::PerSection(scores)
                 }

@@ -10,6 +10,8 @@
 //! section's words constrains nothing about its letter), gives the tantivy query that
 //! finds the letters worth looking into ([`SectionQuery::candidates`]).
 
+use std::sync::Arc;
+
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
@@ -18,6 +20,7 @@ use super::{prefix_forms, prefix_query, term_query, variants, variants_query, Co
 use crate::query::ast::{Field, Query as Node, QueryKind};
 use crate::schema::{Fields, Kind};
 use crate::search::snippet::Highlighter;
+use crate::search::stop_phrase::Pattern;
 use crate::search::{filter, keyword};
 use crate::{citations, Error, Result};
 
@@ -64,6 +67,9 @@ pub enum Leaf {
         slop: u32,
         /// The field's weight.
         weight: f32,
+        /// A phrase with stop words: each must stand in its place, which the section's
+        /// text is read for (stop words are not indexed).
+        stops: Option<Arc<Pattern>>,
     },
     /// Words that start with a folded prefix.
     Prefix {
@@ -167,10 +173,11 @@ impl Compiler<'_> {
             return None;
         }
         let variants = variants(&toks, slop == super::LOOSE);
+        let stops = (slop == 0 && raw.split_whitespace().nth(1).is_some()).then(|| Pattern::of(raw)).flatten().map(Arc::new);
         Some(match field {
-            None => self.default_fields(&variants, slop),
+            None => self.default_fields(&variants, slop, stops),
             Some(f) => match within(f) {
-                Some(within) => Plan::Leaf(Leaf::Words { within, variants, slop, weight: 1.0 }),
+                Some(within) => Plan::Leaf(Leaf::Words { within, variants, slop, weight: 1.0, stops }),
                 None => Plan::Leaf(Leaf::Letter(self.letter_words(f, &variants, slop))),
             },
         })
@@ -183,8 +190,8 @@ impl Compiler<'_> {
     }
 
     /// A word over the default fields, weighted as for letters.
-    fn default_fields(&self, variants: &[Vec<(usize, String)>], slop: u32) -> Plan {
-        let local = |within, weight| Plan::Leaf(Leaf::Words { within, variants: variants.to_vec(), slop, weight });
+    fn default_fields(&self, variants: &[Vec<(usize, String)>], slop: u32, stops: Option<Arc<Pattern>>) -> Plan {
+        let local = |within, weight| Plan::Leaf(Leaf::Words { within, variants: variants.to_vec(), slop, weight, stops: stops.clone() });
         self.per_field(None, local, |c, f| c.letter_words(f, variants, slop))
     }
 
@@ -225,7 +232,7 @@ fn relaxed(plan: &Plan, f: &Fields) -> Option<Box<dyn Query>> {
         Within::Heading => f.section,
     };
     match plan {
-        Plan::Leaf(Leaf::Words { within, variants, slop, weight }) => Some(Box::new(BoostQuery::new(variants_query(field(*within), variants, *slop), *weight))),
+        Plan::Leaf(Leaf::Words { within, variants, slop, weight, .. }) => Some(Box::new(BoostQuery::new(variants_query(field(*within), variants, *slop), *weight))),
         Plan::Leaf(Leaf::Prefix { within, prefix, weight }) => Some(Box::new(BoostQuery::new(prefix_query(field(*within), prefix), *weight))),
         Plan::Leaf(Leaf::Letter(q)) => Some(q.box_clone()),
         Plan::Leaf(Leaf::Cites(key)) => Some(term_query(Term::from_field_text(f.cites, key))),
