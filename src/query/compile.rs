@@ -136,6 +136,12 @@ pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer, kind: Kin
             place(weighted(field, t, weight), kind == Kind::Letter && STAGE_TWO.contains(&f));
         }
     }
+    let grouped: Vec<Vec<(usize, String)>> = terms.iter().filter_map(|t| digit_groups(t)).collect();
+    for groups in grouped.iter().cloned() {
+        // `33763` also as written in groups (`33 763`), in the text.
+        let groups = groups.into_iter().map(|(p, t)| (p, Term::from_field_text(fields.text, &t))).collect();
+        place(Box::new(PhraseQuery::new_with_offset(groups)), false);
+    }
     if kind == Kind::Letter {
         let truncated = truncated_terms(text);
         let common = common_words(searcher, fields, &truncated.words)?;
@@ -155,6 +161,7 @@ pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer, kind: Kin
         }
     }
     c.highlighter.terms.extend(terms);
+    c.highlighter.phrases.extend(grouped.into_iter().map(|terms| PhraseTarget { terms, slop: 0 }));
     let exclusive = c.exclusive(None);
     // Flat ORs of boosted term queries: tantivy scores them with block-max WAND.
     let query = c.scoped(Box::new(BooleanQuery::new(all)));
@@ -454,7 +461,19 @@ impl Compiler<'_> {
                 }
             }
         }
-        let query = self.over_fields(field, |f| variants_query(f, &variants, slop));
+        // A number of thousands is also written in groups (`33763`, `33 763`): always as
+        // a phrase, as the groups alone are other numbers.
+        let grouped = match toks.as_slice() {
+            [only] => digit_groups(&only.term),
+            _ => None,
+        };
+        if let Some(groups) = grouped.as_ref().filter(|_| !negated && highlights_body(field)) {
+            self.highlighter.phrases.push(PhraseTarget { terms: groups.clone(), slop: 0 });
+        }
+        let query = self.over_fields(field, |f| match &grouped {
+            Some(groups) => Box::new(BooleanQuery::new(vec![(Occur::Should, variants_query(f, &variants, slop)), (Occur::Should, variant_query(f, groups, 0))])),
+            None => variants_query(f, &variants, slop),
+        });
         // A stop word in a phrase holds its own place: the letters are checked.
         let checked = slop == 0 && self.kind == Kind::Letter && raw.split_whitespace().nth(1).is_some() && matches!(field, None | Some(Field::Text | Field::Section | Field::Title));
         Ok(Some(match checked.then(|| Pattern::of(raw)).flatten() {
@@ -635,6 +654,23 @@ fn variant_query(field: IndexField, terms: &[(usize, String)], slop: u32) -> Box
     }
 }
 
+/// A number of five to nine digits as it is written in groups of three from the right
+/// (`33763` -> `33`, `763`), each group at its position; `None` for any other term.
+fn digit_groups(term: &str) -> Option<Vec<(usize, String)>> {
+    if !(5..=9).contains(&term.len()) || !term.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let first = match term.len() % 3 {
+        0 => 3,
+        n => n,
+    };
+    let mut groups = vec![(0, term[..first].to_string())];
+    for (i, at) in (first..term.len()).step_by(3).enumerate() {
+        groups.push((i + 1, term[at..at + 3].to_string()));
+    }
+    Some(groups)
+}
+
 /// The prefixes of the index's terms that `raw*` stands for: the written word folded
 /// (hyphens dropped, as the joined compound is indexed), and its stem, which the
 /// index holds where the word is whole (`veteraan*`: `veteraan…` and `veteran…`, for
@@ -710,6 +746,16 @@ mod tests {
         // Words only: no parts.
         let t = truncated_terms("remotie burgers");
         assert_eq!(t.parts, Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_number_of_thousands_is_also_asked_in_its_groups() {
+        let groups = |term: &str| super::digit_groups(term).map(|g| g.into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(" "));
+        // Kamerstuk dossiers are written `33 763` and `33763`; larger numbers `1 234 567`.
+        let rows = [("33763", Some("33 763")), ("36800", Some("36 800")), ("120000", Some("120 000")), ("1234567", Some("1 234 567")), ("2026", None), ("269", None), ("3376x", None)];
+        for (term, expected) in rows {
+            assert_eq!(groups(term).as_deref(), expected, "{term}");
+        }
     }
 
     #[test]
