@@ -351,6 +351,9 @@ fn solid_compounds() {
             ("evaluatie financiering", "evaluatie@0 financier@1"),
             ("vernielingen zwangerschap", "verniel@0 zwangerschap@1"),
             ("onderzoek overleg", "onderzoek@0 overleg@1"),
+            // `neder-` is a prefix (nederlaag, nederzetting); regulations: "Koninkrijk der
+            // Nederlanden" is no land.
+            ("Koninkrijk der Nederlanden", "koninkrijk@0/2 konink@0 rijk@1 nederland@3"),
             ("reïntegratie", "reintegratie@0"),
         ],
     );

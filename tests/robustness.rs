@@ -927,11 +927,11 @@ mod versioning {
         files.iter().map(|p| (p.file_name().expect("name").to_owned(), fs::read(p).expect("read"))).collect()
     }
 
-    /// `tests/data/index-v10`: letters 000 and 002, written by schema version 10
+    /// `tests/data/index-v11`: letters 000 and 002, written by schema version 11
     /// (`scripts/index-fixture`).
     #[test]
-    fn the_committed_version_10_index_opens() {
-        let copy = copy_of("index-v10");
+    fn the_committed_version_11_index_opens() {
+        let copy = copy_of("index-v11");
         let run = kamerzoek(&[std::ffi::OsStr::new("stats"), "--json".as_ref(), "--index".as_ref(), copy.path().as_os_str()]);
         run.expect_code(0);
         assert!(run.stdout.contains("\"letters\":2"), "{}", run.stdout);
@@ -943,21 +943,22 @@ mod versioning {
         assert!(run.stdout.contains(L002), "{}", run.stdout);
     }
 
-    /// `tests/data/index-v9`: the same letters, written by schema version 9 (whose
-    /// stems left a doubled consonant double: `stappen` did not meet `stap`), which this
-    /// build no longer reads: refused with what to do, and not touched.
+    /// `tests/data/index-v10`: the same letters, written by schema version 10 (which
+    /// split `Nederland` into `neder` and `land`, so `land` found every letter that
+    /// names the country), which this build no longer reads: refused with what to do,
+    /// and not touched.
     #[test]
-    fn the_committed_version_9_index_is_refused_and_left_alone() {
-        let copy = copy_of("index-v9");
+    fn the_committed_version_10_index_is_refused_and_left_alone() {
+        let copy = copy_of("index-v10");
         let before = files_of(copy.path());
         for sub in ["stats", "search"] {
             let mut args: Vec<&std::ffi::OsStr> = vec![sub.as_ref(), "--index".as_ref(), copy.path().as_os_str()];
             if sub == "search" {
                 args.push("defensie".as_ref());
             }
-            kamerzoek(&args).expect_code(2).says("has schema version 9, this kamerzoek needs version 10").says("index the letters again");
+            kamerzoek(&args).expect_code(2).says("has schema version 10, this kamerzoek needs version 11").says("index the letters again");
         }
-        assert!(before == files_of(copy.path()), "the version 9 index was changed");
+        assert!(before == files_of(copy.path()), "the version 10 index was changed");
     }
 
     #[test]
@@ -967,7 +968,7 @@ mod versioning {
         let meta = ws.index_dir().join("kamerzoek.json");
         fs::write(&meta, r#"{"schema_version":99}"#).expect("write");
         for run in [ws.run("stats", &[]), ws.run("search", &["defensie"]), ws.index(&[])] {
-            run.expect_code(2).says("has schema version 99, this kamerzoek needs version 10").says("index the letters again");
+            run.expect_code(2).says("has schema version 99, this kamerzoek needs version 11").says("index the letters again");
         }
         assert_eq!(fs::read_to_string(&meta).expect("meta"), r#"{"schema_version":99}"#);
     }

@@ -61,7 +61,7 @@ const LINKS: [&str; 3] = ["s", "e", "en"];
 /// Words that start verbs and nouns as prefixes, not as compound parts:
 /// `onderzoek`, `overleg`, `voorstel` are no compounds of `zoek`, `leg`, `stel`.
 const PREFIXES: &[&str] = &[
-    "onder", "over", "voor", "door", "tegen", "achter", "boven", "binnen", "buiten", "terug", "samen", "mede", "weder",
+    "onder", "over", "voor", "door", "tegen", "achter", "boven", "binnen", "buiten", "terug", "samen", "mede", "weder", "neder",
     "toe", "uit", "aan", "ver", "her", "ont",
 ];
 

@@ -21,11 +21,13 @@ use tantivy::{Searcher, Term};
 use crate::query::ast::{Field, Query as Node, QueryKind, Span};
 use crate::schema::Fields;
 use crate::schema::Kind;
+use any_of::AnyOf;
 use crate::search::filter;
 use crate::search::stop_phrase::{Pattern, StopWordPhrase};
 use crate::search::snippet::{Highlighter, PhraseTarget};
 use crate::{analysis, citations, Error, Result};
 
+mod any_of;
 pub mod sections;
 mod statistics;
 
@@ -510,14 +512,8 @@ impl Compiler<'_> {
         match field {
             Some(f) => build(self.index_field(f)),
             None => {
-                let clauses = self
-                    .searched_fields()
-                    .map(|(_, field, weight)| {
-                        let q: Box<dyn Query> = Box::new(BoostQuery::new(build(field), weight));
-                        (Occur::Should, q)
-                    })
-                    .collect();
-                Box::new(BooleanQuery::new(clauses))
+                let clauses = self.searched_fields().map(|(_, field, weight)| Box::new(BoostQuery::new(build(field), weight)) as Box<dyn Query>).collect();
+                AnyOf::new(clauses)
             }
         }
     }
@@ -636,11 +632,7 @@ pub(crate) const LOOSE: u32 = u32::MAX;
 
 /// Any of a word's variants in `field`.
 fn variants_query(field: IndexField, variants: &[Vec<(usize, String)>], slop: u32) -> Box<dyn Query> {
-    let mut alternatives: Vec<(Occur, Box<dyn Query>)> = variants.iter().map(|v| (Occur::Should, variant_query(field, v, slop))).collect();
-    match alternatives.len() {
-        1 => alternatives.pop().expect("one alternative").1,
-        _ => Box::new(BooleanQuery::new(alternatives)),
-    }
+    AnyOf::new(variants.iter().map(|v| variant_query(field, v, slop)).collect())
 }
 
 fn variant_query(field: IndexField, terms: &[(usize, String)], slop: u32) -> Box<dyn Query> {
