@@ -59,12 +59,7 @@ fn compile(list: &str, out: &std::path::Path) {
     // The files are stored sorted and deduplicated; sorting again costs little and keeps
     // the build working if someone regenerates a file carelessly.
     // Each word as written and folded.
-    let mut words: Vec<String> = text
-        .lines()
-        .map(|w| w.trim().to_lowercase())
-        .filter(|w| !w.is_empty())
-        .flat_map(|w| [folded(&w), w])
-        .collect();
+    let mut words: Vec<String> = text.lines().map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).flat_map(|w| [folded(&w), w]).collect();
     words.sort_unstable();
     words.dedup();
 

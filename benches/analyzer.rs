@@ -18,14 +18,17 @@ fn analyze(c: &mut Criterion) {
     let bytes: usize = texts.iter().map(String::len).sum();
     let mut analyzer = analysis::dutch_analyzer();
     let count = |analyzer: &mut tantivy::tokenizer::TextAnalyzer| {
-        texts.iter().map(|t| {
-            let mut stream = analyzer.token_stream(t);
-            let mut n = 0usize;
-            while stream.advance() {
-                n += 1;
-            }
-            n
-        }).sum::<usize>()
+        texts
+            .iter()
+            .map(|t| {
+                let mut stream = analyzer.token_stream(t);
+                let mut n = 0usize;
+                while stream.advance() {
+                    n += 1;
+                }
+                n
+            })
+            .sum::<usize>()
     };
     let expected = count(&mut analyzer);
     assert!(expected > 4000, "the letters give {expected} tokens");

@@ -105,12 +105,7 @@ impl DocumentMaker {
                         }
                         None => positions.start,
                     };
-                    SectionSpan {
-                        bytes: section.start as u32..section.end as u32,
-                        positions,
-                        heading_end,
-                        has_heading: section.heading.is_some(),
-                    }
+                    SectionSpan { bytes: section.start as u32..section.end as u32, positions, heading_end, has_heading: section.heading.is_some() }
                 })
                 .collect(),
         );

@@ -71,12 +71,7 @@ impl Relevance {
         let dcg: f64 = top10.iter().enumerate().filter(|(_, d)| relevant.contains(**d)).map(|(i, _)| gain(i)).sum();
         let ideal: f64 = (0..relevant.len().min(10)).map(gain).sum();
         let found = |k: usize| ranked[..ranked.len().min(k)].iter().filter(|d| relevant.contains(**d)).count() as f64;
-        Relevance {
-            mrr10,
-            ndcg10: dcg / ideal,
-            recall10: found(10) / relevant.len() as f64,
-            recall100: found(100) / relevant.len() as f64,
-        }
+        Relevance { mrr10, ndcg10: dcg / ideal, recall10: found(10) / relevant.len() as f64, recall100: found(100) / relevant.len() as f64 }
     }
 
     /// The mean over several queries' scores.

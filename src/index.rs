@@ -22,8 +22,8 @@ use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
 use crate::analysis;
 use crate::backlog::{Backlog, Queued};
-use crate::letter::Letter;
 use crate::documents::{DocumentMaker, LetterDocuments};
+use crate::letter::Letter;
 use crate::schema::{self, kind, Fields};
 use crate::{Error, Result};
 
@@ -62,9 +62,7 @@ impl LetterIndex {
         let meta_path = dir.join(META_FILE);
         let meta = match fs::read_to_string(&meta_path) {
             Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::NoIndex { path: dir.to_path_buf() })
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Error::NoIndex { path: dir.to_path_buf() }),
             Err(source) => return Err(Error::Read { path: meta_path, source }),
         };
         let meta: Meta = serde_json::from_str(&meta).map_err(|e| Error::Io {
@@ -72,17 +70,16 @@ impl LetterIndex {
             source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
         })?;
         if meta.schema_version != schema::version() {
-            return Err(Error::SchemaVersion {
-                path: dir.to_path_buf(),
-                found: meta.schema_version,
-                expected: schema::version(),
-            });
+            return Err(Error::SchemaVersion { path: dir.to_path_buf(), found: meta.schema_version, expected: schema::version() });
         }
         // tantivy takes a lock file even to read; on a read-only directory that fails.
         let locked = |e: tantivy::TantivyError| match e {
             tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::IoError(io), _) => Error::Write {
                 path: dir.to_path_buf(),
-                source: std::io::Error::new(io.kind(), format!("{io}; even searching needs to create a lock file there, so copy the index to a writable place")),
+                source: std::io::Error::new(
+                    io.kind(),
+                    format!("{io}; even searching needs to create a lock file there, so copy the index to a writable place"),
+                ),
             },
             other => other.into(),
         };
@@ -97,10 +94,7 @@ impl LetterIndex {
     /// Creates a new, empty index in `dir` (created if missing; it must not hold an index,
     /// except the empty one a create that was interrupted leaves behind).
     pub fn create(dir: &Path) -> Result<LetterIndex> {
-        fs::create_dir_all(dir).map_err(|source| Error::Io {
-            context: format!("cannot create index directory {}", dir.display()),
-            source,
-        })?;
+        fs::create_dir_all(dir).map_err(|source| Error::Io { context: format!("cannot create index directory {}", dir.display()), source })?;
         let schema = schema::build()?;
         let index = match Index::builder().schema(schema.clone()).settings(settings()).create_in_dir(dir) {
             Ok(index) => index,
@@ -208,8 +202,7 @@ impl LetterIndex {
     pub fn known_letters(&self) -> Result<HashMap<String, Known>> {
         let searcher = self.reader.searcher();
         let query = TermQuery::new(Term::from_field_text(self.fields.kind, kind::LETTER), IndexRecordOption::Basic);
-        let (mut ids, mut hashes, mut sources) =
-            (StrValues::new(&searcher, "letter"), StrValues::new(&searcher, "hash"), StrValues::new(&searcher, "source"));
+        let (mut ids, mut hashes, mut sources) = (StrValues::new(&searcher, "letter"), StrValues::new(&searcher, "hash"), StrValues::new(&searcher, "source"));
         let mut known = HashMap::new();
         for addr in searcher.search(&query, &tantivy::collector::DocSetCollector)? {
             known.insert(ids.get(addr)?, Known { hash: hashes.get(addr)?, source: sources.get(addr)? });
@@ -363,8 +356,7 @@ impl LetterIndex {
             }
             *totals.entry(("store", "(stored documents)".to_string())).or_default() += segment.store().total().get_bytes();
         }
-        let mut lines: Vec<Space> =
-            totals.into_iter().filter(|(_, b)| *b > 0).map(|((part, field), bytes)| Space { part, field, bytes }).collect();
+        let mut lines: Vec<Space> = totals.into_iter().filter(|(_, b)| *b > 0).map(|((part, field), bytes)| Space { part, field, bytes }).collect();
         lines.sort_by(|a, b| b.bytes.cmp(&a.bytes).then_with(|| a.field.cmp(&b.field)));
         Ok(lines)
     }
@@ -563,10 +555,9 @@ fn write_error(path: Option<&Path>, e: tantivy::TantivyError) -> Error {
     match e {
         tantivy::TantivyError::IoError(io) => Error::Write { path, source: clone_io(&io) },
         tantivy::TantivyError::InternalError(detail) => Error::Write { path, source: std::io::Error::other(detail) },
-        tantivy::TantivyError::ErrorInThread(detail) => Error::Write {
-            path,
-            source: std::io::Error::other(format!("an indexing thread failed writing, most often because the disk is full ({detail})")),
-        },
+        tantivy::TantivyError::ErrorInThread(detail) => {
+            Error::Write { path, source: std::io::Error::other(format!("an indexing thread failed writing, most often because the disk is full ({detail})")) }
+        }
         other => other.into(),
     }
 }
@@ -720,10 +711,7 @@ impl LetterWriter {
 fn file_sizes(dir: &Path) -> Vec<(String, u64)> {
     fs::read_dir(dir)
         .map(|entries| {
-            entries
-                .flatten()
-                .filter_map(|e| Some((e.file_name().to_string_lossy().into_owned(), e.metadata().ok().filter(|m| m.is_file())?.len())))
-                .collect()
+            entries.flatten().filter_map(|e| Some((e.file_name().to_string_lossy().into_owned(), e.metadata().ok().filter(|m| m.is_file())?.len()))).collect()
         })
         .unwrap_or_default()
 }

@@ -18,8 +18,8 @@ use std::time::{Duration, Instant};
 
 use xxhash_rust::xxh3::Xxh3;
 
-use crate::formats::{self, Format};
 use crate::documents::{DocumentMaker, LetterDocuments};
+use crate::formats::{self, Format};
 use crate::index::{Known, LetterIndex, Provenance};
 use crate::letter::{self, Letter};
 use crate::{Error, Result};
@@ -164,10 +164,8 @@ pub fn read_letter(path: &Path) -> Result<Letter> {
 /// A plain-text letter from the bytes of its file.
 fn letter_of_bytes(path: &Path, bytes: &[u8]) -> Result<Letter> {
     // Displays as `FILE: what`; the caller says what it does about it (skip or stop).
-    let invalid = |what: &str| Error::Io {
-        context: path.display().to_string(),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_string()),
-    };
+    let invalid =
+        |what: &str| Error::Io { context: path.display().to_string(), source: std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_string()) };
     if looks_binary(bytes) {
         return Err(invalid("not a text file (it holds NUL bytes)"));
     }
@@ -319,8 +317,7 @@ pub fn index_paths(index: &LetterIndex, paths: &[PathBuf], options: &IndexOption
     if options.sync {
         // A file that is still there but could not be read (or not all of it) removes
         // nothing: its letters are not gone, only unreadable this time.
-        let troubled: HashSet<PathBuf> =
-            summary.skipped.iter().map(|(p, _)| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())).collect();
+        let troubled: HashSet<PathBuf> = summary.skipped.iter().map(|(p, _)| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())).collect();
         let mut removed = Vec::new();
         for (id, k) in &known {
             let source = Path::new(&k.source);

@@ -13,13 +13,11 @@ use fst::Set;
 
 static FST_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
 
-static WORDS: LazyLock<Set<&'static [u8]>> =
-    LazyLock::new(|| Set::new(FST_BYTES).expect("build.rs writes a valid fst"));
+static WORDS: LazyLock<Set<&'static [u8]>> = LazyLock::new(|| Set::new(FST_BYTES).expect("build.rs writes a valid fst"));
 
 static COMMON_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common.fst"));
 
-static COMMON: LazyLock<Set<&'static [u8]>> =
-    LazyLock::new(|| Set::new(COMMON_BYTES).expect("build.rs writes a valid fst"));
+static COMMON: LazyLock<Set<&'static [u8]>> = LazyLock::new(|| Set::new(COMMON_BYTES).expect("build.rs writes a valid fst"));
 
 /// True when `word` (lowercase) is in common use: one of the 45,670 words of the
 /// Snowball Dutch vocabulary, drawn from running text. The word list also holds names
@@ -61,14 +59,16 @@ pub fn contains(word: &str) -> bool {
 pub fn prefix_words(text: &str) -> impl Iterator<Item = usize> + '_ {
     let fst = WORDS.as_fst();
     let mut node = Some(fst.root());
-    text.bytes().enumerate().map_while(move |(i, b)| {
-        let current = node.take()?;
-        let next = fst.node(current.transition(current.find_input(b)?).addr);
-        let is_word = next.is_final();
-        node = Some(next);
-        Some((i + 1, is_word))
-    })
-    .filter_map(|(len, is_word)| is_word.then_some(len))
+    text.bytes()
+        .enumerate()
+        .map_while(move |(i, b)| {
+            let current = node.take()?;
+            let next = fst.node(current.transition(current.find_input(b)?).addr);
+            let is_word = next.is_final();
+            node = Some(next);
+            Some((i + 1, is_word))
+        })
+        .filter_map(|(len, is_word)| is_word.then_some(len))
 }
 
 /// True when `word` splits into two or more words of the list, each at least three letters,
@@ -141,10 +141,7 @@ pub fn split_compound(word: &str) -> Option<Vec<String>> {
 
 /// Lowercase with typographic apostrophes made plain, the form the list is stored in.
 fn normalize(word: &str) -> String {
-    word.chars()
-        .map(|c| if matches!(c, '’' | '‘' | '`') { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect()
+    word.chars().map(|c| if matches!(c, '’' | '‘' | '`') { '\'' } else { c }).flat_map(char::to_lowercase).collect()
 }
 
 /// Drops the accents Dutch uses for emphasis and loan words (`é`, `ë`, `ï`, ...).

@@ -85,11 +85,7 @@ impl LetterRecord {
             reference: letter.reference.clone(),
             number: letter.number.clone(),
             kamerstuk: letter.kamerstuk.clone(),
-            sections: letter
-                .sections
-                .iter()
-                .map(|s| SectionRecord { heading: s.heading.clone(), start: s.start, end: s.end })
-                .collect(),
+            sections: letter.sections.iter().map(|s| SectionRecord { heading: s.heading.clone(), start: s.start, end: s.end }).collect(),
             // A regulation naming itself, or a letter its own number, cites nothing.
             citations: citations::extract(&letter.body)
                 .into_iter()
@@ -126,12 +122,7 @@ pub(crate) fn collapse_whitespace(text: &str) -> String {
 pub fn own_keys(id: &str, kamerstuk: Option<&str>, title: &str) -> Vec<String> {
     let mut keys = vec![id.to_string()];
     keys.extend(kamerstuk.map(str::to_string));
-    let short = title
-        .trim()
-        .strip_suffix(')')
-        .and_then(|t| t.rfind('(').map(|i| &t[i + 1..]))
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or(title);
+    let short = title.trim().strip_suffix(')').and_then(|t| t.rfind('(').map(|i| &t[i + 1..])).filter(|s| !s.trim().is_empty()).unwrap_or(title);
     keys.push(citations::law_key(short));
     keys.dedup();
     keys

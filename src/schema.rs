@@ -6,8 +6,7 @@
 
 use serde::Deserialize;
 use tantivy::schema::{
-    BytesOptions, DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
-    TextFieldIndexing, TextOptions, FAST, INDEXED, STORED,
+    BytesOptions, DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED,
 };
 
 use crate::{analysis, Error, Result};
@@ -76,9 +75,7 @@ pub fn build() -> Result<Schema> {
     for f in &decl.field {
         match f.kind {
             FieldKind::Text => {
-                let analyzer = f.analyzer.as_deref().ok_or_else(|| {
-                    Error::Schema(format!("text field {:?} names no analyzer", f.name))
-                })?;
+                let analyzer = f.analyzer.as_deref().ok_or_else(|| Error::Schema(format!("text field {:?} names no analyzer", f.name)))?;
                 let record = if f.positions { IndexRecordOption::WithFreqsAndPositions } else { IndexRecordOption::WithFreqs };
                 if f.pre_analysed && f.stored {
                     return Err(Error::Schema(format!("text field {:?} is pre-analysed and stored: it would store the encoded terms", f.name)));
@@ -99,10 +96,7 @@ pub fn build() -> Result<Schema> {
                 if f.indexed {
                     opts = opts.set_indexing_options(
                         // A keyword is matched, never ranked: no length norms.
-                        TextFieldIndexing::default()
-                            .set_tokenizer("raw")
-                            .set_index_option(IndexRecordOption::Basic)
-                            .set_fieldnorms(false),
+                        TextFieldIndexing::default().set_tokenizer("raw").set_index_option(IndexRecordOption::Basic).set_fieldnorms(false),
                     );
                 }
                 if f.stored {
@@ -201,11 +195,7 @@ pub struct Fields {
 impl Fields {
     /// Looks up every field the code relies on.
     pub fn new(schema: &Schema) -> Result<Fields> {
-        let get = |name: &str| {
-            schema.get_field(name).map_err(|_| {
-                Error::Schema(format!("it has no field {name:?}, which this build needs"))
-            })
-        };
+        let get = |name: &str| schema.get_field(name).map_err(|_| Error::Schema(format!("it has no field {name:?}, which this build needs")));
         Ok(Fields {
             kind: get("kind")?,
             id: get("id")?,

@@ -215,7 +215,8 @@ fn show_json_has_the_documented_keys() {
     let out = idx.run("show", &["--json", L004]);
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    for key in ["id", "title", "subject", "date", "date_inferred", "sender", "signer", "reference", "number", "kamerstuk", "sections", "citations", "warnings"] {
+    for key in ["id", "title", "subject", "date", "date_inferred", "sender", "signer", "reference", "number", "kamerstuk", "sections", "citations", "warnings"]
+    {
         assert!(v.get(key).is_some(), "missing {key}");
     }
     assert_eq!(v["kamerstuk"], "kst-36360-X-1");
@@ -346,8 +347,7 @@ fn citations_scope_finds_a_paper_by_the_title_a_letter_gives_it() {
 fn most_cited_papers_come_first() {
     let idx = Indexed::corpus();
     let out = idx.run("citations", &["--json", "--top", "3"]);
-    let top: Vec<serde_json::Value> =
-        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let top: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(top.len(), 3);
     assert_eq!(top[0]["key"], "wet:kaderwet dienstplicht");
     assert_eq!(top[0]["count"], 3);
@@ -434,18 +434,12 @@ fn analyze_prints_citations_and_tokens_as_json_lines() {
         .write_stdin("Zie Kamerstuk 33 763, nr. 171 en 172 en Staatscourant 2025, nr. 17540.")
         .output()
         .unwrap();
-    let lines: Vec<serde_json::Value> =
-        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     let ids: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["kst-33763-171", "kst-33763-172", "stcrt-2025-17540"]);
     assert_eq!(lines[0]["text"], "Kamerstuk 33 763, nr. 171");
 
-    let out = assert_cmd::Command::cargo_bin("kamerzoek")
-        .unwrap()
-        .args(["analyze", "--tokens"])
-        .write_stdin("re-integratie van militairen")
-        .output()
-        .unwrap();
+    let out = assert_cmd::Command::cargo_bin("kamerzoek").unwrap().args(["analyze", "--tokens"]).write_stdin("re-integratie van militairen").output().unwrap();
     let terms: Vec<String> = String::from_utf8_lossy(&out.stdout)
         .lines()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["text"].as_str().unwrap().to_string())
@@ -457,16 +451,30 @@ fn analyze_prints_citations_and_tokens_as_json_lines() {
 fn eval_scores_judged_queries_with_the_peer_keys() {
     let dir = tempfile::tempdir().unwrap();
     let queries = dir.path().join("queries.tsv");
-    std::fs::write(
-        &queries,
-        "qid\tquery\trelevant\nq1\tControles van de ITRIS-toestellen.\t184502\nq2\tVluchten van Defensie.\t185968\nq3\tOnbekend.\t\n",
-    )
-    .unwrap();
+    std::fs::write(&queries, "qid\tquery\trelevant\nq1\tControles van de ITRIS-toestellen.\t184502\nq2\tVluchten van Defensie.\t185968\nq3\tOnbekend.\t\n")
+        .unwrap();
     let docs = util::corpus().join("../tests/data/formats/be-qa-2017-answers.jsonl");
     let out = util::kamerzoek(&["eval", "--json", "--docs", util::path_str(&docs), "--queries", util::path_str(&queries)]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    for key in ["engine", "mode", "docs", "queries", "index_s", "docs_per_s", "mb_per_s", "index_bytes", "peak_rss_mb", "mrr10", "ndcg10", "recall10", "recall100", "p50_ms", "p95_ms", "p99_ms"] {
+    for key in [
+        "engine",
+        "mode",
+        "docs",
+        "queries",
+        "index_s",
+        "docs_per_s",
+        "mb_per_s",
+        "index_bytes",
+        "peak_rss_mb",
+        "mrr10",
+        "ndcg10",
+        "recall10",
+        "recall100",
+        "p50_ms",
+        "p95_ms",
+        "p99_ms",
+    ] {
         assert!(v.get(key).is_some(), "missing {key}");
     }
     assert_eq!((v["docs"].as_u64(), v["queries"].as_u64()), (Some(3), Some(2)), "the unjudged query is not scored");
@@ -484,12 +492,7 @@ fn sync_recognises_sources_however_the_path_is_written() {
     }
     let index = dir.path().join("index");
     // First run with a relative path, from the temporary directory.
-    let out = assert_cmd::Command::cargo_bin("kamerzoek")
-        .unwrap()
-        .current_dir(dir.path())
-        .args(["index", "--index", "index", "letters"])
-        .output()
-        .unwrap();
+    let out = assert_cmd::Command::cargo_bin("kamerzoek").unwrap().current_dir(dir.path()).args(["index", "--index", "index", "letters"]).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     std::fs::remove_file(letters.join(format!("{L002}.txt"))).unwrap();
     // Then --sync with the absolute path.

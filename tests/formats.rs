@@ -9,10 +9,7 @@ use std::path::{Path, PathBuf};
 
 use flate2::write::GzEncoder;
 use flate2::Compression;
-use kamerzoek::formats::{
-    self, clean_markdown, letter_from_fields, parse_official_xml, read_json_lines, read_official_xml, Fields,
-    Format, SourceError,
-};
+use kamerzoek::formats::{self, clean_markdown, letter_from_fields, parse_official_xml, read_json_lines, read_official_xml, Fields, Format, SourceError};
 use kamerzoek::letter::Letter;
 use proptest::prelude::*;
 use time::macros::date;
@@ -64,10 +61,7 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 
 /// Each line's outcome: the letter's id, or the error's line and message.
 fn outcomes(path: &Path) -> Vec<Result<String, (Option<u64>, String)>> {
-    read_json_lines(path)
-        .expect("file opens")
-        .map(|r| r.map(|l| l.id).map_err(|e| (e.line, e.message)))
-        .collect()
+    read_json_lines(path).expect("file opens").map(|r| r.map(|l| l.id).map_err(|e| (e.line, e.message))).collect()
 }
 
 #[test]
@@ -82,10 +76,8 @@ fn detection_by_name() {
 
 #[test]
 fn belgian_answers() {
-    let letters: Vec<Letter> = read_json_lines(&fixture("be-qa-2017-answers.jsonl"))
-        .expect("fixture opens")
-        .collect::<Result<_, _>>()
-        .expect("real lines are good");
+    let letters: Vec<Letter> =
+        read_json_lines(&fixture("be-qa-2017-answers.jsonl")).expect("fixture opens").collect::<Result<_, _>>().expect("real lines are good");
     let ids: Vec<&str> = letters.iter().map(|l| l.id.as_str()).collect();
     assert_eq!(ids, ["184502", "185968", "187129"]);
 
@@ -102,19 +94,14 @@ fn belgian_answers() {
     assert_eq!(defensie.sections[0].heading, None);
 
     // A first sentence longer than a title is cut at a word.
-    assert_eq!(
-        letters[0].title,
-        "1. In fase 2 van 2016 (september-oktober) haalde het controlepercentage 68,1 %,…"
-    );
+    assert_eq!(letters[0].title, "1. In fase 2 van 2016 (september-oktober) haalde het controlepercentage 68,1 %,…");
     assert!(letters[0].body.contains("het aantal klanten dat met een MOBIB-drager reist gevoelig is gestegen."));
 }
 
 #[test]
 fn regulations_in_markdown_gzip() {
-    let letters: Vec<Letter> = read_json_lines(&fixture("nl-defensie-regelingen-sample.jsonl.gz"))
-        .expect("fixture opens")
-        .collect::<Result<_, _>>()
-        .expect("real lines are good");
+    let letters: Vec<Letter> =
+        read_json_lines(&fixture("nl-defensie-regelingen-sample.jsonl.gz")).expect("fixture opens").collect::<Result<_, _>>().expect("real lines are good");
     let ids: Vec<&str> = letters.iter().map(|l| l.id.as_str()).collect();
     assert_eq!(ids, ["BWBR0028409", "BWBR0007822", "BWBR0010516"]);
 
@@ -122,10 +109,7 @@ fn regulations_in_markdown_gzip() {
     assert_eq!(keuring.title, "Besluit militair keuringsreglement BES");
     assert_eq!(keuring.date, None);
     assert_eq!(keuring.extra.get("category").map(String::as_str), Some("AMvB-BES"));
-    assert_eq!(
-        keuring.extra.get("path").map(String::as_str),
-        Some("AMvB-BES/besluit/militair/keuringsreglement/bes/BWBR0028409/README.md")
-    );
+    assert_eq!(keuring.extra.get("path").map(String::as_str), Some("AMvB-BES/besluit/militair/keuringsreglement/bes/BWBR0028409/README.md"));
     assert!(!keuring.extra.contains_key("title") && !keuring.extra.contains_key("text"));
     assert_eq!(
         headings(keuring),
@@ -144,7 +128,9 @@ fn regulations_in_markdown_gzip() {
             "Bijlage III",
         ]
     );
-    assert!(keuring.body.starts_with("Besluit militair keuringsreglement BES\n\nArtikel 1\n\nIn dit besluit wordt verstaan onder:\n\na.  keuring: een onderzoek naar de geschiktheid"));
+    assert!(keuring.body.starts_with(
+        "Besluit militair keuringsreglement BES\n\nArtikel 1\n\nIn dit besluit wordt verstaan onder:\n\na.  keuring: een onderzoek naar de geschiktheid"
+    ));
     for markup in ["<meta", "*", "##", "charset"] {
         assert!(!keuring.body.contains(markup), "{markup} left in the body");
     }
@@ -154,9 +140,7 @@ fn regulations_in_markdown_gzip() {
 
     // Links keep their text, lose their target; emphasis goes.
     let machtiging = &letters[1];
-    assert!(machtiging.body.contains(
-        "Gelet op artikel 27, tweede lid, van het Algemeen militair ambtenarenreglement;\nHebben goedgevonden"
-    ));
+    assert!(machtiging.body.contains("Gelet op artikel 27, tweede lid, van het Algemeen militair ambtenarenreglement;\nHebben goedgevonden"));
     assert!(machtiging.body.contains("in het Staatsblad zal worden geplaatst."));
     assert!(!machtiging.body.contains("README.md"));
     for letter in &letters {
@@ -215,19 +199,19 @@ fn bad_lines_are_errors_and_reading_goes_on() {
     let real: Vec<&str> = real.lines().collect();
     let mut file: Vec<u8> = Vec::new();
     for line in [
-        real[0],                                                 // 1
-        r#"{"id": "kapot", "text": "Geen einde"#,                // 2
-        r#"{"text": "Zonder id."}"#,                             // 3
-        r#"{"id": "zonder-tekst", "date": "2017-01-04"}"#,       // 4
-        r#"{"id": ["1"], "text": "Een id als lijst."}"#,         // 5
-        r#"{"id": "leeg", "text": "   "}"#,                     // 6
-        "",                                                      // 7: blank, skipped
-        r#"{"id": 4711, "text": "Een nummer als id."}"#,         // 8
-        r#"[1, 2]"#,                                             // 9
-        r#"{"id": "", "text": "Lege id."}"#,                     // 10
+        real[0],                                                  // 1
+        r#"{"id": "kapot", "text": "Geen einde"#,                 // 2
+        r#"{"text": "Zonder id."}"#,                              // 3
+        r#"{"id": "zonder-tekst", "date": "2017-01-04"}"#,        // 4
+        r#"{"id": ["1"], "text": "Een id als lijst."}"#,          // 5
+        r#"{"id": "leeg", "text": "   "}"#,                       // 6
+        "",                                                       // 7: blank, skipped
+        r#"{"id": 4711, "text": "Een nummer als id."}"#,          // 8
+        r#"[1, 2]"#,                                              // 9
+        r#"{"id": "", "text": "Lege id."}"#,                      // 10
         r#"{"id": "t", "text": "Titel als getal.", "title": 3}"#, // 11
-        r#"{"id": "x", "text": 12}"#,                            // 12
-        real[1],                                                 // 13
+        r#"{"id": "x", "text": 12}"#,                             // 12
+        real[1],                                                  // 13
     ] {
         file.extend_from_slice(line.as_bytes());
         file.push(b'\n');
@@ -253,10 +237,8 @@ fn bad_lines_are_errors_and_reading_goes_on() {
         Err((14, "invalid UTF-8 at byte 29 of the line")),
         Ok("187129"),
     ];
-    let expected: Vec<Result<String, (Option<u64>, String)>> = expected
-        .into_iter()
-        .map(|r| r.map(str::to_string).map_err(|(line, m)| (Some(line), m.to_string())))
-        .collect();
+    let expected: Vec<Result<String, (Option<u64>, String)>> =
+        expected.into_iter().map(|r| r.map(str::to_string).map_err(|(line, m)| (Some(line), m.to_string()))).collect();
     assert_eq!(results, expected);
 
     let error = read_json_lines(&path).unwrap().nth(1).unwrap().unwrap_err();
@@ -269,15 +251,8 @@ fn overlong_line_is_skipped() {
     let long = format!("{{\"id\": \"lang\", \"text\": \"{}\"}}\n", "woord ".repeat(100));
     let content = format!("{{\"id\": \"a\", \"text\": \"Kort.\"}}\n{long}{{\"id\": \"b\", \"text\": \"Ook kort.\"}}\n");
     let path = write_file(dir.path(), "lang.jsonl", content.as_bytes());
-    let results: Vec<_> = read_json_lines(&path)
-        .unwrap()
-        .with_max_line(200)
-        .map(|r| r.map(|l| l.id).map_err(|e| (e.line, e.message)))
-        .collect();
-    assert_eq!(
-        results,
-        [Ok("a".to_string()), Err((Some(2), "line longer than 200 bytes; skipped".to_string())), Ok("b".to_string())]
-    );
+    let results: Vec<_> = read_json_lines(&path).unwrap().with_max_line(200).map(|r| r.map(|l| l.id).map_err(|e| (e.line, e.message))).collect();
+    assert_eq!(results, [Ok("a".to_string()), Err((Some(2), "line longer than 200 bytes; skipped".to_string())), Ok("b".to_string())]);
 }
 
 #[test]
@@ -300,10 +275,7 @@ fn fields_dates_and_extra_values() {
     assert_eq!(extra, [("pages", "3"), ("public", "true")]);
     assert_eq!(
         letters[2].warnings,
-        [
-            "`date` \"gisteren\" is not a date (YYYY-MM-DD or `14 december 2015`)".to_string(),
-            "field `tags` is an array; left out".to_string(),
-        ]
+        ["`date` \"gisteren\" is not a date (YYYY-MM-DD or `14 december 2015`)".to_string(), "field `tags` is an array; left out".to_string(),]
     );
 }
 
@@ -348,13 +320,7 @@ fn handelingen_votes_on_motions() {
     assert_eq!(letter.date, None);
     assert_eq!(
         headings(&letter)[..5],
-        [
-            "Stemmingen moties Informele Milieuraad d.d. 10-11 april 2018",
-            "De voorzitter",
-            "Motie",
-            "De voorzitter",
-            "De heer Graus (PVV)"
-        ]
+        ["Stemmingen moties Informele Milieuraad d.d. 10-11 april 2018", "De voorzitter", "Motie", "De voorzitter", "De heer Graus (PVV)"]
     );
     assert_eq!(letter.extra.get("sprekers").map(String::as_str), Some("De voorzitter; De heer Graus (PVV)"));
     // Pretty-printing put spaces around the references; they are gone.
@@ -370,11 +336,7 @@ fn handelingen_incoming_papers() {
     assert_eq!(letter.title, "Ingekomen stukken");
     assert_eq!(
         headings(&letter)[..3],
-        [
-            "Ingekomen stukken",
-            "Lijst van ingekomen stukken, met de door de Voorzitter ter zake gedane voorstellen",
-            "Brieven regering"
-        ]
+        ["Ingekomen stukken", "Lijst van ingekomen stukken, met de door de Voorzitter ter zake gedane voorstellen", "Brieven regering"]
     );
     assert!(letter.body.contains("minister van Financiën, W.B. Hoekstra - 03 april 2018\n\nRondgezonden en gepubliceerd."));
     check_sections(&letter).unwrap();
@@ -386,8 +348,7 @@ fn xml(body: &str) -> Result<Letter, SourceError> {
 
 #[test]
 fn metadata_kamerstuk_and_inline_spacing() {
-    let letter = xml(
-        r#"<?xml version="1.0" encoding="utf-8"?>
+    let letter = xml(r#"<?xml version="1.0" encoding="utf-8"?>
 <officiele-publicatie>
  <metadata>
   <meta name="DC.date" content="2018-04-12"/>
@@ -403,8 +364,7 @@ fn metadata_kamerstuk_and_inline_spacing() {
    -uitstoot daalt ( <extref doc="x">21501-08</extref> , nr. <extref doc="x">719</extref> ) &amp; stijgt &#233;&#x00E9;n keer.</al>
   <al><![CDATA[Vijf < zes]]></al>
  </kamerstuk>
-</officiele-publicatie>"#,
-    )
+</officiele-publicatie>"#)
     .unwrap();
     assert_eq!(letter.id, "stuk");
     assert_eq!(letter.kamerstuk.as_deref(), Some("kst-21501-08-726"));
@@ -414,10 +374,8 @@ fn metadata_kamerstuk_and_inline_spacing() {
     assert_eq!(letter.body, "1 Brief van de minister\n\nDe CO2-uitstoot daalt (21501-08, nr. 719) & stijgt één keer.\n\nVijf < zes");
     assert_eq!(letter.extra.get("DC.type").map(String::as_str), Some("Kamerstuk"));
 
-    let suffixed = xml(
-        r#"<officiele-publicatie><kamerstuk><dossier><dossiernr>36360 X</dossiernr></dossier>
-           <stuk><ondernummer>1</ondernummer></stuk><al>Tekst.</al></kamerstuk></officiele-publicatie>"#,
-    )
+    let suffixed = xml(r#"<officiele-publicatie><kamerstuk><dossier><dossiernr>36360 X</dossiernr></dossier>
+           <stuk><ondernummer>1</ondernummer></stuk><al>Tekst.</al></kamerstuk></officiele-publicatie>"#)
     .unwrap();
     assert_eq!(suffixed.kamerstuk.as_deref(), Some("kst-36360-X-1"));
     assert_eq!(suffixed.body, "Tekst.");

@@ -166,10 +166,7 @@ fn kamerstuk_letter_003() {
             warnings: vec![],
         }
     );
-    assert_eq!(
-        headings(&l),
-        ["1. Urgentie", "2. Opgave", "3. Onderbouwing van te maken keuzes", "4. Vervolg", FOOTNOTES_HEADING]
-    );
+    assert_eq!(headings(&l), ["1. Urgentie", "2. Opgave", "3. Onderbouwing van te maken keuzes", "4. Vervolg", FOOTNOTES_HEADING]);
     assert!(l.body.starts_with("Nr. 289 BRIEF VAN DE STAATSSECRETARIS VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES\n\n"));
     assert!(l.body.ends_with("\n\nVoetnoten\n1 Kamerstuk 31 490, nr. 243\n2 Kamerstukken 26 643 en 31 490, nr. 683"));
 }
@@ -192,10 +189,7 @@ fn year_report_004() {
             warnings: vec!["no date found", "no sender found", "no signer found"],
         }
     );
-    assert_eq!(
-        headings(&l),
-        ["Nationaal en civiel-militaire samenwerking", "3.2 Een goede werkgever, verbonden met de samenleving", "HR-transitie"]
-    );
+    assert_eq!(headings(&l), ["Nationaal en civiel-militaire samenwerking", "3.2 Een goede werkgever, verbonden met de samenleving", "HR-transitie"]);
     assert!(!l.body.contains("vergaderjaar"), "running footer removed");
     // Paragraphs without blank lines between them: a sentence end without trailing space.
     assert!(l.body.contains("zijn gestart.\nIn het afgelopen jaar"));

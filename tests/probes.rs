@@ -123,8 +123,7 @@ struct Probe {
 impl Probe {
     /// Whether a hit is a section (`--scope sections`) rather than a letter.
     fn sections_scope(&self) -> bool {
-        self.args.windows(2).any(|w| w[0] == "--scope" && w[1] == "sections")
-            || self.args.iter().any(|a| a == "--scope=sections")
+        self.args.windows(2).any(|w| w[0] == "--scope" && w[1] == "sections") || self.args.iter().any(|a| a == "--scope=sections")
     }
 }
 
@@ -155,19 +154,9 @@ fn read_table(path: &Path) -> Vec<Probe> {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
-        assert_eq!(
-            cols.len(),
-            6,
-            "{}:{line_no}: expected 6 tab-separated columns, found {}",
-            path.display(),
-            cols.len()
-        );
+        assert_eq!(cols.len(), 6, "{}:{line_no}: expected 6 tab-separated columns, found {}", path.display(), cols.len());
         let category = cols[0].trim().to_string();
-        assert!(
-            CATEGORIES.contains(&category.as_str()),
-            "{}:{line_no}: unknown category `{category}`; the categories are {CATEGORIES:?}",
-            path.display()
-        );
+        assert!(CATEGORIES.contains(&category.as_str()), "{}:{line_no}: unknown category `{category}`; the categories are {CATEGORIES:?}", path.display());
         let query = cols[2].to_string();
         assert!(!query.trim().is_empty(), "{}:{line_no}: empty query", path.display());
         let expect = list(cols[3])
@@ -178,11 +167,7 @@ fn read_table(path: &Path) -> Vec<Probe> {
             })
             .collect::<Vec<_>>();
         let forbid = list(cols[4]).into_iter().map(Target::parse).collect::<Vec<_>>();
-        assert!(
-            !expect.is_empty() || !forbid.is_empty(),
-            "{}:{line_no}: a row must expect or forbid something",
-            path.display()
-        );
+        assert!(!expect.is_empty() || !forbid.is_empty(), "{}:{line_no}: a row must expect or forbid something", path.display());
         probes.push(Probe {
             line: line_no,
             category,
@@ -208,8 +193,7 @@ fn known_ids(regulations: &Path) -> BTreeSet<String> {
     }
     let text = std::fs::read_to_string(regulations).expect("regulations file");
     for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let doc: serde_json::Value =
-            serde_json::from_str(line).unwrap_or_else(|e| panic!("{}:{}: {e}", regulations.display(), i + 1));
+        let doc: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{}:{}: {e}", regulations.display(), i + 1));
         ids.insert(doc["id"].as_str().expect("every regulation has an id").to_string());
     }
     ids
@@ -228,12 +212,7 @@ fn binary() -> PathBuf {
 }
 
 fn run(bin: &Path, args: &[&str]) -> Output {
-    Command::new(bin)
-        .args(args)
-        .env_remove("KAMERZOEK_INDEX")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap_or_else(|e| panic!("running {}: {e}", bin.display()))
+    Command::new(bin).args(args).env_remove("KAMERZOEK_INDEX").env("NO_COLOR", "1").output().unwrap_or_else(|e| panic!("running {}: {e}", bin.display()))
 }
 
 fn path_str(p: &Path) -> &str {
@@ -260,8 +239,7 @@ fn search(bin: &Path, index: &Path, probe: &Probe) -> Result<Vec<Hit>, String> {
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|line| {
-            let v: serde_json::Value =
-                serde_json::from_str(line).map_err(|e| format!("output is not JSON Lines ({e}): {line}"))?;
+            let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("output is not JSON Lines ({e}): {line}"))?;
             let letter = v["letter"].as_str().ok_or_else(|| format!("a hit without `letter`: {line}"))?.to_string();
             let section = v["section"].as_str().map(str::to_string);
             Ok(Hit { letter, section })
@@ -355,13 +333,7 @@ fn dutch_search_probes() {
     let bin = binary();
     let index = tempfile::tempdir().expect("temp dir");
     let out = run(&bin, &["index", "--index", path_str(index.path()), path_str(&corpus_dir()), path_str(&regulations)]);
-    assert!(
-        out.status.success(),
-        "indexing with {} failed ({}): {}",
-        bin.display(),
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "indexing with {} failed ({}): {}", bin.display(), out.status, String::from_utf8_lossy(&out.stderr));
 
     let shortfalls = read_shortfalls();
     let mut listed_but_passing = Vec::new();

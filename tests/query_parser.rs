@@ -19,10 +19,7 @@ const VALID: &[(&str, &str)] = &[
     ("a b c", "(and a b c)"),
     // Terms keep their raw text.
     ("re-integratie", "re-integratie"),
-    (
-        "P&O-functionarissen zo’n J.A. 36800-X",
-        "(and P&O-functionarissen zo’n J.A. 36800-X)",
-    ),
+    ("P&O-functionarissen zo’n J.A. 36800-X", "(and P&O-functionarissen zo’n J.A. 36800-X)"),
     ("Défense militairen'", "(and Défense militairen')"),
     ("a+b c- ~x", "(and a+b c- ~x)"),
     // A `-` or `+` standing alone is punctuation (a dash in pasted text).
@@ -32,10 +29,7 @@ const VALID: &[(&str, &str)] = &[
     ("a + b", "(and a b)"),
     ("Greensky - Milieuvergunning (MV 16934).", "(and Greensky Milieuvergunning (and MV 16934) .)"),
     // Lowercase (and Dutch) operator words are plain words.
-    (
-        "vrouwen of mannen and not en or",
-        "(and vrouwen of mannen and not en or)",
-    ),
+    ("vrouwen of mannen and not en or", "(and vrouwen of mannen and not en or)"),
     // OR and precedence: NOT > AND > OR.
     ("remotie OR reservisten", "(or remotie reservisten)"),
     ("a b OR c", "(or (and a b) c)"),
@@ -63,41 +57,20 @@ const VALID: &[(&str, &str)] = &[
     ("\"minister defensie\"~2", "\"minister defensie\"~2"),
     ("\"a b\"~0", "\"a b\""),
     ("\"a b\"c", "(and \"a b\" c)"),
-    (
-        "„minister van defensie” brief",
-        "(and \"minister van defensie\" brief)",
-    ),
+    ("„minister van defensie” brief", "(and \"minister van defensie\" brief)"),
     ("“zo’n regeling”", "\"zo’n regeling\""),
     ("defensie*", "defensie*"),
-    (
-        "oud-militair* -veteraan*",
-        "(and oud-militair* (not veteraan*))",
-    ),
+    ("oud-militair* -veteraan*", "(and oud-militair* (not veteraan*))"),
     // Fields, English and Dutch, any case.
     ("title:remotie", "(title remotie)"),
-    (
-        "titel:(remotie OR reservisten)",
-        "(title (or remotie reservisten))",
-    ),
+    ("titel:(remotie OR reservisten)", "(title (or remotie reservisten))"),
     ("TITEL:remotie Title:x", "(and (title remotie) (title x))"),
-    (
-        "onderwerp:\"werving en selectie\"",
-        "(subject \"werving en selectie\")",
-    ),
-    (
-        "sectie:urgentie OR titel:remotie",
-        "(or (section urgentie) (title remotie))",
-    ),
+    ("onderwerp:\"werving en selectie\"", "(subject \"werving en selectie\")"),
+    ("sectie:urgentie OR titel:remotie", "(or (section urgentie) (title remotie))"),
     ("section:x subject:y", "(and (section x) (subject y))"),
     ("tekst:veteraan* text:x", "(and (text veteraan*) (text x))"),
-    (
-        "afzender:Bijleveld sender:x",
-        "(and (sender Bijleveld) (sender x))",
-    ),
-    (
-        "ondertekenaar:\"Bijleveld-Schouten\" signer:x",
-        "(and (signer \"Bijleveld-Schouten\") (signer x))",
-    ),
+    ("afzender:Bijleveld sender:x", "(and (sender Bijleveld) (sender x))"),
+    ("ondertekenaar:\"Bijleveld-Schouten\" signer:x", "(and (signer \"Bijleveld-Schouten\") (signer x))"),
     ("nummer:176 number:x", "(and (number 176) (number x))"),
     ("kamerstuk:36800-X", "(kamerstuk 36800-X)"),
     ("-title:remotie", "(not (title remotie))"),
@@ -116,46 +89,25 @@ const VALID: &[(&str, &str)] = &[
     ("datum:2020-06-01", "(date [2020-06-01 TO 2020-06-01])"),
     ("datum:1-6-2020", "(date [2020-06-01 TO 2020-06-01])"),
     ("DATUM:2020-12", "(date [2020-12-01 TO 2020-12-31])"),
-    (
-        "date:[2015-01-01 TO 2020-12-31]",
-        "(date [2015-01-01 TO 2020-12-31])",
-    ),
+    ("date:[2015-01-01 TO 2020-12-31]", "(date [2015-01-01 TO 2020-12-31])"),
     ("date:[2015 TO 2020]", "(date [2015-01-01 TO 2020-12-31])"),
-    (
-        "date:[2015-03 to 2015-04]",
-        "(date [2015-03-01 TO 2015-04-30])",
-    ),
+    ("date:[2015-03 to 2015-04]", "(date [2015-03-01 TO 2015-04-30])"),
     ("date:{2015 TO 2020}", "(date {2015-12-31 TO 2020-01-01})"),
     ("date:[2015 TO 2020}", "(date [2015-01-01 TO 2020-01-01})"),
     ("date:[2015-06 TO *]", "(date [2015-06-01 TO *])"),
     ("date:[* TO 2020]", "(date [* TO 2020-12-31])"),
-    (
-        "date:[ 2015   TO   2016 ]",
-        "(date [2015-01-01 TO 2016-12-31])",
-    ),
+    ("date:[ 2015   TO   2016 ]", "(date [2015-01-01 TO 2016-12-31])"),
     ("date:>=2020-06-01", "(date [2020-06-01 TO *])"),
     ("date:>2020", "(date {2020-12-31 TO *])"),
     ("date:<2021-01-01", "(date [* TO 2021-01-01})"),
     ("date:<=2020", "(date [* TO 2020-12-31])"),
-    (
-        "date:2020 OR date:2022",
-        "(or (date [2020-01-01 TO 2020-12-31]) (date [2022-01-01 TO 2022-12-31]))",
-    ),
+    ("date:2020 OR date:2022", "(or (date [2020-01-01 TO 2020-12-31]) (date [2022-01-01 TO 2022-12-31]))"),
     ("-date:2020", "(not (date [2020-01-01 TO 2020-12-31]))"),
-    (
-        "\"minister van defensie\" date:[2015 TO 2020]",
-        "(and \"minister van defensie\" (date [2015-01-01 TO 2020-12-31]))",
-    ),
+    ("\"minister van defensie\" date:[2015 TO 2020]", "(and \"minister van defensie\" (date [2015-01-01 TO 2020-12-31]))"),
     // Citations keep their raw value.
-    (
-        "cites:\"Kamerstuk 33 763, nr. 176\"",
-        "(cites \"Kamerstuk 33 763, nr. 176\")",
-    ),
+    ("cites:\"Kamerstuk 33 763, nr. 176\"", "(cites \"Kamerstuk 33 763, nr. 176\")"),
     ("cites:33763-176", "(cites \"33763-176\")"),
-    (
-        "citeert:kst-33763-176 remotie",
-        "(and (cites \"kst-33763-176\") remotie)",
-    ),
+    ("citeert:kst-33763-176 remotie", "(and (cites \"kst-33763-176\") remotie)"),
 ];
 
 /// Query -> (byte offset of the error, part of its message).
@@ -171,11 +123,7 @@ const INVALID: &[(&str, usize, &str)] = &[
     ("a AND", 2, "`AND` must stand between two clauses"),
     ("a AND OR b", 6, "`OR` must stand between"),
     ("(OR a)", 1, "`OR` must stand between"),
-    (
-        "a NOT",
-        2,
-        "`NOT` must be followed by the clause to exclude",
-    ),
+    ("a NOT", 2, "`NOT` must be followed by the clause to exclude"),
     ("(a NOT)", 3, "`NOT` must be followed"),
     ("(a OR)", 3, "`OR` must stand between"),
     ("(a b", 0, "unclosed parenthesis"),
@@ -203,11 +151,7 @@ const INVALID: &[(&str, usize, &str)] = &[
     ("de*fensie", 2, "can only end a word"),
     ("a**", 1, "can only end a word"),
     ("titl:remotie", 0, "unknown field `titl:`"),
-    (
-        "a auteur:x",
-        2,
-        "titel, onderwerp, sectie, tekst, afzender, ondertekenaar, nummer, datum, citeert",
-    ),
+    ("a auteur:x", 2, "titel, onderwerp, sectie, tekst, afzender, ondertekenaar, nummer, datum, citeert"),
     ("a auteur:(x)", 2, "unknown field"),
     ("titel: remotie", 0, "without a space"),
     ("(title:)", 1, "without a space"),
@@ -220,11 +164,7 @@ const INVALID: &[(&str, usize, &str)] = &[
     ("date:[2015 TO 2020-02-30]", 14, "February 2020 has 29 days"),
     ("datum:31-4-2020", 6, "April 2020 has 30 days"),
     ("date:2020-00", 5, "no month 0"),
-    (
-        "date:2020-06-01T10:00",
-        5,
-        "expected YYYY, YYYY-MM or YYYY-MM-DD",
-    ),
+    ("date:2020-06-01T10:00", 5, "expected YYYY, YYYY-MM or YYYY-MM-DD"),
     ("date:vandaag", 5, "`vandaag` is not a date"),
     ("date:20", 5, "is not a date"),
     ("date:2020*", 5, "is not a date"),
@@ -268,9 +208,7 @@ fn invalid_queries_give_positioned_errors() {
     for &(query, position, fragment) in INVALID {
         match position_and_message(query) {
             Some((at, message)) if at == position && message.contains(fragment) => {}
-            other => failures.push(format!(
-                "{query:?}: expected {fragment:?} at {position}, got {other:?}"
-            )),
+            other => failures.push(format!("{query:?}: expected {fragment:?} at {position}, got {other:?}")),
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
@@ -284,22 +222,13 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     assert!(message.contains("64 levels"), "{message}");
 
     let negations = format!("{}a", "-".repeat(100_000));
-    assert_eq!(
-        position_and_message(&negations).map(|e| e.0),
-        Some(MAX_DEPTH)
-    );
+    assert_eq!(position_and_message(&negations).map(|e| e.0), Some(MAX_DEPTH));
 
     let nots = format!("{}a", "NOT ".repeat(1000));
-    assert_eq!(
-        position_and_message(&nots).map(|e| e.0),
-        Some(4 * MAX_DEPTH)
-    );
+    assert_eq!(position_and_message(&nots).map(|e| e.0), Some(4 * MAX_DEPTH));
 
     let fine = format!("{}a{}", "(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
-    assert_eq!(
-        parse(&fine).map(|q| q.to_string()).ok(),
-        Some("a".to_string())
-    );
+    assert_eq!(parse(&fine).map(|q| q.to_string()).ok(), Some("a".to_string()));
 }
 
 #[test]
@@ -309,11 +238,7 @@ fn too_many_clauses_is_an_error_naming_the_limit() {
 
     let too_many = vec!["w"; MAX_CLAUSES + 1].join(" OR ");
     let (at, message) = position_and_message(&too_many).expect("an error");
-    assert_eq!(
-        at,
-        MAX_CLAUSES * "w OR ".len(),
-        "the first clause past the limit"
-    );
+    assert_eq!(at, MAX_CLAUSES * "w OR ".len(), "the first clause past the limit");
     assert!(message.contains("1024"), "{message}");
 }
 
@@ -321,30 +246,13 @@ fn too_many_clauses_is_an_error_naming_the_limit() {
 fn nodes_carry_their_spans() {
     let query = "re-integratie titel:(remotie OR reservisten) -\"zo’n regeling\"~2";
     let tree = parse(query).unwrap();
-    let QueryKind::And(children) = &tree.kind else {
-        panic!("{tree}")
-    };
+    let QueryKind::And(children) = &tree.kind else { panic!("{tree}") };
     assert_eq!(tree.span, Span::new(0, query.len()));
     let slices: Vec<&str> = children.iter().map(|c| &query[c.span.range()]).collect();
-    assert_eq!(
-        slices,
-        [
-            "re-integratie",
-            "titel:(remotie OR reservisten)",
-            "-\"zo’n regeling\"~2"
-        ]
-    );
-    let QueryKind::Field {
-        field: Field::Title,
-        query: inner,
-    } = &children[1].kind
-    else {
-        panic!("{}", children[1])
-    };
+    assert_eq!(slices, ["re-integratie", "titel:(remotie OR reservisten)", "-\"zo’n regeling\"~2"]);
+    let QueryKind::Field { field: Field::Title, query: inner } = &children[1].kind else { panic!("{}", children[1]) };
     assert_eq!(&query[inner.span.range()], "remotie OR reservisten");
-    let QueryKind::Not(phrase) = &children[2].kind else {
-        panic!("{}", children[2])
-    };
+    let QueryKind::Not(phrase) = &children[2].kind else { panic!("{}", children[2]) };
     assert_eq!(&query[phrase.span.range()], "\"zo’n regeling\"~2");
 }
 
@@ -357,26 +265,14 @@ fn dates_are_day_bounds() {
     let month = range("date:2020-02");
     assert_eq!(month.from, Bound::Included(date!(2020 - 02 - 01)));
     assert_eq!(month.to, Bound::Included(date!(2020 - 02 - 29)));
-    assert_eq!(
-        month.inclusive(),
-        (Some(date!(2020 - 02 - 01)), Some(date!(2020 - 02 - 29)))
-    );
+    assert_eq!(month.inclusive(), (Some(date!(2020 - 02 - 01)), Some(date!(2020 - 02 - 29))));
 
     let after = range("date:>2020");
-    assert_eq!(
-        after,
-        DateRange {
-            from: Bound::Excluded(date!(2020 - 12 - 31)),
-            to: Bound::Unbounded
-        }
-    );
+    assert_eq!(after, DateRange { from: Bound::Excluded(date!(2020 - 12 - 31)), to: Bound::Unbounded });
     assert_eq!(after.inclusive(), (Some(date!(2021 - 01 - 01)), None));
 
     let exclusive = range("date:{2015 TO 2020}");
-    assert_eq!(
-        exclusive.inclusive(),
-        (Some(date!(2016 - 01 - 01)), Some(date!(2019 - 12 - 31)))
-    );
+    assert_eq!(exclusive.inclusive(), (Some(date!(2016 - 01 - 01)), Some(date!(2019 - 12 - 31))));
 }
 
 #[test]
@@ -392,26 +288,16 @@ fn field_names_round_trip() {
 /// Checks every node's span, and that words and prefixes span exactly their text.
 fn check_spans(query: &str, node: &Query, outer: Span) {
     let Span { start, end } = node.span;
-    assert!(
-        start <= end && outer.start <= start && end <= outer.end,
-        "{node:?} outside {outer:?}"
-    );
-    assert!(
-        query.is_char_boundary(start) && query.is_char_boundary(end),
-        "{node:?}"
-    );
+    assert!(start <= end && outer.start <= start && end <= outer.end, "{node:?} outside {outer:?}");
+    assert!(query.is_char_boundary(start) && query.is_char_boundary(end), "{node:?}");
     match &node.kind {
         QueryKind::Term(text) => assert_eq!(&query[start..end], text),
         QueryKind::Prefix(text) => assert_eq!(&query[start..end], format!("{text}*")),
         QueryKind::And(children) | QueryKind::Or(children) => {
             assert!(children.len() >= 2, "{node}");
-            children
-                .iter()
-                .for_each(|child| check_spans(query, child, node.span));
+            children.iter().for_each(|child| check_spans(query, child, node.span));
         }
-        QueryKind::Not(inner) | QueryKind::Field { query: inner, .. } => {
-            check_spans(query, inner, node.span)
-        }
+        QueryKind::Not(inner) | QueryKind::Field { query: inner, .. } => check_spans(query, inner, node.span),
         QueryKind::Phrase { .. } | QueryKind::Date(_) | QueryKind::Cites(_) => {}
     }
 }
@@ -423,10 +309,7 @@ fn check(query: &str) {
             check_spans(query, &tree, Span::new(0, query.len()));
         }
         Err(Error::Query { position, .. }) => {
-            assert!(
-                position <= query.len() && query.is_char_boundary(position),
-                "{position}"
-            );
+            assert!(position <= query.len() && query.is_char_boundary(position), "{position}");
         }
         Err(other) => panic!("unexpected error kind: {other}"),
     }

@@ -201,12 +201,8 @@ fn hits_carry_their_own_letters_metadata_in_any_segment() {
         for snippets in [false, true] {
             let options = kamerzoek::SearchOptions { snippets, ..kamerzoek::SearchOptions::default() };
             let dressed = |index: &LetterIndex| {
-                let mut hits: Vec<_> = index
-                    .search(query, &options)
-                    .expect("searched")
-                    .into_iter()
-                    .map(|h| (h.letter, h.title, h.date, h.date_inferred, h.snippet))
-                    .collect();
+                let mut hits: Vec<_> =
+                    index.search(query, &options).expect("searched").into_iter().map(|h| (h.letter, h.title, h.date, h.date_inferred, h.snippet)).collect();
                 hits.sort();
                 hits
             };
@@ -251,7 +247,13 @@ fn plain_words_rank_the_letters_with_every_word_first() {
     // that for words that are no compounds.
     let index = bundled(false);
     let mut partial = 0;
-    for query in ["personeelsbeleid defensie", "personeelsbeleid reservisten", "sociale partners reservisten", "werving en selectie", "remotie burgerpersoneel veteranen"] {
+    for query in [
+        "personeelsbeleid defensie",
+        "personeelsbeleid reservisten",
+        "sociale partners reservisten",
+        "werving en selectie",
+        "remotie burgerpersoneel veteranen",
+    ] {
         let options = SearchOptions { limit: 10, snippets: false, ..SearchOptions::default() };
         let found = index.search(query, &options).expect("searched");
         assert!(!found.is_empty(), "{query}");
@@ -262,7 +264,10 @@ fn plain_words_rank_the_letters_with_every_word_first() {
         assert!(if compounds { tier.is_superset(&every) } else { tier == every }, "{query}: {tier:?} {every:?}");
         assert_eq!(found.all_words, Some(kamerzoek::search::Count { n: tier.len(), exact: true }), "{query}");
         assert!(found[first.len()..].iter().all(|h| h.all_words == Some(false)), "{query}: every word first");
-        assert!(first.windows(2).all(|w| w[0].score >= w[1].score) && found[first.len()..].windows(2).all(|w| w[0].score >= w[1].score), "{query}: by score within each");
+        assert!(
+            first.windows(2).all(|w| w[0].score >= w[1].score) && found[first.len()..].windows(2).all(|w| w[0].score >= w[1].score),
+            "{query}: by score within each"
+        );
         assert_eq!(found.total, kamerzoek::search::Count { n: found.len(), exact: true }, "{query}: five letters fit one page");
         partial += usize::from(first.len() < found.len() && !first.is_empty());
         let shown = SearchOptions { snippets: true, ..options.clone() };

@@ -74,11 +74,7 @@ fn kamerzoek<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
         .timeout(HANG)
         .output()
         .expect("kamerzoek runs");
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run { code: out.status.code(), stdout: String::from_utf8_lossy(&out.stdout).into_owned(), stderr: String::from_utf8_lossy(&out.stderr).into_owned() }
 }
 
 fn seed_text(id: &str) -> String {
@@ -148,10 +144,7 @@ impl Workspace {
         // Every word must match: these tests ask which letters hold a word.
         let run = self.run("search", &["--json", "--all", "-n", "100", "--", query]);
         assert!(matches!(run.code, Some(0 | 1)), "search {query:?} failed: {}", run.stderr);
-        run.stdout
-            .lines()
-            .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON hit")["letter"].as_str().expect("id").to_string())
-            .collect()
+        run.stdout.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON hit")["letter"].as_str().expect("id").to_string()).collect()
     }
 
     fn assert_good_letters_searchable(&self) {
@@ -351,7 +344,8 @@ mod bad_inputs {
         let cut = ws.put("cut.jsonl.gz", &whole[..whole.len() / 2]);
         let run = ws.index(&[]);
         run.expect_code(1).says(&format!("skipped: {}:", cut.display())).says("truncated or corrupt file?");
-        let line: usize = run.stderr.split(&format!("{}:", cut.display())).nth(1).and_then(|r| r.split(':').next()).and_then(|n| n.parse().ok()).expect("a line number");
+        let line: usize =
+            run.stderr.split(&format!("{}:", cut.display())).nth(1).and_then(|r| r.split(':').next()).and_then(|n| n.parse().ok()).expect("a line number");
         assert!((2..2000).contains(&line), "line {line}");
         run.summary(2 + line - 1, 1);
         assert_eq!(ws.letter_count(), 2 + line as u64 - 1);
@@ -557,16 +551,59 @@ mod fuzz {
     }
 
     const WORDS: &[&str] = &[
-        "defensie", "re-integratie", "remotie", "militairen", "sociale", "partners", "de", "van", "zo’n", "Hennis-Plasschaert",
-        "reservisten", "thuiswerk-", "AMAR", "2020", "36360-X", "é", "ẞ", "\u{a0}", "x", "",
+        "defensie",
+        "re-integratie",
+        "remotie",
+        "militairen",
+        "sociale",
+        "partners",
+        "de",
+        "van",
+        "zo’n",
+        "Hennis-Plasschaert",
+        "reservisten",
+        "thuiswerk-",
+        "AMAR",
+        "2020",
+        "36360-X",
+        "é",
+        "ẞ",
+        "\u{a0}",
+        "x",
+        "",
     ];
     const FIELDS: &[&str] = &[
-        "title:", "titel:", "subject:", "onderwerp:", "signer:", "ondertekenaar:", "sender:", "afzender:", "number:", "kamerstuk:",
-        "sectie:", "cites:", "date:", "datum:", "foo:",
+        "title:",
+        "titel:",
+        "subject:",
+        "onderwerp:",
+        "signer:",
+        "ondertekenaar:",
+        "sender:",
+        "afzender:",
+        "number:",
+        "kamerstuk:",
+        "sectie:",
+        "cites:",
+        "date:",
+        "datum:",
+        "foo:",
     ];
     const DATES: &[&str] = &[
-        "2020", "2020-06", "2020-06-01", "[2015 TO 2020]", "[2015-01-01 TO *]", "{2019 TO 2021}", ">=2021-01-01", "<2016",
-        "[2020-13-45 TO x]", "2020-02-30", "[2021 TO 2015]", "-5", "99999", "[* TO *]",
+        "2020",
+        "2020-06",
+        "2020-06-01",
+        "[2015 TO 2020]",
+        "[2015-01-01 TO *]",
+        "{2019 TO 2021}",
+        ">=2021-01-01",
+        "<2016",
+        "[2020-13-45 TO x]",
+        "2020-02-30",
+        "[2021 TO 2015]",
+        "-5",
+        "99999",
+        "[* TO *]",
     ];
 
     /// Queries built from the grammar: words, prefixes, phrases with slop, fields, dates,

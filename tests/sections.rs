@@ -85,7 +85,13 @@ fn each_word_finds_its_sections(index: &LetterIndex, letters: &[Letter], field: 
 #[test]
 fn a_word_finds_exactly_the_sections_that_hold_it() {
     let (index, letters) = indexed();
-    each_word_finds_its_sections(&index, &letters, "text", false, &[("defensie", "defensie"), ("medewerkers", "medewerker"), ("reservisten", "reservist"), ("verzuim", "verzuim")]);
+    each_word_finds_its_sections(
+        &index,
+        &letters,
+        "text",
+        false,
+        &[("defensie", "defensie"), ("medewerkers", "medewerker"), ("reservisten", "reservist"), ("verzuim", "verzuim")],
+    );
 }
 
 #[test]
@@ -101,7 +107,13 @@ fn a_prefix_finds_the_sections_with_a_word_that_starts_with_it() {
 #[test]
 fn a_heading_field_looks_at_the_heading_line_only() {
     let (index, letters) = indexed();
-    each_word_finds_its_sections(&index, &letters, "section", true, &[("partners", "partner"), ("reservisten", "reservist"), ("dienmodel", "dienmodel"), ("transitie", "transitie")]);
+    each_word_finds_its_sections(
+        &index,
+        &letters,
+        "section",
+        true,
+        &[("partners", "partner"), ("reservisten", "reservist"), ("dienmodel", "dienmodel"), ("transitie", "transitie")],
+    );
     assert!(expected(&letters, true, has("partner")).len() < expected(&letters, false, has("partner")).len(), "partners is in text outside headings too");
 }
 

@@ -42,17 +42,10 @@ fn is_apostrophe(c: char) -> bool {
 /// Turns the letter of `'t`, `'n`, `'s`, `'k`, `'m` back into the clitic, apostrophe
 /// included, when an apostrophe stands right before it and does not follow a word.
 fn attach_clitic_apostrophe(text: &str, token: &mut Token) {
-    let is_clitic_letter = token.text.len() == 1
-        && matches!(
-            token.text.as_bytes()[0].to_ascii_lowercase(),
-            b't' | b'n' | b's' | b'k' | b'm'
-        );
+    let is_clitic_letter = token.text.len() == 1 && matches!(token.text.as_bytes()[0].to_ascii_lowercase(), b't' | b'n' | b's' | b'k' | b'm');
     // The first part of a compound (`’t-shirt`, `'s-Gravenhage`) stays a letter:
     // its offsets must stay inside those of the joined word.
-    let before_hyphen = text
-        .get(token.offset_to..)
-        .and_then(|rest| rest.chars().next())
-        .is_some_and(is_hyphen);
+    let before_hyphen = text.get(token.offset_to..).and_then(|rest| rest.chars().next()).is_some_and(is_hyphen);
     if !is_clitic_letter || before_hyphen {
         return;
     }
@@ -91,9 +84,6 @@ fn straighten(word: &mut String, buffer: &mut String) {
         return;
     }
     buffer.clear();
-    buffer.extend(
-        word.chars()
-            .map(|c| if is_apostrophe(c) { '\'' } else { c }),
-    );
+    buffer.extend(word.chars().map(|c| if is_apostrophe(c) { '\'' } else { c }));
     mem::swap(word, buffer);
 }

@@ -21,10 +21,7 @@ impl TokenFilter for HyphenatedCompounds {
     type Tokenizer<T: Tokenizer> = HyphenatedCompoundsFilter<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> HyphenatedCompoundsFilter<T> {
-        HyphenatedCompoundsFilter {
-            inner: tokenizer,
-            parts: Vec::new(),
-        }
+        HyphenatedCompoundsFilter { inner: tokenizer, parts: Vec::new() }
     }
 }
 
@@ -41,14 +38,7 @@ impl<T: Tokenizer> Tokenizer for HyphenatedCompoundsFilter<T> {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         self.parts.clear();
-        HyphenatedCompoundsStream {
-            text,
-            tail: self.inner.token_stream(text),
-            parts: &mut self.parts,
-            next_part: 0,
-            first_position: 0,
-            shift: 0,
-        }
+        HyphenatedCompoundsStream { text, tail: self.inner.token_stream(text), parts: &mut self.parts, next_part: 0, first_position: 0, shift: 0 }
     }
 }
 

@@ -61,16 +61,15 @@ const LINKS: [&str; 3] = ["s", "e", "en"];
 /// Words that start verbs and nouns as prefixes, not as compound parts:
 /// `onderzoek`, `overleg`, `voorstel` are no compounds of `zoek`, `leg`, `stel`.
 const PREFIXES: &[&str] = &[
-    "onder", "over", "voor", "door", "tegen", "achter", "boven", "binnen", "buiten", "terug", "samen", "mede", "weder", "neder",
-    "toe", "uit", "aan", "ver", "her", "ont",
+    "onder", "over", "voor", "door", "tegen", "achter", "boven", "binnen", "buiten", "terug", "samen", "mede", "weder", "neder", "toe", "uit", "aan", "ver",
+    "her", "ont",
 ];
 
 /// Endings that the word list also holds as words but that are derivational or
 /// inflectional suffixes (`vernieling·en`, `zwanger·schap`, `moge·lijk`).
 const SUFFIXES: &[&str] = &[
-    "ingen", "heid", "heden", "lijk", "lijke", "lijks", "isch", "ische", "baar", "bare", "loos", "loze", "achtig",
-    "achtige", "schap", "schappen", "ling", "lingen", "isme", "iteit", "ering", "eringen", "atie", "aties", "tjes",
-    "elijk", "erij", "erijen", "ster", "sters", "ende", "ties",
+    "ingen", "heid", "heden", "lijk", "lijke", "lijks", "isch", "ische", "baar", "bare", "loos", "loze", "achtig", "achtige", "schap", "schappen", "ling",
+    "lingen", "isme", "iteit", "ering", "eringen", "atie", "aties", "tjes", "elijk", "erij", "erijen", "ster", "sters", "ende", "ties",
 ];
 
 /// Words whose splits a thread remembers before it starts over.
@@ -227,9 +226,12 @@ fn split_uncached(word: &str) -> Split {
 /// make no compound either (`kantoren` of `kantoor` is no `kant·oren`).
 fn plural_of_a_simple_word(word: &str) -> bool {
     let singulars = [word.strip_suffix("en"), word.strip_suffix('s')];
-    singulars.into_iter().flatten().flat_map(|base| [Some(base.to_string()), long_vowel(base)]).flatten().any(|singular| {
-        singular.len() >= MIN_PART && lexicon::contains(&singular) && split(&singular).is_none()
-    })
+    singulars
+        .into_iter()
+        .flatten()
+        .flat_map(|base| [Some(base.to_string()), long_vowel(base)])
+        .flatten()
+        .any(|singular| singular.len() >= MIN_PART && lexicon::contains(&singular) && split(&singular).is_none())
 }
 
 /// `base` with the vowel of its last syllable doubled, as a singular writes it before
@@ -293,13 +295,7 @@ impl<T: Tokenizer> Tokenizer for SplitCompoundsFilter<T> {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         self.pending.clear();
-        SplitCompoundsStream {
-            tail: self.inner.token_stream(text),
-            pending: &mut self.pending,
-            next_part: 0,
-            shift: 0,
-            covered_end: 0,
-        }
+        SplitCompoundsStream { tail: self.inner.token_stream(text), pending: &mut self.pending, next_part: 0, shift: 0, covered_end: 0 }
     }
 }
 

@@ -45,8 +45,8 @@ pub(super) const LOOK_AHEAD: usize = MAX_BETWEEN + 1;
 /// Prefixes that an elided word may be and a head may start with: separable (`in- en
 /// doorstroom`, `op- of afschalen`) and inseparable (`aan- en verkoop`).
 const PREFIXES: &[&str] = &[
-    "aan", "achter", "af", "be", "bij", "binnen", "buiten", "door", "her", "in", "mee", "na", "om", "onder", "ont",
-    "op", "over", "rond", "terug", "toe", "uit", "ver", "voor", "weg",
+    "aan", "achter", "af", "be", "bij", "binnen", "buiten", "door", "her", "in", "mee", "na", "om", "onder", "ont", "op", "over", "rond", "terug", "toe",
+    "uit", "ver", "voor", "weg",
 ];
 
 /// Token filter that puts the compound each elided word stands for before it.

@@ -241,10 +241,11 @@ mod tests {
 
     #[test]
     fn starting_over_gives_the_same_forms() {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/000_7103214013612ba8.txt"))
-            .expect("the bundled letter");
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/000_7103214013612ba8.txt")).expect("the bundled letter");
         let (mut roomy, mut tight) = (WordForms::default(), WordForms::with_limit(64));
-        let owned = |f: Forms| (f.stem.to_string(), f.truncated.to_string(), f.parts().map(|p| (p.at, p.stem.to_string(), p.truncated.to_string())).collect::<Vec<_>>());
+        let owned = |f: Forms| {
+            (f.stem.to_string(), f.truncated.to_string(), f.parts().map(|p| (p.at, p.stem.to_string(), p.truncated.to_string())).collect::<Vec<_>>())
+        };
         let mut words = 0;
         for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
             let word = word.to_lowercase();
@@ -275,7 +276,11 @@ mod tests {
                 let entry = write_forms(&word, &mut fresh);
                 let expected = forms(&fresh, entry);
                 let got = words.of(&word);
-                assert_eq!((got.stop, got.stem, got.truncated, got.parts), (expected.stop, expected.stem, expected.truncated, expected.parts), "{word} (round {round})");
+                assert_eq!(
+                    (got.stop, got.stem, got.truncated, got.parts),
+                    (expected.stop, expected.stem, expected.truncated, expected.parts),
+                    "{word} (round {round})"
+                );
             }
         }
         assert!(seen.len() > 2 * RECENT_SLOTS, "{}", seen.len());

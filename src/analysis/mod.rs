@@ -89,8 +89,9 @@ pub use apostrophes::Apostrophes;
 pub use compounds::HyphenatedCompounds;
 pub use decompound::{compound_head, compound_parts, SplitCompounds};
 pub use elision::ElidedCompounds;
-pub use folding::{fold_into, FoldDiacritics};
+pub use encoded::{TokenDecoder, TokenEncoder, DECODED};
 pub(crate) use folding::push_folded;
+pub use folding::{fold_into, FoldDiacritics};
 pub use glued::GluedSentences;
 pub use per_token::{PerToken, TokenRule};
 pub use segments::Segments;
@@ -98,13 +99,12 @@ pub use stemming::DutchStemmer;
 pub(crate) use stemming::{stem, written_prefix};
 pub use stop_words::{is_stop_word, DutchStopWords, CLITICS, SNOWBALL_DUTCH};
 pub use truncate::Truncate;
-pub use encoded::{TokenDecoder, TokenEncoder, DECODED};
-pub use variants::{TextVariants, Variants};
 pub(crate) use variants::holds_elided;
+pub use variants::{TextVariants, Variants};
 /// Words after an elided word that may complete it (see [`ElidedCompounds`]).
 pub(crate) const ELISION_LOOK_AHEAD: usize = elision::LOOK_AHEAD;
-pub use words::WordTokenizer;
 pub(crate) use words::is_hyphen;
+pub use words::WordTokenizer;
 
 /// The name under which the Dutch analyzer is registered in the index.
 pub const DUTCH: &str = "kz_dutch";

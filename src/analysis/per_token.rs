@@ -22,10 +22,7 @@ impl<R: TokenRule> TokenFilter for PerToken<R> {
     type Tokenizer<T: Tokenizer> = PerTokenFilter<T, R>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> PerTokenFilter<T, R> {
-        PerTokenFilter {
-            inner: tokenizer,
-            rule: self.0,
-        }
+        PerTokenFilter { inner: tokenizer, rule: self.0 }
     }
 }
 
@@ -40,11 +37,7 @@ impl<T: Tokenizer, R: TokenRule> Tokenizer for PerTokenFilter<T, R> {
     type TokenStream<'a> = PerTokenStream<'a, T::TokenStream<'a>, R>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        PerTokenStream {
-            text,
-            tail: self.inner.token_stream(text),
-            rule: &mut self.rule,
-        }
+        PerTokenStream { text, tail: self.inner.token_stream(text), rule: &mut self.rule }
     }
 }
 

@@ -22,12 +22,7 @@ pub struct Segments<'a> {
 impl<'a> Segments<'a> {
     /// Segments `text`.
     pub fn new(text: &'a str) -> Self {
-        Segments {
-            text,
-            position: 0,
-            chunk_end: 0,
-            unicode: None,
-        }
+        Segments { text, position: 0, chunk_end: 0, unicode: None }
     }
 
     /// Finds the next chunk; returns false at the end of the text.
@@ -59,11 +54,7 @@ impl<'a> Segments<'a> {
     fn next_ascii(&mut self) -> Option<(usize, &'a str)> {
         let bytes = &self.text.as_bytes()[..self.chunk_end];
         let start = self.position;
-        let end = if is_word_byte(bytes[start]) {
-            ascii_word_end(bytes, start)
-        } else {
-            start + 1
-        };
+        let end = if is_word_byte(bytes[start]) { ascii_word_end(bytes, start) } else { start + 1 };
         self.position = end;
         Some((start, self.text.get(start..end)?))
     }
@@ -110,12 +101,8 @@ fn ascii_word_end(bytes: &[u8], start: usize) -> usize {
             return end;
         };
         let before = bytes[end - 1];
-        let joins_letters = before.is_ascii_alphabetic()
-            && after.is_ascii_alphabetic()
-            && matches!(middle, b':' | b'.' | b'\'');
-        let joins_digits = before.is_ascii_digit()
-            && after.is_ascii_digit()
-            && matches!(middle, b',' | b';' | b'.' | b'\'');
+        let joins_letters = before.is_ascii_alphabetic() && after.is_ascii_alphabetic() && matches!(middle, b':' | b'.' | b'\'');
+        let joins_digits = before.is_ascii_digit() && after.is_ascii_digit() && matches!(middle, b',' | b';' | b'.' | b'\'');
         if !(joins_letters || joins_digits) {
             return end;
         }

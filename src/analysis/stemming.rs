@@ -145,11 +145,7 @@ pub(crate) fn written_prefix(term: &str) -> &str {
 /// after the third letter (R1 starts at 3 at the earliest), numbers have no suffixes,
 /// and only non-ASCII words have accents for it to remove.
 fn needs_stemming(word: &str) -> bool {
-    !word.is_ascii()
-        || (word.len() > 3
-            && !word
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b == b'.' || b == b','))
+    !word.is_ascii() || (word.len() > 3 && !word.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b','))
 }
 
 #[cfg(test)]
@@ -163,9 +159,7 @@ mod tests {
         let path = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
         let file = std::fs::File::open(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
         let mut text = String::new();
-        flate2::read::GzDecoder::new(file)
-            .read_to_string(&mut text)
-            .unwrap_or_else(|error| panic!("{path}: {error}"));
+        flate2::read::GzDecoder::new(file).read_to_string(&mut text).unwrap_or_else(|error| panic!("{path}: {error}"));
         text.lines().map(str::to_owned).collect()
     }
 
@@ -213,18 +207,11 @@ mod tests {
         }
         println!("differences per rule: {per_rule:?}");
         let written = std::fs::read_to_string(&path).unwrap_or_default();
-        let (old, new): (
-            std::collections::HashSet<&str>,
-            std::collections::HashSet<&str>,
-        ) = (written.lines().collect(), expected.lines().collect());
+        let (old, new): (std::collections::HashSet<&str>, std::collections::HashSet<&str>) = (written.lines().collect(), expected.lines().collect());
         let mut changed: Vec<String> = old.difference(&new).map(|l| format!("- {l}")).collect();
         changed.extend(new.difference(&old).map(|l| format!("+ {l}")));
         changed.sort();
-        assert!(
-            written == expected,
-            "{DIFFERENCES} is out of date (KAMERZOEK_WRITE_DIFFERENCES=1 rewrites it):\n{}",
-            changed.join("\n")
-        );
+        assert!(written == expected, "{DIFFERENCES} is out of date (KAMERZOEK_WRITE_DIFFERENCES=1 rewrites it):\n{}", changed.join("\n"));
     }
 
     #[test]
@@ -234,10 +221,7 @@ mod tests {
         // The second pass answers from the cache.
         for _ in 0..2 {
             for (word, _) in &vocabulary {
-                let mut token = Token {
-                    text: word.clone(),
-                    ..Token::default()
-                };
+                let mut token = Token { text: word.clone(), ..Token::default() };
                 stemmer.apply("", &mut token);
                 assert_eq!(token.text, stem(word), "{word}");
             }
@@ -295,10 +279,7 @@ mod tests {
                 let mut shorter = prefix.chars();
                 shorter.next_back();
                 if !folded.starts_with(prefix) && !folded.starts_with(shorter.as_str()) {
-                    wrong.push(format!(
-                        "{folded} -> {stem}: {} written {prefix}",
-                        &stem[..end + c.len_utf8()]
-                    ));
+                    wrong.push(format!("{folded} -> {stem}: {} written {prefix}", &stem[..end + c.len_utf8()]));
                 }
             }
         }
@@ -337,11 +318,7 @@ mod tests {
             assert!(!resolved.stem.is_empty(), "{word}");
             if let Some(singular) = resolved.singular {
                 if stem(&word) != stem(&singular) {
-                    apart.push(format!(
-                        "{word} -> {}, {singular} -> {}",
-                        stem(&word),
-                        stem(&singular)
-                    ));
+                    apart.push(format!("{word} -> {}, {singular} -> {}", stem(&word), stem(&singular)));
                 }
             }
         }

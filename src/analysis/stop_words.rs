@@ -14,15 +14,11 @@ use super::per_token::TokenRule;
 /// The Snowball Dutch stop-word list (snowballstem.org, `dutch/stop.txt`), in its
 /// original order. All entries are lower-case ASCII, so folding leaves them as they are.
 pub const SNOWBALL_DUTCH: &[&str] = &[
-    "de", "en", "van", "ik", "te", "dat", "die", "in", "een", "hij", "het", "niet", "zijn", "is",
-    "was", "op", "aan", "met", "als", "voor", "had", "er", "maar", "om", "hem", "dan", "zou", "of",
-    "wat", "mijn", "men", "dit", "zo", "door", "over", "ze", "zich", "bij", "ook", "tot", "je",
-    "mij", "uit", "der", "daar", "haar", "naar", "heb", "hoe", "heeft", "hebben", "deze", "u",
-    "want", "nog", "zal", "me", "zij", "nu", "ge", "geen", "omdat", "iets", "worden", "toch", "al",
-    "waren", "veel", "meer", "doen", "toen", "moet", "ben", "zonder", "kan", "hun", "dus", "alles",
-    "onder", "ja", "eens", "hier", "wie", "werd", "altijd", "doch", "wordt", "wezen", "kunnen",
-    "ons", "zelf", "tegen", "na", "reeds", "wil", "kon", "niets", "uw", "iemand", "geweest",
-    "andere",
+    "de", "en", "van", "ik", "te", "dat", "die", "in", "een", "hij", "het", "niet", "zijn", "is", "was", "op", "aan", "met", "als", "voor", "had", "er",
+    "maar", "om", "hem", "dan", "zou", "of", "wat", "mijn", "men", "dit", "zo", "door", "over", "ze", "zich", "bij", "ook", "tot", "je", "mij", "uit", "der",
+    "daar", "haar", "naar", "heb", "hoe", "heeft", "hebben", "deze", "u", "want", "nog", "zal", "me", "zij", "nu", "ge", "geen", "omdat", "iets", "worden",
+    "toch", "al", "waren", "veel", "meer", "doen", "toen", "moet", "ben", "zonder", "kan", "hun", "dus", "alles", "onder", "ja", "eens", "hier", "wie", "werd",
+    "altijd", "doch", "wordt", "wezen", "kunnen", "ons", "zelf", "tegen", "na", "reeds", "wil", "kon", "niets", "uw", "iemand", "geweest", "andere",
 ];
 
 /// Reduced forms of words on the Snowball list (`'t` = het, `'n` = een, `zo'n` = zo een,
@@ -33,11 +29,7 @@ pub const CLITICS: &[&str] = &["'t", "'n", "'s", "'k", "'m", "zo'n", "m'n", "z'n
 /// Every stop word packed into a `u64` (see [`pack`]), sorted for binary search:
 /// comparing integers rather than strings makes the check a few nanoseconds.
 static STOP_WORDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut words: Vec<u64> = SNOWBALL_DUTCH
-        .iter()
-        .chain(CLITICS)
-        .filter_map(|word| pack(word))
-        .collect();
+    let mut words: Vec<u64> = SNOWBALL_DUTCH.iter().chain(CLITICS).filter_map(|word| pack(word)).collect();
     words.sort_unstable();
     words.dedup();
     words

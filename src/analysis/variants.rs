@@ -358,9 +358,7 @@ mod tests {
     fn every_short_mix_of_words_and_marks_gives_what_the_analyzers_give() {
         // Every sequence of up to three pieces: plain words (a clitic letter among them)
         // beside every mark that may or may not join a word.
-        let pieces = [
-            "t", "de", "Wet", "2", "a1", "'", "’", "-", "&", "_", ".", ",", ":", ";", "(", "\"", "%", "é", "\u{ad}", " ", "\n",
-        ];
+        let pieces = ["t", "de", "Wet", "2", "a1", "'", "’", "-", "&", "_", ".", ",", ":", ";", "(", "\"", "%", "é", "\u{ad}", " ", "\n"];
         let mut texts = vec![String::new()];
         for _ in 0..3 {
             let longer: Vec<String> = texts.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
@@ -428,9 +426,7 @@ mod tests {
         let whole = variants.analyze(text);
         let start = text.find("Tweede").unwrap();
         let all = decode(&whole.text);
-        let of = |range: std::ops::Range<u32>| -> Vec<String> {
-            all.iter().filter(|(p, _)| range.contains(&(*p as u32))).map(|(_, t)| t.clone()).collect()
-        };
+        let of = |range: std::ops::Range<u32>| -> Vec<String> { all.iter().filter(|(p, _)| range.contains(&(*p as u32))).map(|(_, t)| t.clone()).collect() };
         let tail = decode(whole.slice(start, text.len())).into_iter().map(|(_, t)| t).collect::<Vec<_>>();
         assert_eq!(of(whole.positions(start, text.len())), tail);
         let head = decode(whole.slice(0, start)).into_iter().map(|(_, t)| t).collect::<Vec<_>>();

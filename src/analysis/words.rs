@@ -25,13 +25,7 @@ impl Tokenizer for WordTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
         self.token.reset();
-        WordStream {
-            text,
-            segments: Segments::new(text),
-            pending: None,
-            next_position: 0,
-            token: &mut self.token,
-        }
+        WordStream { text, segments: Segments::new(text), pending: None, next_position: 0, token: &mut self.token }
     }
 }
 
@@ -132,8 +126,5 @@ fn starts_with_letter(segment: &str) -> bool {
 /// Whether the last alphanumeric character is a letter; combining marks after it
 /// (`e` + U+0301) do not count.
 fn ends_with_letter(text: &str) -> bool {
-    text.chars()
-        .rev()
-        .find(|c| c.is_alphanumeric())
-        .is_some_and(char::is_alphabetic)
+    text.chars().rev().find(|c| c.is_alphanumeric()).is_some_and(char::is_alphabetic)
 }

@@ -19,35 +19,25 @@ use super::{kamerstuk_key, Citation, CitationKind, Phrase};
 static DOSSIER: LazyLock<Regex> = LazyLock::new(|| re(r"\d{2}[ \u{a0}]?\d{3}"));
 static DOSSIER_HERE: LazyLock<Regex> = LazyLock::new(|| re(r"^\d{2}[ \u{a0}]?\d{3}"));
 /// `Kamerstuk`, `Kamerstukken II 2015/16,`, `kst-` right before the dossier.
-static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:\b(?:[Kk]amerstuk(?:ken|nummer)?|KAMERSTUK(?:KEN)?)(?:\s+(?:I{1,2}|EK|TK))?(?:\s+\d{4}\s*[/–-]\s*\d{2,4})?\s*,?\s*|\bkst-)$",
-    )
-});
+static PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:\b(?:[Kk]amerstuk(?:ken|nummer)?|KAMERSTUK(?:KEN)?)(?:\s+(?:I{1,2}|EK|TK))?(?:\s+\d{4}\s*[/–-]\s*\d{2,4})?\s*,?\s*|\bkst-)$"));
 /// The running footer of a printed Kamerstuk names the paper itself, not a cited one.
-static FOOTER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},?\s*$"));
+static FOOTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},?\s*$"));
 static SUFFIX_PAREN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\(\s*(R\d{3,4})\s*\)"));
 static SUFFIX_DASH_LETTERS: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[-–]\s*([A-Z]{1,5})"));
 static SUFFIX_SPACE_LETTERS: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+([A-Z]{1,5})"));
 /// What may follow a suffix written after a space, so that `33 763 En` is no suffix.
-static AFTER_SPACE_SUFFIX: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:\s*[,;)\-–]|\s+(?:nrs?|nummers?|en|van)\b|\s*$)"));
+static AFTER_SPACE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\s*[,;)\-–]|\s+(?:nrs?|nummers?|en|van)\b|\s*$)"));
 static SUFFIX_DASH_DIGITS: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[-–]\s*(\d{1,2})"));
 /// A digit suffix (`21 501-07`) is only a suffix when a paper number follows.
-static AFTER_DIGIT_SUFFIX: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:\s*,?\s*(?:[Nn]rs?|[Nn]ummers?)\b|[-–]\d)"));
+static AFTER_DIGIT_SUFFIX: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\s*,?\s*(?:[Nn]rs?|[Nn]ummers?)\b|[-–]\d)"));
 static MORE_DOSSIER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:,|\s+en)\s+"));
-static NR_INTRO: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s*,?\s*(?:[Nn]rs?\.?|[Nn]ummers?|NRS?\.?)\s*"));
+static NR_INTRO: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,?\s*(?:[Nn]rs?\.?|[Nn]ummers?|NRS?\.?)\s*"));
 static NR: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\d{1,4}|[A-Z]{1,2})"));
 static DASH_NR: LazyLock<Regex> = LazyLock::new(|| re(r"^[-–](\d{1,4})"));
-static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\s*(?:,|\ben\b|&|t/m|tot\s+en\s+met)\s*((?:(?:[Nn]rs?\.?|[Nn]ummers?)\s*)?)(\d{1,4})")
-});
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:,|\ben\b|&|t/m|tot\s+en\s+met)\s*((?:(?:[Nn]rs?\.?|[Nn]ummers?)\s*)?)(\d{1,4})"));
 /// `nr. 4 (…) en nr. 6`: a second paper of the same dossier a little further on.
-static CONTINUATION: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[^().;:]{0,60}?\ben\s+((?:[Nn]rs?\.?|[Nn]ummers?)\s*)(\d{1,4})"));
+static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| re(r"^[^().;:]{0,60}?\ben\s+((?:[Nn]rs?\.?|[Nn]ummers?)\s*)(\d{1,4})"));
 static MONTH_NEXT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^\s+(?:{MONTHS})\b")));
 
 /// One dossier as written: digits without spaces, optional suffix, and its extent.
@@ -74,11 +64,7 @@ pub(crate) fn find(text: &str, lenient: bool) -> Vec<Phrase> {
     let mut out = Vec::new();
     let mut at = 0;
     while let Some(m) = DOSSIER.find_at(text, at) {
-        let phrase = if stands_alone(text, m.start(), m.end()) {
-            parse_phrase(text, m.start(), m.end(), lenient)
-        } else {
-            None
-        };
+        let phrase = if stands_alone(text, m.start(), m.end()) { parse_phrase(text, m.start(), m.end(), lenient) } else { None };
         match phrase {
             Some(p) => {
                 at = p.end.max(m.start() + 1);
@@ -99,9 +85,7 @@ fn stands_alone(text: &str, start: usize, end: usize) -> bool {
         None => true,
         Some(c) if c.is_alphanumeric() || matches!(c, '/' | '€' | '$' | '+') => false,
         // `1.234 567`, `ISBN 90-74442-33-1`: part of a longer number
-        Some('.' | ',' | '-' | '–') => {
-            !char_before(text, start - 1).is_some_and(|c| c.is_ascii_digit())
-        }
+        Some('.' | ',' | '-' | '–') => !char_before(text, start - 1).is_some_and(|c| c.is_ascii_digit()),
         Some(_) => true,
     };
     let after_ok = match char_at(text, end) {
@@ -141,26 +125,14 @@ fn parse_phrase(text: &str, dstart: usize, dend: usize, lenient: bool) -> Option
 }
 
 fn read_dossier(text: &str, start: usize, end: usize) -> Dossier {
-    let number: String = text[start..end]
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect();
+    let number: String = text[start..end].chars().filter(char::is_ascii_digit).collect();
     let rest = &text[end..];
     let not_letter = |at: usize| !char_at(text, at).is_some_and(char::is_alphanumeric);
-    let mut dossier = Dossier {
-        number,
-        suffix: None,
-        start,
-        end,
-        dashed_suffix: false,
-    };
+    let mut dossier = Dossier { number, suffix: None, start, end, dashed_suffix: false };
     if let Some(c) = SUFFIX_PAREN.captures(rest) {
         dossier.suffix = Some(c[1].to_string());
         dossier.end = end + c.get(0).map_or(0, |m| m.end());
-    } else if let Some(c) = SUFFIX_DASH_LETTERS
-        .captures(rest)
-        .filter(|c| not_letter(end + c.get(0).map_or(0, |m| m.end())))
-    {
+    } else if let Some(c) = SUFFIX_DASH_LETTERS.captures(rest).filter(|c| not_letter(end + c.get(0).map_or(0, |m| m.end()))) {
         dossier.suffix = Some(c[1].to_string());
         dossier.end = end + c.get(0).map_or(0, |m| m.end());
         dossier.dashed_suffix = true;
@@ -213,11 +185,7 @@ fn read_items(text: &str, from: usize) -> Option<(Vec<Item>, bool)> {
         if char_at(text, end).is_some_and(char::is_alphanumeric) {
             return None;
         }
-        let mut items = vec![Item {
-            nr: nr.as_str().to_string(),
-            start: from,
-            end,
-        }];
+        let mut items = vec![Item { nr: nr.as_str().to_string(), start: from, end }];
         read_list(text, &mut items);
         read_continuation(text, &mut items);
         return Some((items, false));
@@ -227,14 +195,7 @@ fn read_items(text: &str, from: usize) -> Option<(Vec<Item>, bool)> {
     if char_at(text, end).is_some_and(char::is_alphanumeric) {
         return None;
     }
-    Some((
-        vec![Item {
-            nr: c[1].to_string(),
-            start: from,
-            end,
-        }],
-        true,
-    ))
+    Some((vec![Item { nr: c[1].to_string(), start: from, end }], true))
 }
 
 fn read_list(text: &str, items: &mut Vec<Item>) {
@@ -246,22 +207,11 @@ fn read_list(text: &str, items: &mut Vec<Item>) {
             return;
         };
         let end = last.end + whole.end();
-        if char_at(text, end).is_some_and(char::is_alphanumeric)
-            || MONTH_NEXT.is_match(&text[end..])
-        {
+        if char_at(text, end).is_some_and(char::is_alphanumeric) || MONTH_NEXT.is_match(&text[end..]) {
             return;
         }
-        let start = last.end
-            + if intro.is_empty() {
-                nr.start()
-            } else {
-                intro.start()
-            };
-        items.push(Item {
-            nr: nr.as_str().to_string(),
-            start,
-            end,
-        });
+        let start = last.end + if intro.is_empty() { nr.start() } else { intro.start() };
+        items.push(Item { nr: nr.as_str().to_string(), start, end });
     }
 }
 
@@ -278,26 +228,13 @@ fn read_continuation(text: &str, items: &mut Vec<Item>) {
         return;
     }
     let start = last.end + intro.start();
-    items.push(Item {
-        nr: c[2].to_string(),
-        start,
-        end,
-    });
+    items.push(Item { nr: c[2].to_string(), start, end });
     read_list(text, items);
 }
 
 /// A Kamerstuk citation whose `text` is filled in later by [`fill_text`].
 fn cited(key: String, start: usize, end: usize, partial: bool) -> Citation {
-    Citation {
-        key,
-        kind: CitationKind::Kamerstuk,
-        text: String::new(),
-        start,
-        end,
-        partial,
-        title: None,
-        motion_by: None,
-    }
+    Citation { key, kind: CitationKind::Kamerstuk, text: String::new(), start, end, partial, title: None, motion_by: None }
 }
 
 fn text_of(text: &str, start: usize, end: usize) -> String {
@@ -319,11 +256,7 @@ fn dossier_only(dossiers: Vec<Dossier>, prefix: usize) -> Phrase {
         })
         .collect();
     let end = dossiers.last().map_or(prefix, |d| d.end);
-    Phrase {
-        start: prefix,
-        end,
-        citations,
-    }
+    Phrase { start: prefix, end, citations }
 }
 
 fn build(dossiers: Vec<Dossier>, items: Vec<Item>, prefix: Option<usize>) -> Phrase {
@@ -347,11 +280,7 @@ fn build(dossiers: Vec<Dossier>, items: Vec<Item>, prefix: Option<usize>) -> Phr
         }
     }
     let end = citations.last().map_or(first, |c| c.end);
-    Phrase {
-        start: first,
-        end,
-        citations,
-    }
+    Phrase { start: first, end, citations }
 }
 
 /// Fills in each citation's `text` from its span.

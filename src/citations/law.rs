@@ -56,16 +56,7 @@ const GENERIC_COMPOUNDS: &[&str] = &[
 
 /// Capitalised words that start the next citation rather than continue a name
 /// (`Wijziging Inkomstenregeling Militairen Staatscourant nr. 17540`).
-const NOT_NAME_WORDS: &[&str] = &[
-    "Staatscourant",
-    "Stcrt",
-    "Staatsblad",
-    "Stb",
-    "Kamerstuk",
-    "Kamerstukken",
-    "Handelingen",
-    "Aanhangsel",
-];
+const NOT_NAME_WORDS: &[&str] = &["Staatscourant", "Stcrt", "Staatsblad", "Stb", "Kamerstuk", "Kamerstukken", "Handelingen", "Aanhangsel"];
 
 /// Capitalised adjectives that open a regulation's name.
 const ADJECTIVES: &[&str] = &[
@@ -375,17 +366,12 @@ fn is_lowercase(word: &str) -> bool {
 /// Whether `word` ends in a head suffix, ignoring ASCII case.
 fn ends_like_head(word: &str) -> bool {
     let bytes = word.as_bytes();
-    HEAD_SUFFIXES.iter().any(|s| {
-        bytes.len() >= s.len() && bytes[bytes.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes())
-    })
+    HEAD_SUFFIXES.iter().any(|s| bytes.len() >= s.len() && bytes[bytes.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes()))
 }
 
 fn compound_head(word: &str) -> Option<&'static str> {
     let lower = word.to_lowercase();
-    HEAD_SUFFIXES
-        .iter()
-        .find(|s| lower.ends_with(*s) && lower.len() >= s.len() + 3)
-        .copied()
+    HEAD_SUFFIXES.iter().find(|s| lower.ends_with(*s) && lower.len() >= s.len() + 3).copied()
 }
 
 fn is_generic(word: &str) -> bool {
@@ -405,10 +391,7 @@ fn is_name_word(word: &str) -> bool {
 }
 
 fn is_year(text: &str, t: Token) -> bool {
-    let year_like = t.word.len() == 4
-        && t.word
-            .parse::<u32>()
-            .is_ok_and(|y| (1800..2100).contains(&y));
+    let year_like = t.word.len() == 4 && t.word.parse::<u32>().is_ok_and(|y| (1800..2100).contains(&y));
     // `2026-2028`, `2015/16` are periods, not part of a name
     year_like && !matches!(char_at(text, t.end), Some('-' | '–' | '/'))
 }
@@ -476,11 +459,7 @@ fn extend_right(text: &str, around: &mut Around) -> isize {
         }
         let t = around.at(next);
         if is_year(text, t) {
-            return if last > 0 || compound_head(around.head.word).is_some() {
-                next
-            } else {
-                last
-            };
+            return if last > 0 || compound_head(around.head.word).is_some() { next } else { last };
         }
         if is_name_word(t.word) && !HEAD_WORDS.contains(&t.word) {
             last = next;
@@ -492,10 +471,7 @@ fn extend_right(text: &str, around: &mut Around) -> isize {
         }
         // A name does not end on an adjective: `Wet militaire strafrechtspraak` takes the
         // noun the adjective qualifies even when the vocabulary lacks it.
-        let qualifies = last > 0
-            && is_adjective(around.at(last).word)
-            && is_lowercase(t.word)
-            && !FUNCTION_WORDS.contains(&t.word);
+        let qualifies = last > 0 && is_adjective(around.at(last).word) && is_lowercase(t.word) && !FUNCTION_WORDS.contains(&t.word);
         if qualifies {
             last = next;
             continue;
@@ -540,9 +516,8 @@ const CONNECTORS: &[&str] = &["op", "voor", "de", "het", "inzake", "der", "en"];
 
 /// Words that end a name even after an adjective (`de militaire en de …`).
 const FUNCTION_WORDS: &[&str] = &[
-    "de", "het", "een", "en", "of", "in", "op", "van", "voor", "met", "te", "tot", "is", "zijn",
-    "wordt", "worden", "was", "werd", "die", "dat", "bij", "aan", "om", "door", "naar", "als",
-    "ook", "niet", "nog", "heeft", "hebben", "kan", "zal", "moet", "over", "uit",
+    "de", "het", "een", "en", "of", "in", "op", "van", "voor", "met", "te", "tot", "is", "zijn", "wordt", "worden", "was", "werd", "die", "dat", "bij", "aan",
+    "om", "door", "naar", "als", "ook", "niet", "nog", "heeft", "hebben", "kan", "zal", "moet", "over", "uit",
 ];
 
 /// If a connector starts at word `i` and a name word follows it, how many words
@@ -577,57 +552,21 @@ mod tests {
     #[test]
     fn law_names_table() {
         let cases: &[(&str, &[&str])] = &[
-            (
-                "In de Kaderwet Dienstplicht moet een grondslag",
-                &["Kaderwet Dienstplicht"],
-            ),
-            (
-                "Zodra de Wet op de Defensiegereedheid in werking treedt",
-                &["Wet op de Defensiegereedheid"],
-            ),
-            (
-                "de Militaire Ambtenarenwet 1931 bepaalt",
-                &["Militaire Ambtenarenwet 1931"],
-            ),
-            (
-                "het Algemeen militair ambtenarenreglement is",
-                &["Algemeen militair ambtenarenreglement"],
-            ),
-            (
-                "volgens de Wet ambtenaren defensie.",
-                &["Wet ambtenaren defensie"],
-            ),
-            (
-                "het Besluit medezeggenschap Defensie 2008 regelt",
-                &["Besluit medezeggenschap Defensie 2008"],
-            ),
-            (
-                "(Wijziging Inkomstenregeling Militairen Staatscourant",
-                &["Inkomstenregeling Militairen"],
-            ),
-            (
-                "de Ziektewet en de Werkloosheidswet",
-                &["Ziektewet", "Werkloosheidswet"],
-            ),
-            (
-                "de Algemene wet bestuursrecht",
-                &["Algemene wet bestuursrecht"],
-            ),
+            ("In de Kaderwet Dienstplicht moet een grondslag", &["Kaderwet Dienstplicht"]),
+            ("Zodra de Wet op de Defensiegereedheid in werking treedt", &["Wet op de Defensiegereedheid"]),
+            ("de Militaire Ambtenarenwet 1931 bepaalt", &["Militaire Ambtenarenwet 1931"]),
+            ("het Algemeen militair ambtenarenreglement is", &["Algemeen militair ambtenarenreglement"]),
+            ("volgens de Wet ambtenaren defensie.", &["Wet ambtenaren defensie"]),
+            ("het Besluit medezeggenschap Defensie 2008 regelt", &["Besluit medezeggenschap Defensie 2008"]),
+            ("(Wijziging Inkomstenregeling Militairen Staatscourant", &["Inkomstenregeling Militairen"]),
+            ("de Ziektewet en de Werkloosheidswet", &["Ziektewet", "Werkloosheidswet"]),
+            ("de Algemene wet bestuursrecht", &["Algemene wet bestuursrecht"]),
             (
                 "de Wet gewetensbezwaren militaire dienst in verband met de Kaderwet dienstplicht",
-                &[
-                    "Wet gewetensbezwaren militaire dienst",
-                    "Kaderwet dienstplicht",
-                ],
+                &["Wet gewetensbezwaren militaire dienst", "Kaderwet dienstplicht"],
             ),
-            (
-                "het Burgerlijk ambtenarenreglement defensie en enige",
-                &["Burgerlijk ambtenarenreglement defensie"],
-            ),
-            (
-                "de Aanbestedingswet op defensie- en veiligheidsgebied",
-                &["Aanbestedingswet op defensie- en veiligheidsgebied"],
-            ),
+            ("het Burgerlijk ambtenarenreglement defensie en enige", &["Burgerlijk ambtenarenreglement defensie"]),
+            ("de Aanbestedingswet op defensie- en veiligheidsgebied", &["Aanbestedingswet op defensie- en veiligheidsgebied"]),
         ];
         for (text, expected) in cases {
             assert_eq!(names(text), expected.to_vec(), "{text:?}");

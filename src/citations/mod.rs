@@ -150,9 +150,7 @@ pub fn cited_keys(text: &str) -> Vec<String> {
 /// `33763-176`, `kst-33763-176`, `33 763 nr 176` -> `kst-33763-176`), or `None` when the
 /// input holds no citation or cites more than one document.
 pub fn normalize(written: &str) -> Option<String> {
-    let w = written
-        .trim()
-        .trim_matches(|c: char| c.is_whitespace() || "()[]\"'“”‘’,;".contains(c));
+    let w = written.trim().trim_matches(|c: char| c.is_whitespace() || "()[]\"'“”‘’,;".contains(c));
     if let Some(key) = key_form(w) {
         return Some(key);
     }
@@ -164,12 +162,9 @@ pub fn normalize(written: &str) -> Option<String> {
     }
 }
 
-static KST_KEY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?i:kst)-(\d{5})(?:-([A-Za-z0-9]{1,6}))?-(\d{1,4}|[A-Za-z]{1,2})$"));
-static SITTING_KEY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?i)(h|ah)-(tk|ek|\?)-(\d{8})-(p?\d{1,5})(?:-(\d{1,3}))?$"));
-static GAZETTE_KEY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?i)(stcrt|stb)-(\d{4}|\?)-(\d{1,6})$"));
+static KST_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:kst)-(\d{5})(?:-([A-Za-z0-9]{1,6}))?-(\d{1,4}|[A-Za-z]{1,2})$"));
+static SITTING_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i)(h|ah)-(tk|ek|\?)-(\d{8})-(p?\d{1,5})(?:-(\d{1,3}))?$"));
+static GAZETTE_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i)(stcrt|stb)-(\d{4}|\?)-(\d{1,6})$"));
 static TZ_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i)tz(\d{6})-(\d{2,4})$"));
 static LAW_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i)wet:(.+)$"));
 static MOTION_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i)motie-(\p{L}[\p{L}'’ \-]*)$"));
@@ -178,11 +173,7 @@ static MOTION_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i)motie-(\p{L}[\p{
 fn key_form(w: &str) -> Option<String> {
     if let Some(c) = KST_KEY.captures(w) {
         let suffix = c.get(2).map(|s| s.as_str().to_uppercase());
-        return Some(kamerstuk_key(
-            &c[1],
-            suffix.as_deref(),
-            &c[3].to_uppercase(),
-        ));
+        return Some(kamerstuk_key(&c[1], suffix.as_deref(), &c[3].to_uppercase()));
     }
     if SITTING_KEY.is_match(w) || GAZETTE_KEY.is_match(w) {
         return Some(w.to_lowercase());
@@ -210,11 +201,7 @@ fn extract_with(text: &str, lenient: bool) -> Vec<Citation> {
         }
     }
     let singles = publication::find(text).into_iter().chain(law::find(text));
-    phrases.extend(singles.map(|c| Phrase {
-        start: c.start,
-        end: c.end,
-        citations: vec![c],
-    }));
+    phrases.extend(singles.map(|c| Phrase { start: c.start, end: c.end, citations: vec![c] }));
     phrases.sort_by_key(|p| (p.start, Reverse(p.end)));
     let mut kept: Vec<Phrase> = Vec::with_capacity(phrases.len());
     for p in phrases {
@@ -223,11 +210,7 @@ fn extract_with(text: &str, lenient: bool) -> Vec<Citation> {
         }
     }
     let own = tie_motions(text, &mut kept);
-    let mut out: Vec<Citation> = kept
-        .into_iter()
-        .flat_map(|p| p.citations)
-        .chain(own)
-        .collect();
+    let mut out: Vec<Citation> = kept.into_iter().flat_map(|p| p.citations).chain(own).collect();
     out.sort_by_key(|c| (c.start, c.end));
     out
 }
@@ -246,10 +229,7 @@ fn tie_motions(text: &str, phrases: &mut [Phrase]) -> Vec<Citation> {
         let next_mention = mentions.get(i + 1).map_or(usize::MAX, |n| n.start);
         let (_, sentence_end) = sentence_span(text, m.start, m.end);
         let target = phrases.iter_mut().find(|p| p.start >= m.end).filter(|p| {
-            let is_paper = p
-                .citations
-                .iter()
-                .all(|c| c.kind == CitationKind::Kamerstuk);
+            let is_paper = p.citations.iter().all(|c| c.kind == CitationKind::Kamerstuk);
             let near = m.by.is_some() || p.start - m.end <= BARE_MOTION_REACH;
             is_paper && near && p.start < next_mention && p.start < sentence_end
         });
@@ -281,21 +261,14 @@ fn tie_motions(text: &str, phrases: &mut [Phrase]) -> Vec<Citation> {
     own
 }
 
-static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"\s+(?:van|d\.d\.)\s+\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?$"
-    ))
-});
+static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\s+(?:van|d\.d\.)\s+\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?$")));
 
 /// The quoted title right before a citation: `brief ‘Titel’ (Kamerstuk …`, optionally
 /// with a date between (`‘Titel’ van 15 oktober 2024 (Kamerstuk …`) or a comma instead
 /// of the bracket.
 fn title_before(text: &str, phrase_start: usize) -> Option<String> {
     let before = window_before(text, phrase_start, 400).trim_end();
-    let mut s = before
-        .strip_suffix('(')
-        .or_else(|| before.strip_suffix(','))?
-        .trim_end();
+    let mut s = before.strip_suffix('(').or_else(|| before.strip_suffix(','))?.trim_end();
     if let Some(m) = DATE_TAIL.find(s) {
         s = s[..m.start()].trim_end();
     }

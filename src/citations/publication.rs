@@ -29,12 +29,9 @@ static STAATSCOURANT: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:Staatscourant|Stcrt\.?)\s*(?:van\s+\d{{1,2}}\s+(?:{MONTHS})\s+(\d{{4}})\s*,?\s*|((?:19|20)\d{{2}})\s*,?\s*)?((?:nr\.?|nummer)\s*)?(\d{{1,6}})"
     ))
 });
-static STAATSBLAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:Staatsblad|Stb\.)\s*(?:((?:18|19|20)\d{2})\s*,?\s*)?((?:nr\.?|nummer)\s*)?(\d{1,4})")
-});
+static STAATSBLAD: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:Staatsblad|Stb\.)\s*(?:((?:18|19|20)\d{2})\s*,?\s*)?((?:nr\.?|nummer)\s*)?(\d{1,4})"));
 static MONTH_NEXT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^\s+(?:{MONTHS})\b")));
-static TOEZEGGING: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(?:(?:Kamerstuk(?:nummer)?|[Tt]oezegging)\s+)?(TZ\d{6}-\d{2,4})\b"));
+static TOEZEGGING: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:(?:Kamerstuk(?:nummer)?|[Tt]oezegging)\s+)?(TZ\d{6}-\d{2,4})\b"));
 
 /// All such publications in `text`, in no particular order.
 pub(crate) fn find(text: &str) -> Vec<Citation> {
@@ -56,36 +53,13 @@ pub(crate) fn find(text: &str) -> Vec<Citation> {
     }
     for c in TOEZEGGING.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
-        out.push(make(
-            m.as_str(),
-            c[1].to_string(),
-            CitationKind::Toezegging,
-            m.start(),
-            m.end(),
-            false,
-        ));
+        out.push(make(m.as_str(), c[1].to_string(), CitationKind::Toezegging, m.start(), m.end(), false));
     }
     out
 }
 
-fn make(
-    text: &str,
-    key: String,
-    kind: CitationKind,
-    start: usize,
-    end: usize,
-    partial: bool,
-) -> Citation {
-    Citation {
-        key,
-        kind,
-        text: text.to_string(),
-        start,
-        end,
-        partial,
-        title: None,
-        motion_by: None,
-    }
+fn make(text: &str, key: String, kind: CitationKind, start: usize, end: usize, partial: bool) -> Citation {
+    Citation { key, kind, text: text.to_string(), start, end, partial, title: None, motion_by: None }
 }
 
 fn ends_cleanly(text: &str, end: usize) -> bool {
@@ -122,11 +96,7 @@ fn handelingen(text: &str, c: &Captures) -> Option<Citation> {
         Some(_) => ("tk", false),
         None => ("?", true),
     };
-    let (kind, head) = if c.get(1).is_some() {
-        (CitationKind::Aanhangsel, "ah")
-    } else {
-        (CitationKind::Handelingen, "h")
-    };
+    let (kind, head) = if c.get(1).is_some() { (CitationKind::Aanhangsel, "ah") } else { (CitationKind::Handelingen, "h") };
     let number = match (c.get(5).or(c.get(7)), c.get(6)) {
         (Some(nr), _) => nr.as_str().to_string(),
         (None, Some(page)) => format!("p{}", page.as_str()),
@@ -150,20 +120,12 @@ fn numbered(text: &str, c: &Captures, head: &str, kind: CitationKind) -> Option<
     let number = c.get(groups - 1)?.as_str();
     let has_nr_word = c.get(groups - 2).is_some();
     let year = (1..groups - 2).find_map(|i| c.get(i)).map(|y| y.as_str());
-    let looks_like_year =
-        number.len() == 4 && (number.starts_with("19") || number.starts_with("20"));
+    let looks_like_year = number.len() == 4 && (number.starts_with("19") || number.starts_with("20"));
     if year.is_none() && !has_nr_word && looks_like_year {
         return None; // `Staatscourant 2025` names a volume, not a publication
     }
     let key = format!("{head}-{}-{number}", year.unwrap_or("?"));
-    Some(make(
-        m.as_str(),
-        key,
-        kind,
-        m.start(),
-        m.end(),
-        year.is_none(),
-    ))
+    Some(make(m.as_str(), key, kind, m.start(), m.end(), year.is_none()))
 }
 
 #[cfg(test)]

@@ -12,10 +12,9 @@ use super::text::{ceil_boundary, floor_boundary};
 
 /// Abbreviations (lowercase, without the final full stop) that never end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "nr", "nrs", "jl", "c.s", "o.a", "e.a", "a.s", "d.d", "t.a.v", "m.b.t", "i.v.m", "n.a.v",
-    "z.g", "e.d", "i.p.v", "t.z.t", "bijv", "blz", "p", "pag", "art", "artt", "jo", "ca", "resp",
-    "mr", "dr", "drs", "ir", "prof", "ing", "zgn", "vgl", "stcrt", "stb", "incl", "excl", "max",
-    "min", "mln", "mld", "mrd", "vs", "st", "ex", "red", "vz",
+    "nr", "nrs", "jl", "c.s", "o.a", "e.a", "a.s", "d.d", "t.a.v", "m.b.t", "i.v.m", "n.a.v", "z.g", "e.d", "i.p.v", "t.z.t", "bijv", "blz", "p", "pag", "art",
+    "artt", "jo", "ca", "resp", "mr", "dr", "drs", "ir", "prof", "ing", "zgn", "vgl", "stcrt", "stb", "incl", "excl", "max", "min", "mln", "mld", "mrd", "vs",
+    "st", "ex", "red", "vz",
 ];
 
 const CLOSERS: &[char] = &[')', ']', '"', '\'', '”', '’', '»'];
@@ -64,12 +63,8 @@ fn sentence_end(text: &str, pos: usize) -> usize {
         let i = pos + off;
         let after = i + c.len_utf8();
         match c {
-            '.' | '!' | '?' if boundary_after(text, i, after).is_some() => {
-                return skip_closers(text, after)
-            }
-            '\n' if blank_line_end(text, after).is_some() || heading_end(text, i).is_some() => {
-                return i
-            }
+            '.' | '!' | '?' if boundary_after(text, i, after).is_some() => return skip_closers(text, after),
+            '\n' if blank_line_end(text, after).is_some() || heading_end(text, i).is_some() => return i,
             _ => {}
         }
     }
@@ -88,12 +83,7 @@ fn boundary_after(text: &str, i: usize, after: usize) -> Option<usize> {
         return None; // `3.2`, `www.defensie.nl`: no whitespace after the stop
     }
     let next = trimmed.chars().next()?;
-    let starts_sentence = next.is_uppercase()
-        || next.is_ascii_digit()
-        || matches!(
-            next,
-            '“' | '‘' | '"' | '\'' | '«' | '(' | '·' | '•' | '–' | '-' | '*'
-        );
+    let starts_sentence = next.is_uppercase() || next.is_ascii_digit() || matches!(next, '“' | '‘' | '"' | '\'' | '«' | '(' | '·' | '•' | '–' | '-' | '*');
     starts_sentence.then_some(text.len() - trimmed.len())
 }
 
@@ -130,21 +120,14 @@ fn heading_end(text: &str, i: usize) -> Option<usize> {
     let unfinished = last.is_ascii_punctuation() || matches!(last, '–' | '’' | '”');
     let rest = &text[i + 1..];
     let next_at = i + 1 + (rest.len() - rest.trim_start().len());
-    let next_opens = text[next_at..]
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase);
+    let next_opens = text[next_at..].chars().next().is_some_and(char::is_uppercase);
     (short && opens && !unfinished && next_opens).then_some(next_at)
 }
 
 /// Whether the word that ends `head` (the text before a full stop) is an abbreviation
 /// or an initial.
 fn is_abbreviation(head: &str) -> bool {
-    let word_start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphabetic() || c == '.'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word_start = head.char_indices().rev().find(|&(_, c)| !(c.is_alphabetic() || c == '.')).map_or(0, |(i, c)| i + c.len_utf8());
     let word = &head[word_start..];
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     match (letters.next(), letters.next()) {
@@ -152,8 +135,7 @@ fn is_abbreviation(head: &str) -> bool {
         (Some(c), None) => c.is_uppercase() || word.len() == 1 && c == 'p',
         _ => {
             // `J.A.`, `c.s.`, `t.a.v.`: single letters joined by full stops
-            let dotted =
-                word.contains('.') && word.split('.').all(|part| part.chars().count() <= 1);
+            let dotted = word.contains('.') && word.split('.').all(|part| part.chars().count() <= 1);
             dotted || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
         }
     }
@@ -172,61 +154,21 @@ mod tests {
     #[test]
     fn sentences_table() {
         let cases = [
-            (
-                "Eerste zin. Tweede zin met ZZ erin. Derde.",
-                "ZZ",
-                "Tweede zin met ZZ erin.",
-            ),
-            (
-                "Motie nr. 171 verzoekt ZZ. Daarna.",
-                "ZZ",
-                "Motie nr. 171 verzoekt ZZ.",
-            ),
-            (
-                "Van 15 april jl. heb ik ZZ benoemd. Volgende.",
-                "ZZ",
-                "Van 15 april jl. heb ik ZZ benoemd.",
-            ),
-            (
-                "De motie-Struijs c.s. over ZZ is af. Ja.",
-                "ZZ",
-                "De motie-Struijs c.s. over ZZ is af.",
-            ),
+            ("Eerste zin. Tweede zin met ZZ erin. Derde.", "ZZ", "Tweede zin met ZZ erin."),
+            ("Motie nr. 171 verzoekt ZZ. Daarna.", "ZZ", "Motie nr. 171 verzoekt ZZ."),
+            ("Van 15 april jl. heb ik ZZ benoemd. Volgende.", "ZZ", "Van 15 april jl. heb ik ZZ benoemd."),
+            ("De motie-Struijs c.s. over ZZ is af. Ja.", "ZZ", "De motie-Struijs c.s. over ZZ is af."),
             ("Dit o.a. door ZZ. Nee.", "ZZ", "Dit o.a. door ZZ."),
             ("J.A. Hennis zegt ZZ. Oké.", "ZZ", "J.A. Hennis zegt ZZ."),
             ("Zie p. 12 voor ZZ. Klaar.", "ZZ", "Zie p. 12 voor ZZ."),
-            (
-                "Alinea een.\n\nKop zonder punt\n\nTekst met ZZ",
-                "ZZ",
-                "Tekst met ZZ",
-            ),
-            (
-                "Hard-\ngewrapte regel met\nZZ loopt door. Nieuw.",
-                "ZZ",
-                "Hard-\ngewrapte regel met\nZZ loopt door.",
-            ),
+            ("Alinea een.\n\nKop zonder punt\n\nTekst met ZZ", "ZZ", "Tekst met ZZ"),
+            ("Hard-\ngewrapte regel met\nZZ loopt door. Nieuw.", "ZZ", "Hard-\ngewrapte regel met\nZZ loopt door."),
             ("In 2016. 12% wil ZZ. Eind.", "ZZ", "12% wil ZZ."),
-            (
-                "Brief (Kamerstuk 33763, nr. 176 van 3 april jl.) valt ZZ. Na.",
-                "ZZ",
-                "Brief (Kamerstuk 33763, nr. 176 van 3 april jl.) valt ZZ.",
-            ),
-            (
-                "Zie www.defensie.nl voor ZZ. Klaar.",
-                "ZZ",
-                "Zie www.defensie.nl voor ZZ.",
-            ),
+            ("Brief (Kamerstuk 33763, nr. 176 van 3 april jl.) valt ZZ. Na.", "ZZ", "Brief (Kamerstuk 33763, nr. 176 van 3 april jl.) valt ZZ."),
+            ("Zie www.defensie.nl voor ZZ. Klaar.", "ZZ", "Zie www.defensie.nl voor ZZ."),
             ("Vraag? Antwoord met ZZ! Slot.", "ZZ", "Antwoord met ZZ!"),
-            (
-                "Vorige alinea.\nKop van een alinea\nTekst met ZZ hier.",
-                "ZZ",
-                "Tekst met ZZ hier.",
-            ),
-            (
-                "Tekst met ZZ hier\nVolgende kop\nTekst.",
-                "ZZ",
-                "Tekst met ZZ hier",
-            ),
+            ("Vorige alinea.\nKop van een alinea\nTekst met ZZ hier.", "ZZ", "Tekst met ZZ hier."),
+            ("Tekst met ZZ hier\nVolgende kop\nTekst.", "ZZ", "Tekst met ZZ hier"),
         ];
         for (text, needle, expected) in cases {
             assert_eq!(sentence_of(text, needle), expected, "{text:?}");

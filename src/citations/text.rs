@@ -96,8 +96,7 @@ pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
 }
 
 /// Dutch month names, for telling `nr. 171, 2 oktober` (a date) from a list of numbers.
-pub(crate) const MONTHS: &str =
-    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december";
+pub(crate) const MONTHS: &str = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december";
 
 #[cfg(test)]
 mod tests {
@@ -106,10 +105,7 @@ mod tests {
     #[test]
     fn fold_table() {
         for (input, expected) in [
-            (
-                "Wet op de  Defensiegereedheid",
-                "wet op de defensiegereedheid",
-            ),
+            ("Wet op de  Defensiegereedheid", "wet op de defensiegereedheid"),
             ("  Kaderwet\n Dienstplicht ", "kaderwet dienstplicht"),
             ("Besluit beëindiging", "besluit beeindiging"),
             ("Curaçao’s", "curacao's"),

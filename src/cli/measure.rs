@@ -74,14 +74,17 @@ fn build(docs: &Path, dir: Option<&Path>, heap_mib: u32) -> anyhow::Result<Built
     let (mut count, mut text_bytes) = (0u64, 0u64);
     let started = Instant::now();
     let pages = super::pages::small_pages();
-    let summary = ingest::index_paths(&index, &[docs.to_path_buf()], &IndexOptions { heap_bytes: (heap_mib as usize) << 20, ..IndexOptions::default() }, &mut |event| match event {
-        Progress::Indexed { letter } => {
-            count += 1;
-            text_bytes += (letter.title.len() + letter.body.len()) as u64;
-        }
-        Progress::Skipped { reason, .. } => eprintln!("skipped: {reason}"),
-        _ => {}
-    })?;
+    let summary =
+        ingest::index_paths(&index, &[docs.to_path_buf()], &IndexOptions { heap_bytes: (heap_mib as usize) << 20, ..IndexOptions::default() }, &mut |event| {
+            match event {
+                Progress::Indexed { letter } => {
+                    count += 1;
+                    text_bytes += (letter.title.len() + letter.body.len()) as u64;
+                }
+                Progress::Skipped { reason, .. } => eprintln!("skipped: {reason}"),
+                _ => {}
+            }
+        })?;
     let seconds = started.elapsed().as_secs_f64();
     drop(pages);
     Ok(Built { index, docs: count, text_bytes, seconds, skipped: summary.skipped.len(), peak_rss_mb: eval::peak_rss_mib(), _temp: temp })

@@ -34,11 +34,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 commit_every: std::time::Duration::from_secs_f64(a.commit_every),
                 heap_bytes: (a.heap as usize) << 20,
             };
-            let summary = if a.rebuild {
-                rebuild(&dir, &a.paths, &options)?
-            } else {
-                build(&LetterIndex::open_or_create(&dir)?, &a.paths, &options)?
-            };
+            let summary = if a.rebuild { rebuild(&dir, &a.paths, &options)? } else { build(&LetterIndex::open_or_create(&dir)?, &a.paths, &options)? };
             Ok(if summary.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Search(a) => {

@@ -52,7 +52,14 @@ pub fn hits_text(out: &mut impl Write, found: &Found, options: &SearchOptions, c
         let limit = options.limit.max(1);
         match (total.n, total.exact) {
             (0, _) => writeln!(out, "no {} match", what.1)?,
-            (n, true) => writeln!(out, "no {} on this page: {} match{}; the last page starts at --offset {}", what.1, count(total, what), if n == 1 { "es" } else { "" }, (n - 1) / limit * limit)?,
+            (n, true) => writeln!(
+                out,
+                "no {} on this page: {} match{}; the last page starts at --offset {}",
+                what.1,
+                count(total, what),
+                if n == 1 { "es" } else { "" },
+                (n - 1) / limit * limit
+            )?,
             (_, false) => writeln!(out, "no {} on this page: {} match", what.1, count(total, what))?,
         }
         return Ok(());

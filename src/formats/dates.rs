@@ -41,8 +41,7 @@ fn dutch(field: &str) -> Option<Date> {
 }
 
 fn is_weekday(word: &str) -> bool {
-    const WEEKDAYS: [&str; 7] =
-        ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
+    const WEEKDAYS: [&str; 7] = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
     let word = word.trim_end_matches(',');
     WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
 }
@@ -67,10 +66,7 @@ fn month(word: &str) -> Option<Month> {
         return Some(Month::March);
     }
     // A month is its full name or an abbreviation of at least three letters of it.
-    MONTHS
-        .iter()
-        .find(|(name, _)| word.len() >= 3 && name.starts_with(&word))
-        .map(|&(_, month)| month)
+    MONTHS.iter().find(|(name, _)| word.len() >= 3 && name.starts_with(&word)).map(|&(_, month)| month)
 }
 
 #[cfg(test)]

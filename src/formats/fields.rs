@@ -100,11 +100,11 @@ mod tests {
     fn titles_from_lines() {
         for (line, expected) in [
             ("Korte regel", "Korte regel"),
+            ("1. De noodrem werd geactiveerd; het ging om kwaad opzet. 2. De treinbestuurder moet", "1. De noodrem werd geactiveerd; het ging om kwaad opzet."),
             (
-                "1. De noodrem werd geactiveerd; het ging om kwaad opzet. 2. De treinbestuurder moet",
-                "1. De noodrem werd geactiveerd; het ging om kwaad opzet.",
+                "Ja. Dat klopt, en het is een heel lange zin die nergens eindigt want hij gaat maar door en door",
+                "Ja. Dat klopt, en het is een heel lange zin die nergens eindigt want hij gaat…",
             ),
-            ("Ja. Dat klopt, en het is een heel lange zin die nergens eindigt want hij gaat maar door en door", "Ja. Dat klopt, en het is een heel lange zin die nergens eindigt want hij gaat…"),
             ("z.o.z. De zin", "z.o.z. De zin"),
             (&"a".repeat(100), &format!("{}…", "a".repeat(80))),
             ("Is het echt 3.5 procent? Ja, dat is het zeker.", "Is het echt 3.5 procent?"),

@@ -66,11 +66,7 @@ pub fn read_json_lines(path: &Path) -> Result<JsonLines, SourceError> {
     if !gzip && path_is_gz(path) {
         return Err(SourceError::file(path, "named .gz but is not gzip-compressed (no gzip header)"));
     }
-    let reader: Box<dyn BufRead + Send> = if gzip {
-        Box::new(BufReader::with_capacity(BUFFER_BYTES, MultiGzDecoder::new(reader)))
-    } else {
-        Box::new(reader)
-    };
+    let reader: Box<dyn BufRead + Send> = if gzip { Box::new(BufReader::with_capacity(BUFFER_BYTES, MultiGzDecoder::new(reader))) } else { Box::new(reader) };
     Ok(JsonLines { path: path.to_path_buf(), reader, buf: Vec::new(), max_line: MAX_LINE_BYTES, line: 0, done: false })
 }
 
@@ -119,11 +115,7 @@ impl JsonLines {
             match read {
                 Ok(LineRead::End) => self.done = true,
                 Ok(LineRead::TooLong) => {
-                    return Some(Err(SourceError::at_line(
-                        &self.path,
-                        self.line,
-                        format!("line longer than {} bytes; skipped", self.max_line),
-                    )))
+                    return Some(Err(SourceError::at_line(&self.path, self.line, format!("line longer than {} bytes; skipped", self.max_line))))
                 }
                 Ok(LineRead::Line) => {
                     if self.buf.iter().all(u8::is_ascii_whitespace) {
@@ -137,11 +129,7 @@ impl JsonLines {
                 }
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(SourceError::at_line(
-                        &self.path,
-                        self.line,
-                        format!("cannot read on (truncated or corrupt file?): {e}"),
-                    )));
+                    return Some(Err(SourceError::at_line(&self.path, self.line, format!("cannot read on (truncated or corrupt file?): {e}"))));
                 }
             }
         }
@@ -165,8 +153,7 @@ pub fn parse_line(path: &Path, line: &Line) -> Result<Option<Letter>, SourceErro
     if line.bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(None);
     }
-    let text = std::str::from_utf8(&line.bytes)
-        .map_err(|e| error(format!("invalid UTF-8 at byte {} of the line", e.valid_up_to() + 1)))?;
+    let text = std::str::from_utf8(&line.bytes).map_err(|e| error(format!("invalid UTF-8 at byte {} of the line", e.valid_up_to() + 1)))?;
     let object = match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(object)) => object,
         Ok(other) => return Err(error(format!("{}, not a JSON object", kind(&other)))),

@@ -29,8 +29,7 @@ const MAX_LINK_TARGET: usize = 2000;
 const MAX_TAG: usize = 300;
 /// Inline HTML tags that are dropped (their content stays). Others (`<datum>` in a
 /// regulation that describes a message format) are text.
-const DROPPED_TAGS: &[&str] =
-    &["sup", "sub", "span", "meta", "br", "b", "i", "u", "em", "strong", "p", "div", "font", "small"];
+const DROPPED_TAGS: &[&str] = &["sup", "sub", "span", "meta", "br", "b", "i", "u", "em", "strong", "p", "div", "font", "small"];
 
 /// Cleans markdown `text` into a body and its sections.
 ///

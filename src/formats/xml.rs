@@ -35,20 +35,29 @@ use crate::letter::Letter;
 const HEADINGS: &[&str] = &["item-titel", "kop", "titel", "tussenkop", "intitule", "spreker"];
 /// Elements whose text runs on inside the surrounding paragraph or heading.
 const INLINE: &[&str] = &[
-    "nadruk", "extref", "intref", "sup", "inf", "politiek", "naam", "voorvoegsels", "achternaam",
-    "voornaam", "initialen", "functie", "li.nr", "noot.ref", "unl", "a", "term",
+    "nadruk",
+    "extref",
+    "intref",
+    "sup",
+    "inf",
+    "politiek",
+    "naam",
+    "voorvoegsels",
+    "achternaam",
+    "voornaam",
+    "initialen",
+    "functie",
+    "li.nr",
+    "noot.ref",
+    "unl",
+    "a",
+    "term",
 ];
 /// Elements raised a little (`CO2`, `23ste`): no space before them.
 const SCRIPTS: &[&str] = &["sup", "inf"];
 /// Metadata names that state the date, most telling first: the sitting, the signature,
 /// then the publication.
-const DATE_META: &[&str] = &[
-    "OVERHEIDop.datumVergadering",
-    "OVERHEIDop.datumOndertekening",
-    "DC.date",
-    "DCTERMS.issued",
-    "DCTERMS.available",
-];
+const DATE_META: &[&str] = &["OVERHEIDop.datumVergadering", "OVERHEIDop.datumOndertekening", "DC.date", "DCTERMS.issued", "DCTERMS.available"];
 /// Rank of the `vergaderdatum` element among [`DATE_META`]: just after the sitting's meta.
 const VERGADERDATUM_RANK: usize = 1;
 /// Longest XML nesting followed; deeper is an error, not a stack of unbounded size.
@@ -65,18 +74,14 @@ pub fn read_official_xml(path: &Path) -> Result<Letter, SourceError> {
 /// and its stem is the letter's id.
 pub fn parse_official_xml(path: &Path, bytes: &[u8]) -> Result<Letter, SourceError> {
     let id = path.file_stem().map_or_else(|| path.to_string_lossy(), |s| s.to_string_lossy()).into_owned();
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        SourceError::at_offset(path, e.valid_up_to() as u64, "not UTF-8 (only UTF-8 XML is read)")
-    })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| SourceError::at_offset(path, e.valid_up_to() as u64, "not UTF-8 (only UTF-8 XML is read)"))?;
     let at = |offset: u64, message: String| SourceError::at_offset(path, offset, message);
     let mut reader = Reader::from_str(text);
     let mut open: Vec<String> = Vec::new();
     let mut seen_element = false;
     let mut doc = Document::default();
     loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| at(reader.error_position(), format!("malformed XML: {e}")))?;
+        let event = reader.read_event().map_err(|e| at(reader.error_position(), format!("malformed XML: {e}")))?;
         match event {
             Event::Start(e) => {
                 let name = local_name(&e);
@@ -103,9 +108,7 @@ pub fn parse_official_xml(path: &Path, bytes: &[u8]) -> Result<Letter, SourceErr
             Event::CData(c) => doc.text(&c.into_inner()),
             Event::GeneralRef(r) => match entity(&r) {
                 Some(c) => doc.text(c.encode_utf8(&mut [0; 4])),
-                None => {
-                    return Err(at(reader.buffer_position(), format!("unknown entity `&{};`", &*r)))
-                }
+                None => return Err(at(reader.buffer_position(), format!("unknown entity `&{};`", &*r))),
             },
             Event::Eof => break,
             _ => {}
@@ -222,9 +225,8 @@ impl Document {
     }
 
     fn meta(&mut self, e: &BytesStart<'_>) {
-        let attribute = |key: &str| {
-            e.try_get_attribute(key).ok().flatten().and_then(|a| a.normalized_value(XmlVersion::Implicit1_0).ok()).map(|v| v.trim().to_string())
-        };
+        let attribute =
+            |key: &str| e.try_get_attribute(key).ok().flatten().and_then(|a| a.normalized_value(XmlVersion::Implicit1_0).ok()).map(|v| v.trim().to_string());
         let (Some(name), Some(content)) = (attribute("name"), attribute("content")) else {
             return;
         };
@@ -374,9 +376,6 @@ impl Block {
     /// Whether `word`, after an element boundary, attaches to the text before it: closing
     /// punctuation, after an opening parenthesis, and raised text.
     fn attaches(&self, word: &str) -> bool {
-        self.attach
-            || (self.after_script && word.starts_with('-'))
-            || word.starts_with([',', '.', ';', ':', ')', '!', '?'])
-            || self.text.ends_with('(')
+        self.attach || (self.after_script && word.starts_with('-')) || word.starts_with([',', '.', ';', ':', ')', '!', '?']) || self.text.ends_with('(')
     }
 }

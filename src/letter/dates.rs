@@ -27,10 +27,8 @@ pub(crate) fn find_all(text: &str) -> impl Iterator<Item = Date> + '_ {
 
 /// Words before a date that put it in the future of the letter: `per 1 september 2026`,
 /// `vanaf`, `met ingang van`, `uiterlijk`, `tot`.
-static FUTURE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:per|vanaf|m\.i\.v\.|met ingang van|uiterlijk|tot|tot en met|t/m|voor)\s*$")
-        .expect("valid regex")
-});
+static FUTURE_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:per|vanaf|m\.i\.v\.|met ingang van|uiterlijk|tot|tot en met|t/m|voor)\s*$").expect("valid regex"));
 
 /// The latest full date the text mentions as past or present, for a letter that states no
 /// date of its own. Dates announced as future (`per 1 september 2026`) are left out: a
@@ -85,10 +83,7 @@ fn month(name: &str) -> Option<Month> {
 
 /// `2 juni 2026`: a date as a Dutch reader writes it.
 pub(crate) fn format_dutch(date: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-        "oktober", "november", "december",
-    ];
+    const MONTHS: [&str; 12] = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
     let month = MONTHS[usize::from(u8::from(date.month())) - 1];
     format!("{} {} {}", date.day(), month, date.year())
 }
@@ -120,10 +115,7 @@ mod tests {
     fn latest_mentioned_dates() {
         for (text, expected) in [
             ("op 2 juni 2026 en 17 september 2025", Some(date!(2026 - 06 - 02))),
-            (
-                "(Kamerstuk 36800-X-108 d.d. 2 juli 2026). Het wordt mogelijk om per 1 september 2026 te werken.",
-                Some(date!(2026 - 07 - 02)),
-            ),
+            ("(Kamerstuk 36800-X-108 d.d. 2 juli 2026). Het wordt mogelijk om per 1 september 2026 te werken.", Some(date!(2026 - 07 - 02))),
             ("vanaf 1 januari 2030 en met ingang van 1 mei 2031", None),
             ("van 15 april jl.", None),
             ("tot\n\n   31 december 2026", None),

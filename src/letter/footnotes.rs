@@ -11,8 +11,7 @@ use regex::Regex;
 
 use super::lines::{is_list_item, Line};
 
-static FOOTNOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2}) \S").expect("valid regex"));
+static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2}) \S").expect("valid regex"));
 
 /// Characters that may follow a footnote marker within its token (`werkgevers.3` is rare,
 /// `I-agenda2,` common).
@@ -77,10 +76,7 @@ fn footnote_number(text: &str) -> Option<usize> {
 
 /// A wrapped footnote goes on in lower case or with a link.
 fn is_continuation(text: &str) -> bool {
-    !is_list_item(text)
-        && (text.starts_with(|c: char| c.is_lowercase())
-            || text.starts_with("http")
-            || text.starts_with("www."))
+    !is_list_item(text) && (text.starts_with(|c: char| c.is_lowercase()) || text.starts_with("http") || text.starts_with("www."))
 }
 
 /// Finds the marker of every number in `numbers` in `lines`, each before the next one's
@@ -91,13 +87,10 @@ fn find_markers(lines: &[Line], numbers: std::ops::Range<usize>) -> Option<Vec<(
     let mut bound = (lines.len(), 0usize); // (line, byte offset): search strictly before
     for number in numbers.rev() {
         let digits = number.to_string();
-        let hit = (0..bound.0.min(lines.len()) + 1)
-            .rev()
-            .filter(|&l| l < lines.len())
-            .find_map(|l| {
-                let limit = if l == bound.0 { bound.1 } else { usize::MAX };
-                last_marker(&lines[l].text, &digits, limit).map(|at| (l, at))
-            })?;
+        let hit = (0..bound.0.min(lines.len()) + 1).rev().filter(|&l| l < lines.len()).find_map(|l| {
+            let limit = if l == bound.0 { bound.1 } else { usize::MAX };
+            last_marker(&lines[l].text, &digits, limit).map(|at| (l, at))
+        })?;
         found.push((hit.0, hit.1, digits.len()));
         bound = hit;
     }
@@ -127,11 +120,8 @@ fn is_marker_prefix(prefix: &str) -> bool {
     let Some(last) = prefix.chars().last() else {
         return false;
     };
-    let year = prefix.len() == 4
-        && prefix.bytes().all(|b| b.is_ascii_digit())
-        && (prefix.starts_with("19") || prefix.starts_with("20"));
-    let word = (last.is_alphabetic() || AFTER_MARKER.contains(&last))
-        && prefix.chars().any(char::is_lowercase);
+    let year = prefix.len() == 4 && prefix.bytes().all(|b| b.is_ascii_digit()) && (prefix.starts_with("19") || prefix.starts_with("20"));
+    let word = (last.is_alphabetic() || AFTER_MARKER.contains(&last)) && prefix.chars().any(char::is_lowercase);
     year || word
 }
 
@@ -179,15 +169,7 @@ mod tests {
 
     #[test]
     fn marker_prefixes() {
-        for (prefix, expected) in [
-            ("I-agenda", true),
-            ("2025", true),
-            ("werkgevers.", true),
-            ("CO", false),
-            ("202", false),
-            ("nr.", true),
-            ("", false),
-        ] {
+        for (prefix, expected) in [("I-agenda", true), ("2025", true), ("werkgevers.", true), ("CO", false), ("202", false), ("nr.", true), ("", false)] {
             assert_eq!(is_marker_prefix(prefix), expected, "{prefix}");
         }
     }

@@ -12,10 +12,8 @@ use crate::citations::kamerstuk_key;
 /// `Tweede Kamer, vergaderjaar 2022–2023, 36 360 X, nr. 1`, optionally followed by the page
 /// number the footer shares a line with.
 static KAMERSTUK_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^Tweede Kamer, vergaderjaar \d{4}\s*[–—-]\s*\d{4}, (\d{1,3}(?: \d{3})*|\d{4,6})(?:[ -]([A-Z]{1,5}))?, nr\. ?(\d+)(?: \d{1,3})?$",
-    )
-    .expect("valid regex")
+    Regex::new(r"^Tweede Kamer, vergaderjaar \d{4}\s*[–—-]\s*\d{4}, (\d{1,3}(?: \d{3})*|\d{4,6})(?:[ -]([A-Z]{1,5}))?, nr\. ?(\d+)(?: \d{1,3})?$")
+        .expect("valid regex")
 });
 
 /// Lines that only carry a page number or an identifier of the printed edition.

@@ -29,17 +29,14 @@ impl Line {
     }
 }
 
-static MD_LINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[([^\]\n]*)\]\([^)\s]*\)").expect("valid regex"));
+static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]\n]*)\]\([^)\s]*\)").expect("valid regex"));
 
 /// Splits `raw` into cleaned lines. Form feeds (page breaks from `pdftotext`) become blank
 /// lines; soft hyphens are dropped except at a line end, where they become a plain hyphen
 /// for the hyphenation repair to judge.
 pub(crate) fn split(raw: &str) -> Vec<Line> {
     let markdown = looks_like_markdown(raw);
-    raw.split(['\n', '\r', '\u{c}', '\u{2028}', '\u{2029}'])
-        .map(|line| clean(line, markdown))
-        .collect()
+    raw.split(['\n', '\r', '\u{c}', '\u{2028}', '\u{2029}']).map(|line| clean(line, markdown)).collect()
 }
 
 /// Markdown from a PDF-to-markdown converter: bold runs or block quotes.
@@ -98,10 +95,7 @@ fn collapse_whitespace(text: &str) -> String {
 /// List bullets seen in extracted letters.
 pub(crate) fn is_list_item(text: &str) -> bool {
     let mut chars = text.chars();
-    matches!(
-        (chars.next(), chars.next()),
-        (Some('·' | '•' | '–' | '-' | '▪' | '◦' | '○' | '■' | '●' | '—' | '\u{f0b7}'), Some(' '))
-    )
+    matches!((chars.next(), chars.next()), (Some('·' | '•' | '–' | '-' | '▪' | '◦' | '○' | '■' | '●' | '—' | '\u{f0b7}'), Some(' ')))
 }
 
 /// The shape of a letter's text.
@@ -126,21 +120,14 @@ const MAX_WRAP_WIDTH: usize = 110;
 /// Text whose typical line is shorter than this is a list or an address, not wrapped prose.
 const MIN_WRAP_WIDTH: usize = 40;
 
-static SALUTATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:(zeer )?geachte\b)").expect("valid regex"));
-static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Den Haag|['’]s-Gravenhage),|^Datum\b|^Betreft\b").expect("valid regex")
-});
-static GREETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:hoogachtend|met (vriendelijke|hartelijke) groet(en)?|met de meeste hoogachting)\b")
-        .expect("valid regex")
-});
+static SALUTATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:(zeer )?geachte\b)").expect("valid regex"));
+static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:Den Haag|['’]s-Gravenhage),|^Datum\b|^Betreft\b").expect("valid regex"));
+static GREETING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:hoogachtend|met (vriendelijke|hartelijke) groet(en)?|met de meeste hoogachting)\b").expect("valid regex"));
 /// `De Minister van Defensie,` / `DE STAATSSECRETARIS VAN DEFENSIE,` above a signature.
 pub(crate) static SENDER_CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:De|DE)\s+((?:Minister|MINISTER|Staatssecretaris|STAATSSECRETARIS|Minister-[Pp]resident|MINISTER-PRESIDENT)\b[^.;:]*?)\s*,?$",
-    )
-    .expect("valid regex")
+    Regex::new(r"^(?:De|DE)\s+((?:Minister|MINISTER|Staatssecretaris|STAATSSECRETARIS|Minister-[Pp]resident|MINISTER-PRESIDENT)\b[^.;:]*?)\s*,?$")
+        .expect("valid regex")
 });
 
 /// How many non-blank lines from the end a closing may start.
@@ -164,12 +151,7 @@ impl Layout {
 
         let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
         let reach = non_blank.len().saturating_sub(CLOSING_REACH);
-        let closing_start = non_blank[reach..]
-            .iter()
-            .copied()
-            .filter(|&i| i >= body_start)
-            .find(|&i| is_closing_line(&lines[i].text))
-            .unwrap_or(lines.len());
+        let closing_start = non_blank[reach..].iter().copied().filter(|&i| i >= body_start).find(|&i| is_closing_line(&lines[i].text)).unwrap_or(lines.len());
         Layout { wrapped, width, spaced, body_start, closing_start }
     }
 }
@@ -180,9 +162,7 @@ pub(crate) fn is_closing_line(text: &str) -> bool {
     if GREETING.is_match(text) {
         return true;
     }
-    SENDER_CLOSING.is_match(text)
-        && text.chars().count() <= 120
-        && (text.ends_with(',') || !text.chars().any(char::is_lowercase))
+    SENDER_CLOSING.is_match(text) && text.chars().count() <= 120 && (text.ends_with(',') || !text.chars().any(char::is_lowercase))
 }
 
 #[cfg(test)]

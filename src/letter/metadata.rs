@@ -35,21 +35,13 @@ const HEADER_LINES: usize = 60;
 /// How many non-blank lines from the end the closing may start.
 const CLOSING_LINES: usize = 12;
 
-static KAMERSTUK_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^Nr\.\s*(\d+[A-Za-z]?)\s+(?i:brief van de)\s+(.+?)\s*$").expect("valid regex")
-});
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Datum:?|Den Haag,|['’]s-Gravenhage,)\s*(.*)$").expect("valid regex")
-});
-static SUBJECT_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:Betreft|Onderwerp):?\s*(.*)$").expect("valid regex"));
-static REFERENCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:onze referentie|ons kenmerk):?\s*(.*)$").expect("valid regex")
-});
+static KAMERSTUK_HEADER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Nr\.\s*(\d+[A-Za-z]?)\s+(?i:brief van de)\s+(.+?)\s*$").expect("valid regex"));
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:Datum:?|Den Haag,|['’]s-Gravenhage,)\s*(.*)$").expect("valid regex"));
+static SUBJECT_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:Betreft|Onderwerp):?\s*(.*)$").expect("valid regex"));
+static REFERENCE_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:onze referentie|ons kenmerk):?\s*(.*)$").expect("valid regex"));
 /// Labels of a letterhead's margin column, which end a reference block.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:datum|betreft|onderwerp|bijlage\(?n?\)?|uw referentie|uw kenmerk|bij beantwoording|contactpersoon|retouradres)\b")
-        .expect("valid regex")
+    Regex::new(r"^(?i:datum|betreft|onderwerp|bijlage\(?n?\)?|uw referentie|uw kenmerk|bij beantwoording|contactpersoon|retouradres)\b").expect("valid regex")
 });
 
 /// Reads the metadata of a repaired letter body.
@@ -65,15 +57,12 @@ pub(crate) fn extract(body: &str) -> Metadata {
     meta.subject = labelled(header, &SUBJECT_LINE);
     meta.reference = reference(header);
 
-    let stated = header
-        .iter()
-        .enumerate()
-        .find_map(|(i, l)| {
-            let value = DATE_LINE.captures(l)?.get(1)?.as_str();
-            // A label alone on its line has its value on the next.
-            let value = if value.is_empty() { next_non_blank(header, i)? } else { value };
-            dates::first(value)
-        });
+    let stated = header.iter().enumerate().find_map(|(i, l)| {
+        let value = DATE_LINE.captures(l)?.get(1)?.as_str();
+        // A label alone on its line has its value on the next.
+        let value = if value.is_empty() { next_non_blank(header, i)? } else { value };
+        dates::first(value)
+    });
     match stated {
         Some(date) => meta.date = Some(date),
         None => match dates::latest_mentioned(body) {
@@ -87,11 +76,7 @@ pub(crate) fn extract(body: &str) -> Metadata {
     }
 
     let (closing_sender, signer) = closing(&lines);
-    meta.sender = closing_sender
-        .filter(|s| s.chars().any(char::is_lowercase))
-        .or(header_sender)
-        .or(closing_sender)
-        .map(normalize_sender);
+    meta.sender = closing_sender.filter(|s| s.chars().any(char::is_lowercase)).or(header_sender).or(closing_sender).map(normalize_sender);
     meta.signer = signer.map(str::to_string);
     if meta.sender.is_none() {
         meta.warnings.push("no sender found".to_string());
@@ -119,12 +104,7 @@ fn reference(header: &[&str]) -> Option<String> {
     if !inline.is_empty() {
         return Some(inline.to_string());
     }
-    let block: Vec<&str> = header[i + 1..]
-        .iter()
-        .skip_while(|l| l.is_empty())
-        .take_while(|l| !l.is_empty() && !LABEL.is_match(l))
-        .copied()
-        .collect();
+    let block: Vec<&str> = header[i + 1..].iter().skip_while(|l| l.is_empty()).take_while(|l| !l.is_empty() && !LABEL.is_match(l)).copied().collect();
     (!block.is_empty()).then(|| block.join(" "))
 }
 
@@ -168,10 +148,7 @@ const LOWER_IN_TITLE: &[&str] = &["van", "voor", "de", "der", "den", "het", "en"
 /// `De Minister van Defensie,` → `Minister van Defensie`.
 pub(crate) fn normalize_sender(raw: &str) -> String {
     let trimmed = raw.trim().trim_end_matches([',', '.', '*']).trim();
-    let trimmed = trimmed
-        .strip_prefix("De ")
-        .or_else(|| trimmed.strip_prefix("DE "))
-        .unwrap_or(trimmed);
+    let trimmed = trimmed.strip_prefix("De ").or_else(|| trimmed.strip_prefix("DE ")).unwrap_or(trimmed);
     let shouting = !trimmed.chars().any(char::is_lowercase);
     let words: Vec<String> = trimmed
         .split_whitespace()

@@ -113,10 +113,7 @@ fn title(id: &str, meta: &metadata::Metadata, sections: &[Section], body: &str) 
             None => format!("Brief van de {sender}"),
         };
     }
-    let first_heading = sections
-        .iter()
-        .filter_map(|s| s.heading.as_deref())
-        .find(|h| *h != repair::FOOTNOTES_HEADING);
+    let first_heading = sections.iter().filter_map(|s| s.heading.as_deref()).find(|h| *h != repair::FOOTNOTES_HEADING);
     if let Some(heading) = first_heading {
         return heading.to_string();
     }

@@ -243,11 +243,8 @@ pub(crate) fn joins_broken_word(left: &str, right: &str) -> bool {
 
 /// The word before the end of `text`: back to whitespace or an opening bracket or quote.
 fn last_word(text: &str) -> &str {
-    let start = text
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '[' | '“' | '‘' | '«' | '"' | '/'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let start =
+        text.char_indices().rev().find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '[' | '“' | '‘' | '«' | '"' | '/')).map_or(0, |(i, c)| i + c.len_utf8());
     &text[start..]
 }
 

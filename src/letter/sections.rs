@@ -21,11 +21,8 @@ const MAX_WORDS: usize = 12;
 /// In wrapped text a heading is shorter than this share of the line width.
 const MAX_WIDTH_SHARE: f64 = 0.85;
 
-static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,2}(?:\.\d{1,2})*\.? \p{Lu}").expect("valid regex"));
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:grafiek|figuur|tabel|afbeelding|bijlage|kader|bron)\b").expect("valid regex")
-});
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}(?:\.\d{1,2})*\.? \p{Lu}").expect("valid regex"));
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:grafiek|figuur|tabel|afbeelding|bijlage|kader|bron)\b").expect("valid regex"));
 
 /// For each line, whether it is a heading.
 pub(crate) fn mark_headings(lines: &[Line], layout: &Layout) -> Vec<bool> {
@@ -123,10 +120,7 @@ mod tests {
                    HR-transitie\n\
                    Het arbeidsvoorwaardenakkoord van juli 2022 realiseert belangrijke \n\
                    Kamer aan de orde gekomen (algemeen overleg Personeel van 23 januari \n";
-        assert_eq!(
-            headings(raw),
-            ["Nationaal en civiel-militaire samenwerking", "3.2 Een goede werkgever, verbonden met de samenleving", "HR-transitie"]
-        );
+        assert_eq!(headings(raw), ["Nationaal en civiel-militaire samenwerking", "3.2 Een goede werkgever, verbonden met de samenleving", "HR-transitie"]);
     }
 
     #[test]

@@ -130,16 +130,7 @@ pub enum Field {
 
 impl Field {
     /// Every word field, in the order the documentation lists them.
-    pub const ALL: [Field; 8] = [
-        Field::Title,
-        Field::Subject,
-        Field::Section,
-        Field::Text,
-        Field::Sender,
-        Field::Signer,
-        Field::Number,
-        Field::Kamerstuk,
-    ];
+    pub const ALL: [Field; 8] = [Field::Title, Field::Subject, Field::Section, Field::Text, Field::Sender, Field::Signer, Field::Number, Field::Kamerstuk];
 
     /// The English name, used in the canonical form: `title`.
     pub fn name(self) -> &'static str {
@@ -227,13 +218,7 @@ struct Day(Date);
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.0;
-        write!(
-            f,
-            "{:04}-{:02}-{:02}",
-            d.year(),
-            u8::from(d.month()),
-            d.day()
-        )
+        write!(f, "{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
     }
 }
 

@@ -11,9 +11,7 @@
 use std::cell::RefCell;
 use std::ops::Bound;
 
-use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, InvertedIndexRangeQuery, Occur, PhraseQuery, Query, TermQuery,
-};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, InvertedIndexRangeQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field as IndexField, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
@@ -21,11 +19,11 @@ use tantivy::{Searcher, Term};
 use crate::query::ast::{Field, Query as Node, QueryKind, Span};
 use crate::schema::Fields;
 use crate::schema::Kind;
-use any_of::AnyOf;
 use crate::search::filter;
-use crate::search::stop_phrase::{Pattern, StopWordPhrase};
 use crate::search::snippet::{Highlighter, PhraseTarget};
+use crate::search::stop_phrase::{Pattern, StopWordPhrase};
 use crate::{analysis, citations, Error, Result};
+use any_of::AnyOf;
 
 mod any_of;
 pub mod sections;
@@ -54,14 +52,8 @@ struct Part {
 }
 
 /// The fields searched when a word names none, with their weights.
-const DEFAULT_FIELDS: &[(Field, f32)] = &[
-    (Field::Title, 2.0),
-    (Field::Subject, 2.0),
-    (Field::Section, 1.5),
-    (Field::Text, 1.0),
-    (Field::Sender, 0.5),
-    (Field::Signer, 0.5),
-];
+const DEFAULT_FIELDS: &[(Field, f32)] =
+    &[(Field::Title, 2.0), (Field::Subject, 2.0), (Field::Section, 1.5), (Field::Text, 1.0), (Field::Sender, 0.5), (Field::Signer, 0.5)];
 
 /// The weight of `text_truncated` in free text for letters. Measured on the Belgian
 /// answers (see `scripts/compare-relevance`): truncated words conflate what the stemmer
@@ -119,9 +111,8 @@ pub fn free_text(text: &str, fields: &Fields, analyzer: &TextAnalyzer, kind: Kin
     if terms.is_empty() {
         return Ok(None);
     }
-    let weighted = |field: IndexField, term: &str, weight: f32| -> Box<dyn Query> {
-        Box::new(BoostQuery::new(term_query(Term::from_field_text(field, term)), weight))
-    };
+    let weighted =
+        |field: IndexField, term: &str, weight: f32| -> Box<dyn Query> { Box::new(BoostQuery::new(term_query(Term::from_field_text(field, term)), weight)) };
     let pairs = word_pairs(&c.analyze(text));
     let (mut all, mut first, mut rest) = (Vec::new(), Vec::new(), Vec::new());
     // Every query goes into the whole, and into stage one or (`later`) stage two.
@@ -190,7 +181,8 @@ pub struct Clauses {
 /// the excluded; any other query is one clause. Stop words are no clauses. With
 /// `plain` (the words of a plain query) a written word's parts may stand anywhere.
 pub fn clauses(node: &Node, fields: &Fields, analyzer: &TextAnalyzer, empty: &[IndexField], plain: bool) -> Result<Clauses> {
-    let mut c = Compiler { fields, kind: Kind::Letter, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty, loose: plain };
+    let mut c =
+        Compiler { fields, kind: Kind::Letter, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty, loose: plain };
     let children = match &node.kind {
         QueryKind::And(children) => children.as_slice(),
         _ => std::slice::from_ref(node),
@@ -355,9 +347,7 @@ impl Compiler<'_> {
             QueryKind::Cites(raw) => {
                 let key = citations::normalize(raw).ok_or_else(|| Error::Query {
                     position: node.span.start,
-                    message: format!(
-                        "cannot read {raw:?} as a citation; write it like `kst-33763-176`, `33763-176` or \"Kamerstuk 33 763, nr. 176\""
-                    ),
+                    message: format!("cannot read {raw:?} as a citation; write it like `kst-33763-176`, `33763-176` or \"Kamerstuk 33 763, nr. 176\""),
                 })?;
                 let query = term_query(Term::from_field_text(self.fields.cites, &key));
                 if !negated {
@@ -473,11 +463,16 @@ impl Compiler<'_> {
             self.highlighter.phrases.push(PhraseTarget { terms: groups.clone(), slop: 0 });
         }
         let query = self.over_fields(field, |f| match &grouped {
-            Some(groups) => Box::new(BooleanQuery::new(vec![(Occur::Should, variants_query(f, &variants, slop)), (Occur::Should, variant_query(f, groups, 0))])),
+            Some(groups) => {
+                Box::new(BooleanQuery::new(vec![(Occur::Should, variants_query(f, &variants, slop)), (Occur::Should, variant_query(f, groups, 0))]))
+            }
             None => variants_query(f, &variants, slop),
         });
         // A stop word in a phrase holds its own place: the letters are checked.
-        let checked = slop == 0 && self.kind == Kind::Letter && raw.split_whitespace().nth(1).is_some() && matches!(field, None | Some(Field::Text | Field::Section | Field::Title));
+        let checked = slop == 0
+            && self.kind == Kind::Letter
+            && raw.split_whitespace().nth(1).is_some()
+            && matches!(field, None | Some(Field::Text | Field::Section | Field::Title));
         Ok(Some(match checked.then(|| Pattern::of(raw)).flatten() {
             Some(pattern) => Box::new(StopWordPhrase::new(query, pattern, *self.fields)),
             None => query,
@@ -492,7 +487,11 @@ impl Compiler<'_> {
             return None;
         }
         let terms = distinct(variants(&toks, true).into_iter().flatten().map(|(_, t)| t).collect());
-        (terms.len() > 1).then(|| self.over_fields(None, |f| Box::new(BooleanQuery::new(terms.iter().map(|t| (Occur::Should, term_query(Term::from_field_text(f, t)))).collect())) as Box<dyn Query>))
+        (terms.len() > 1).then(|| {
+            self.over_fields(None, |f| {
+                Box::new(BooleanQuery::new(terms.iter().map(|t| (Occur::Should, term_query(Term::from_field_text(f, t)))).collect())) as Box<dyn Query>
+            })
+        })
     }
 
     /// `prefix*`: terms that start with the prefix, lowercased and folded but not stemmed.
@@ -513,17 +512,14 @@ impl Compiler<'_> {
             Some(f) => build(self.index_field(f)),
             None => {
                 let clauses = self.searched_fields().map(|(_, field, weight)| Box::new(BoostQuery::new(build(field), weight)) as Box<dyn Query>).collect();
-                AnyOf::new(clauses)
+                AnyOf::of(clauses)
             }
         }
     }
 
     /// The default fields that hold terms, with the index field of each and its weight.
     fn searched_fields(&self) -> impl Iterator<Item = (Field, IndexField, f32)> + '_ {
-        DEFAULT_FIELDS
-            .iter()
-            .map(|&(f, weight)| (f, self.index_field(f), weight))
-            .filter(|(_, field, _)| !self.empty.contains(field))
+        DEFAULT_FIELDS.iter().map(|&(f, weight)| (f, self.index_field(f), weight)).filter(|(_, field, _)| !self.empty.contains(field))
     }
 
     /// The index field that holds a query field in this scope's documents: each kind
@@ -632,7 +628,7 @@ pub(crate) const LOOSE: u32 = u32::MAX;
 
 /// Any of a word's variants in `field`.
 fn variants_query(field: IndexField, variants: &[Vec<(usize, String)>], slop: u32) -> Box<dyn Query> {
-    AnyOf::new(variants.iter().map(|v| variant_query(field, v, slop)).collect())
+    AnyOf::of(variants.iter().map(|v| variant_query(field, v, slop)).collect())
 }
 
 fn variant_query(field: IndexField, terms: &[(usize, String)], slop: u32) -> Box<dyn Query> {
@@ -744,7 +740,15 @@ mod tests {
     fn a_number_of_thousands_is_also_asked_in_its_groups() {
         let groups = |term: &str| super::digit_groups(term).map(|g| g.into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(" "));
         // Kamerstuk dossiers are written `33 763` and `33763`; larger numbers `1 234 567`.
-        let rows = [("33763", Some("33 763")), ("36800", Some("36 800")), ("120000", Some("120 000")), ("1234567", Some("1 234 567")), ("2026", None), ("269", None), ("3376x", None)];
+        let rows = [
+            ("33763", Some("33 763")),
+            ("36800", Some("36 800")),
+            ("120000", Some("120 000")),
+            ("1234567", Some("1 234 567")),
+            ("2026", None),
+            ("269", None),
+            ("3376x", None),
+        ];
         for (term, expected) in rows {
             assert_eq!(groups(term).as_deref(), expected, "{term}");
         }
@@ -753,7 +757,15 @@ mod tests {
     #[test]
     fn a_compound_in_common_use_is_asked_for_as_itself() {
         let fields = crate::schema::Fields::new(&crate::schema::build().expect("schema")).expect("fields");
-        let mut c = super::Compiler { fields: &fields, kind: crate::schema::Kind::Letter, analyzer: crate::analysis::dutch_analyzer(), highlighter: Default::default(), cited: Vec::new(), empty: &[], loose: false };
+        let mut c = super::Compiler {
+            fields: &fields,
+            kind: crate::schema::Kind::Letter,
+            analyzer: crate::analysis::dutch_analyzer(),
+            highlighter: Default::default(),
+            cited: Vec::new(),
+            empty: &[],
+            loose: false,
+        };
         let shown = |c: &mut super::Compiler, raw: &str, loose: bool| super::variants(&c.analyze(raw), loose);
         // Not in common use: also its parts as a phrase (`defensie organisatie`).
         assert_eq!(shown(&mut c, "defensieorganisatie", false).len(), 2);

@@ -98,20 +98,14 @@ pub const MAX_SLOP: u32 = 1000;
 /// message saying what would be valid.
 pub fn parse(query: &str) -> Result<Query> {
     if let Some(position) = only_operators(query) {
-        return Err(error(
-            position,
-            "the query holds only operators (AND, OR, NOT, -, +); add the words to search for",
-        ));
+        return Err(error(position, "the query holds only operators (AND, OR, NOT, -, +); add the words to search for"));
     }
     let mut parser = Parser::new(query);
     let tree = parser.or(Ctx::Start)?;
     let next = parser.bump()?;
     match next.tok {
         Tok::Eof => Ok(tree),
-        _ => Err(error(
-            next.span.start,
-            "unmatched `)`: there is no `(` before it",
-        )),
+        _ => Err(error(next.span.start, "unmatched `)`: there is no `(` before it")),
     }
 }
 
@@ -171,10 +165,7 @@ fn is_fuzzy(word: &str) -> bool {
 }
 
 fn error(position: usize, message: impl Into<String>) -> Error {
-    Error::Query {
-        position,
-        message: message.into(),
-    }
+    Error::Query { position, message: message.into() }
 }
 
 /// The start of the first token when every token is an operator.
@@ -184,10 +175,7 @@ fn only_operators(query: &str) -> Option<usize> {
     loop {
         match lexer.next() {
             Ok(Token { tok: Tok::Eof, .. }) => return first,
-            Ok(Token {
-                tok: Tok::And | Tok::Or | Tok::Not | Tok::Minus | Tok::Plus,
-                span,
-            }) => {
+            Ok(Token { tok: Tok::And | Tok::Or | Tok::Not | Tok::Minus | Tok::Plus, span }) => {
                 first.get_or_insert(span.start);
             }
             _ => return None,
@@ -208,12 +196,8 @@ enum Ctx {
 
 fn operator_use(op: &str) -> String {
     match op {
-        "NOT" => {
-            "`NOT` must be followed by the clause to exclude, as in `defensie NOT materieel`".into()
-        }
-        "-" => {
-            "`-` must be followed directly by what to exclude, without a space, as in `-DCR`".into()
-        }
+        "NOT" => "`NOT` must be followed by the clause to exclude, as in `defensie NOT materieel`".into(),
+        "-" => "`-` must be followed directly by what to exclude, without a space, as in `-DCR`".into(),
         "+" => "`+` must be followed directly by a word, phrase or group, without a space".into(),
         _ => format!("`{op}` must stand between two clauses, as in `remotie {op} reservisten`"),
     }
@@ -230,13 +214,7 @@ struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     fn new(src: &'a str) -> Parser<'a> {
-        Parser {
-            lexer: Lexer::new(src),
-            peeked: None,
-            depth: 0,
-            clauses: 0,
-            in_field: None,
-        }
+        Parser { lexer: Lexer::new(src), peeked: None, depth: 0, clauses: 0, in_field: None }
     }
 
     fn peek(&mut self) -> Result<Token<'a>> {
@@ -259,10 +237,7 @@ impl<'a> Parser<'a> {
     fn enter(&mut self, position: usize) -> Result<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(error(
-                position,
-                format!("the query nests more than {MAX_DEPTH} levels deep (parentheses, NOT, - and +); simplify it"),
-            ));
+            return Err(error(position, format!("the query nests more than {MAX_DEPTH} levels deep (parentheses, NOT, - and +); simplify it")));
         }
         Ok(())
     }
@@ -274,12 +249,7 @@ impl<'a> Parser<'a> {
     fn leaf(&mut self, kind: QueryKind, span: Span) -> Result<Query> {
         self.clauses += 1;
         if self.clauses > MAX_CLAUSES {
-            return Err(error(
-                span.start,
-                format!(
-                    "the query holds more than {MAX_CLAUSES} words, phrases and dates; shorten it"
-                ),
-            ));
+            return Err(error(span.start, format!("the query holds more than {MAX_CLAUSES} words, phrases and dates; shorten it")));
         }
         Ok(Query { kind, span })
     }
@@ -322,15 +292,7 @@ impl<'a> Parser<'a> {
         if op != "NOT" {
             // `-` and `+` bind to what is written directly after them.
             let next = self.peek()?;
-            let starts_clause = matches!(
-                next.tok,
-                Tok::Word(_)
-                    | Tok::Phrase { .. }
-                    | Tok::Field(_)
-                    | Tok::LParen
-                    | Tok::Minus
-                    | Tok::Plus
-            );
+            let starts_clause = matches!(next.tok, Tok::Word(_) | Tok::Phrase { .. } | Tok::Field(_) | Tok::LParen | Tok::Minus | Tok::Plus);
             if !starts_clause || next.span.start != token.span.end {
                 return Err(error(start, operator_use(op)));
             }
@@ -340,10 +302,7 @@ impl<'a> Parser<'a> {
         self.leave();
         if negate {
             let span = Span::new(start, inner.span.end);
-            Ok(Query {
-                kind: QueryKind::Not(Box::new(inner)),
-                span,
-            })
+            Ok(Query { kind: QueryKind::Not(Box::new(inner)), span })
         } else {
             // `+` changes nothing (clauses are required anyway) and leaves no trace, so
             // that a word's span is always exactly the word.
@@ -369,9 +328,7 @@ impl<'a> Parser<'a> {
             Tok::And => Err(error(at, operator_use("AND"))),
             Tok::Or => Err(error(at, operator_use("OR"))),
             // `unary` consumes these, and ranges are lexed only after `date:`.
-            Tok::Not | Tok::Minus | Tok::Plus | Tok::Range { .. } => {
-                Err(error(at, "expected a word, phrase or group here"))
-            }
+            Tok::Not | Tok::Minus | Tok::Plus | Tok::Range { .. } => Err(error(at, "expected a word, phrase or group here")),
         }
     }
 
@@ -389,28 +346,17 @@ impl<'a> Parser<'a> {
 
     fn term(&mut self, text: &str, span: Span) -> Result<Query> {
         if text == "*" {
-            return Err(error(
-                span.start,
-                "a lone `*` is not a query: put it at the end of a word to find the words starting with it, as in defensie*",
-            ));
+            return Err(error(span.start, "a lone `*` is not a query: put it at the end of a word to find the words starting with it, as in defensie*"));
         }
         // Lucene's fuzzy `word~2`: say so rather than search for the digits.
         if is_fuzzy(text) {
             if let Some(tilde) = text.rfind('~') {
-                return Err(error(
-                    span.start + tilde,
-                    "`~` only follows a phrase, as in \"minister defensie\"~2; fuzzy word search is not supported",
-                ));
+                return Err(error(span.start + tilde, "`~` only follows a phrase, as in \"minister defensie\"~2; fuzzy word search is not supported"));
             }
         }
         match text.find('*') {
-            Some(star) if star + 1 == text.len() => {
-                self.leaf(QueryKind::Prefix(text[..star].to_string()), span)
-            }
-            Some(star) => Err(error(
-                span.start + star,
-                "`*` can only end a word, as in defensie*; wildcards elsewhere are not supported",
-            )),
+            Some(star) if star + 1 == text.len() => self.leaf(QueryKind::Prefix(text[..star].to_string()), span),
+            Some(star) => Err(error(span.start + star, "`*` can only end a word, as in defensie*; wildcards elsewhere are not supported")),
             None => self.leaf(QueryKind::Term(text.to_string()), span),
         }
     }
@@ -431,64 +377,34 @@ impl<'a> Parser<'a> {
             FieldName::Words(field) => {
                 let (query, end) = match value.tok {
                     Tok::Word(text) => (self.term(text, value.span)?, value.span.end),
-                    Tok::Phrase { text, slop } => {
-                        (self.phrase(text, slop, value.span)?, value.span.end)
-                    }
+                    Tok::Phrase { text, slop } => (self.phrase(text, slop, value.span)?, value.span.end),
                     Tok::LParen => {
                         self.in_field = Some(start);
                         let group = self.group(value.span.start)?;
                         self.in_field = None;
                         group
                     }
-                    Tok::Minus | Tok::Plus => {
-                        return Err(error(
-                            start,
-                            format!("put `-` or `+` before the field, as in -{field}:remotie"),
-                        ))
-                    }
-                    _ => {
-                        return Err(error(
-                            start,
-                            format!("`{field}:` must be followed by a word, phrase or (group)"),
-                        ))
-                    }
+                    Tok::Minus | Tok::Plus => return Err(error(start, format!("put `-` or `+` before the field, as in -{field}:remotie"))),
+                    _ => return Err(error(start, format!("`{field}:` must be followed by a word, phrase or (group)"))),
                 };
                 let span = Span::new(start, end);
-                return Ok(Query {
-                    kind: QueryKind::Field {
-                        field,
-                        query: Box::new(query),
-                    },
-                    span,
-                });
+                return Ok(Query { kind: QueryKind::Field { field, query: Box::new(query) }, span });
             }
         };
         self.leaf(kind, Span::new(start, value.span.end))
     }
 
     fn phrase(&mut self, text: &str, slop: u32, span: Span) -> Result<Query> {
-        self.leaf(
-            QueryKind::Phrase {
-                text: text.to_string(),
-                slop,
-            },
-            span,
-        )
+        self.leaf(QueryKind::Phrase { text: text.to_string(), slop }, span)
     }
 
     fn cites_value(&mut self, value: Token<'a>) -> Result<String> {
         let at = value.span.start;
         match value.tok {
-            Tok::Word(text) if text.contains('*') => Err(error(
-                at,
-                "`cites:` takes a whole citation; wildcards are not supported",
-            )),
+            Tok::Word(text) if text.contains('*') => Err(error(at, "`cites:` takes a whole citation; wildcards are not supported")),
             Tok::Word(text) | Tok::Phrase { text, slop: 0 } => Ok(text.to_string()),
             Tok::Phrase { .. } => Err(error(at, "`cites:` takes a citation without ~slop")),
-            _ => Err(error(
-                at,
-                "`cites:` takes one citation, as in cites:\"Kamerstuk 33 763, nr. 176\" or cites:33763-176; combine citations with OR",
-            )),
+            _ => Err(error(at, "`cites:` takes one citation, as in cites:\"Kamerstuk 33 763, nr. 176\" or cites:33763-176; combine citations with OR")),
         }
     }
 
@@ -498,19 +414,15 @@ impl<'a> Parser<'a> {
             Tok::Word(text) => date_word(text, at),
             Tok::Range { open, body, body_start, close } => date_range(open, body, body_start, close, at),
             Tok::Phrase { .. } => Err(error(at, "write dates without quotes, as in date:2020-06-01")),
-            _ => Err(error(
-                at,
-                "`date:` takes one date, range or comparison, as in date:2020, date:[2015 TO 2020] or date:>=2020-06-01; combine dates with OR",
-            )),
+            _ => {
+                Err(error(at, "`date:` takes one date, range or comparison, as in date:2020, date:[2015 TO 2020] or date:>=2020-06-01; combine dates with OR"))
+            }
         }
     }
 }
 
 fn unclosed_group(open: usize) -> Error {
-    error(
-        open,
-        "unclosed parenthesis: the `(` here has no matching `)`",
-    )
+    error(open, "unclosed parenthesis: the `(` here has no matching `)`")
 }
 
 /// One node for a list of clauses joined by the same operator.
@@ -522,8 +434,5 @@ fn combine(mut items: Vec<Query>, kind: fn(Vec<Query>) -> QueryKind) -> Query {
     }
     let start = items.first().map_or(0, |q| q.span.start);
     let end = items.last().map_or(0, |q| q.span.end);
-    Query {
-        kind: kind(items),
-        span: Span::new(start, end),
-    }
+    Query { kind: kind(items), span: Span::new(start, end) }
 }

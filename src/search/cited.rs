@@ -75,10 +75,7 @@ impl LetterIndex {
         let compiled = query::compile::compile(&ast, &self.fields, &self.analyzer, Kind::Citation, &[])?;
         let searcher = self.reader.searcher();
         let f = &self.fields;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-            (Occur::Must, compiled.query.box_clone()),
-            (Occur::Must, filter(keyword(f.kind, kind::CITATION))),
-        ];
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, compiled.query.box_clone()), (Occur::Must, filter(keyword(f.kind, kind::CITATION)))];
         if options.from.is_some() || options.to.is_some() {
             clauses.push((Occur::Must, filter(date_range(f, options.from, options.to))));
         }
@@ -107,8 +104,7 @@ impl LetterIndex {
                 g.1 += score;
             }
         }
-        let mut ranked: Vec<(String, f32, DocAddress)> =
-            groups.into_iter().map(|(key, (best, rest, addr))| (key, best + 0.1 * rest, addr)).collect();
+        let mut ranked: Vec<(String, f32, DocAddress)> = groups.into_iter().map(|(key, (best, rest, addr))| (key, best + 0.1 * rest, addr)).collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         ranked.truncate(options.limit.max(1));
 
@@ -129,10 +125,7 @@ impl LetterIndex {
                     cited_by: about.cited_by,
                     in_index: about.in_index,
                     letter: text_of(&best, f.letter).unwrap_or_default(),
-                    date: best
-                        .get_first(f.date)
-                        .and_then(|v| tantivy::schema::Value::as_datetime(&v))
-                        .map(|d| format_date(d.into_utc().date())),
+                    date: best.get_first(f.date).and_then(|v| tantivy::schema::Value::as_datetime(&v)).map(|d| format_date(d.into_utc().date())),
                     snippet: snippet.text,
                     highlights: snippet.highlights,
                     key,

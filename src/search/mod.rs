@@ -6,24 +6,27 @@ mod ranked;
 mod ranking;
 mod sections;
 pub mod snippet;
-pub(crate) mod stored;
 pub(crate) mod stop_phrase;
+pub(crate) mod stored;
 
 use std::collections::HashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::collector::TopDocs;
+use tantivy::columnar::Column;
 use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::columnar::Column;
 use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
 use time::Date;
 
 use crate::index::{date_time, LetterIndex, StrValues};
 use crate::outline::{Outline, SectionSpan};
 use crate::query::compile::sections::{compile_sections, free_text_sections, SectionQuery};
-use crate::query::{self, compile::{Compiled, Stages}};
+use crate::query::{
+    self,
+    compile::{Compiled, Stages},
+};
 use crate::record::{format_date, own_keys, LetterRecord, SectionRecord};
 use crate::schema::{kind, Fields, Kind};
 use crate::{Error, Result};
@@ -32,9 +35,9 @@ pub use cited::{CitedHit, MostCited};
 use query::compile::Clauses;
 use ranked::Tiers;
 use sections::{SectionHit, SectionRanker};
-use stored::{Body, StoredDoc};
-pub use snippet::{Highlighter, Snippet};
 use snippet::PooledAnalyzer;
+pub use snippet::{Highlighter, Snippet};
+use stored::{Body, StoredDoc};
 
 /// What a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -302,7 +305,9 @@ impl LetterIndex {
                             // The best of the letters `within` matches, ranked as all are:
                             // in two stages when the query has them (scoring every word
                             // over every field of each such letter costs several times more).
-                            let within = |q: Box<dyn Query>| -> Box<dyn Query> { Box::new(BooleanQuery::new(vec![(Occur::Must, filter(within.box_clone())), (Occur::Must, q)])) };
+                            let within = |q: Box<dyn Query>| -> Box<dyn Query> {
+                                Box::new(BooleanQuery::new(vec![(Occur::Must, filter(within.box_clone())), (Occur::Must, q)]))
+                            };
                             match stages.as_ref() {
                                 Some(stages) => {
                                     let first = within(self.dated(of_kind(&self.fields, stages.first.box_clone(), exclusive, Kind::Letter), options));
@@ -318,7 +323,9 @@ impl LetterIndex {
                         let each = || clauses.each.iter().map(|q| q.box_clone());
                         let all: Box<dyn Query> = Box::new(BooleanQuery::new(each().map(|q| (Occur::Must, q)).collect()));
                         let some: Box<dyn Query> = Box::new(BooleanQuery::new(each().map(|q| (Occur::Should, q)).collect()));
-                        let within = |q: Box<dyn Query>| self.dated(Box::new(BooleanQuery::new(vec![(Occur::Must, q), (Occur::Must, filter(matching.box_clone()))])), options);
+                        let within = |q: Box<dyn Query>| {
+                            self.dated(Box::new(BooleanQuery::new(vec![(Occur::Must, q), (Occur::Must, filter(matching.box_clone()))])), options)
+                        };
                         let by = |q: Box<dyn Query>, k| by_date(&searcher, &*within(q), k);
                         let complete = ranked::count(&searcher, &*within(all.box_clone()))?;
                         let first = by(all, want)?;
@@ -423,7 +430,13 @@ impl LetterIndex {
         let all_words = Count { n: hits.iter().filter(|h| h.complete).count(), exact: exhausted };
         let undated = match self.undated_among(&searcher, &*candidates, options)? {
             Some(_) => {
-                let undated: std::collections::HashSet<DocAddress> = searcher.search(&BooleanQuery::new(vec![(Occur::Must, candidates.box_clone()), (Occur::Must, filter(undated()))]), &tantivy::collector::DocSetCollector)?.into_iter().collect();
+                let undated: std::collections::HashSet<DocAddress> = searcher
+                    .search(
+                        &BooleanQuery::new(vec![(Occur::Must, candidates.box_clone()), (Occur::Must, filter(undated()))]),
+                        &tantivy::collector::DocSetCollector,
+                    )?
+                    .into_iter()
+                    .collect();
                 Some(Count { n: hits.iter().filter(|h| undated.contains(&h.letter)).count(), exact: exhausted })
             }
             None => None,
@@ -450,7 +463,8 @@ impl LetterIndex {
             return query;
         }
         let range = date_range(&self.fields, options.from, options.to);
-        let within: Box<dyn Query> = if options.keep_undated { Box::new(BooleanQuery::new(vec![(Occur::Should, range), (Occur::Should, undated())])) } else { range };
+        let within: Box<dyn Query> =
+            if options.keep_undated { Box::new(BooleanQuery::new(vec![(Occur::Should, range), (Occur::Should, undated())])) } else { range };
         Box::new(BooleanQuery::new(vec![(Occur::Must, query), (Occur::Must, filter(within))]))
     }
 
@@ -656,10 +670,7 @@ fn outline_of(searcher: &Searcher, addr: DocAddress) -> Result<Outline> {
 
 /// Where the letter document of letter `id` is.
 pub(crate) fn letter_doc(searcher: &Searcher, f: &Fields, id: &str) -> Result<Option<DocAddress>> {
-    let query = BooleanQuery::new(vec![
-        (Occur::Must, keyword(f.kind, kind::LETTER)),
-        (Occur::Must, keyword(f.letter, id)),
-    ]);
+    let query = BooleanQuery::new(vec![(Occur::Must, keyword(f.kind, kind::LETTER)), (Occur::Must, keyword(f.letter, id))]);
     let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
     Ok(top.first().map(|&(_, addr)| addr))
 }

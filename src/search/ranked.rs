@@ -52,11 +52,11 @@ impl<'a> Tiers<'a> {
         let within = |occur: Occur| -> Box<dyn Query> {
             let mut parts: Vec<(Occur, Box<dyn Query>)> = filter.map(|f| (Occur::Must, f.box_clone())).into_iter().collect();
             // Some of the clauses: each in part; all of them: each whole.
-            let held = |i: usize, q: &Box<dyn Query>| match (&clauses.partly[i], occur) {
+            let held = |i: usize, q: &dyn Query| match (&clauses.partly[i], occur) {
                 (Some(part), Occur::Should) => part.box_clone(),
                 _ => q.box_clone(),
             };
-            let any: Vec<(Occur, Box<dyn Query>)> = clauses.each.iter().enumerate().map(|(i, q)| (occur, held(i, q))).collect();
+            let any: Vec<(Occur, Box<dyn Query>)> = clauses.each.iter().enumerate().map(|(i, q)| (occur, held(i, &**q))).collect();
             parts.push((Occur::Must, Box::new(BooleanQuery::new(any))));
             if let Some(excluded) = &clauses.excluded {
                 parts.push((Occur::MustNot, excluded.box_clone()));
@@ -73,11 +73,8 @@ impl<'a> Tiers<'a> {
                 q.query_terms(&mut |term, _| most = most.max(searcher.doc_freq(term).unwrap_or(0).saturating_sub(deleted)));
             }
         }
-        let (some, some_docs) = if most > EXACT_UP_TO as u64 {
-            (Count { n: EXACT_UP_TO, exact: false }, None)
-        } else {
-            docs_up_to(searcher, &*some_query, EXACT_UP_TO)?
-        };
+        let (some, some_docs) =
+            if most > EXACT_UP_TO as u64 { (Count { n: EXACT_UP_TO, exact: false }, None) } else { docs_up_to(searcher, &*some_query, EXACT_UP_TO)? };
         Ok(Tiers { searcher, each, partly, some, some_docs, some_query, all_query })
     }
 
@@ -123,7 +120,12 @@ impl<'a> Tiers<'a> {
 
 /// Which of `docs` (by `indices`, in document order, all in `reader`'s segment) the
 /// documents `weight` matches are.
-fn holders<'w>(weight: &'w dyn Weight, reader: &tantivy::SegmentReader, docs: &'w [DocAddress], indices: &'w [usize]) -> Result<impl Iterator<Item = (usize, bool)> + 'w> {
+fn holders<'w>(
+    weight: &'w dyn Weight,
+    reader: &tantivy::SegmentReader,
+    docs: &'w [DocAddress],
+    indices: &'w [usize],
+) -> Result<impl Iterator<Item = (usize, bool)> + 'w> {
     let mut scorer = weight.scorer(reader, 1.0)?;
     Ok(indices.iter().map(move |&i| {
         let target = docs[i].doc_id;
@@ -150,7 +152,7 @@ pub(crate) fn rank(
     let mut k = (want + want / 2).max(15);
     // The letters with every clause, best first, once known: all of them, or at least
     // the page's; and how many there are.
-    let mut first: Option<(Vec<(Score, DocAddress, bool)>, Count)> = None;
+    let mut first: Option<Page> = None;
     let mut walked: Option<(Count, Option<Vec<DocAddress>>)> = None;
     loop {
         let found = candidates(k, None)?;

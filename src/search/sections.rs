@@ -16,12 +16,12 @@ use tantivy::query::{EnableScoring, Scorer, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocId, DocSet, Searcher, SegmentReader, Term};
 
+use super::stop_phrase::Pattern;
+use super::stored::Body;
 use crate::index::LetterIndex;
 use crate::outline::{Outline, SectionSpan};
 use crate::query::compile::prefix_successor;
 use crate::query::compile::sections::{Leaf, Plan, SectionQuery, Within};
-use super::stop_phrase::Pattern;
-use super::stored::Body;
 use crate::{analysis, Error, Result};
 
 /// BM25 parameters, as tantivy's.
@@ -382,16 +382,15 @@ fn eval(tree: &Tree, values: &[Value], s: usize) -> Option<f32> {
 fn complete(tree: &Tree, values: &[Value], s: usize) -> bool {
     match tree {
         Tree::Or(children) => children.iter().all(|c| eval(c, values, s).is_some()),
-        Tree::And(children) => children.first().is_some_and(|first| matches!(first, Tree::Or(_)) && complete(first, values, s)) || !matches!(children.first(), Some(Tree::Or(_))),
+        Tree::And(children) => {
+            children.first().is_some_and(|first| matches!(first, Tree::Or(_)) && complete(first, values, s)) || !matches!(children.first(), Some(Tree::Or(_)))
+        }
         _ => true,
     }
 }
 
 fn read_postings(reader: &SegmentReader, term: &Term) -> Result<Option<SegmentPostings>> {
-    reader
-        .inverted_index(term.field())?
-        .read_postings(term, IndexRecordOption::WithFreqsAndPositions)
-        .map_err(postings_error)
+    reader.inverted_index(term.field())?.read_postings(term, IndexRecordOption::WithFreqsAndPositions).map_err(postings_error)
 }
 
 /// The postings of the first [`PREFIX_TERMS`] words of `field` that start with `prefix`.
@@ -436,8 +435,6 @@ fn citations_of(index: &LetterIndex, searcher: &Searcher, key: &str) -> Result<H
 pub(crate) fn read_outline(column: &BytesColumn, doc: DocId, bytes: &mut Vec<u8>) -> Result<Option<Outline>> {
     let Some(ord) = column.term_ords(doc).next() else { return Ok(None) };
     bytes.clear();
-    column
-        .ord_to_bytes(ord, bytes)
-        .map_err(|source| Error::Io { context: "cannot read the sections of a letter from the index".into(), source })?;
+    column.ord_to_bytes(ord, bytes).map_err(|source| Error::Io { context: "cannot read the sections of a letter from the index".into(), source })?;
     Ok(Outline::decode(bytes))
 }

@@ -151,11 +151,7 @@ impl Highlighter {
             start = end;
         }
         let (from, to) = window(text, &spans, max_len);
-        let inside: Vec<(usize, usize)> = spans
-            .iter()
-            .filter(|&&(s, e)| s >= from && e <= to)
-            .map(|&(s, e)| (s - from, e - from))
-            .collect();
+        let inside: Vec<(usize, usize)> = spans.iter().filter(|&&(s, e)| s >= from && e <= to).map(|&(s, e)| (s - from, e - from)).collect();
         let (mut out, mut highlights) = collapse_whitespace(&text[from..to], &inside);
         if from > 0 {
             out.insert(0, '…');
@@ -405,11 +401,7 @@ fn collapse_whitespace(text: &str, spans: &[(usize, usize)]) -> (String, Vec<(us
     map[text.len()] = out.len();
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
-    let highlights = spans
-        .iter()
-        .map(|&(s, e)| (map[s].min(trimmed), map[e].min(trimmed)))
-        .filter(|(s, e)| s < e)
-        .collect();
+    let highlights = spans.iter().map(|&(s, e)| (map[s].min(trimmed), map[e].min(trimmed))).filter(|(s, e)| s < e).collect();
     (out, highlights)
 }
 
@@ -539,7 +531,8 @@ mod tests {
                     // The marks of elided words by their full forms aside (see above).
                     let elided = |&(_, e): &(usize, usize)| text[e..].starts_with('-');
                     let whole: Vec<(usize, usize)> = h.matches(&mut analyzer, &text).into_iter().filter(|m| !elided(m)).collect();
-                    let anchored: Vec<(usize, usize)> = h.anchored_matches(&mut analyzer, &text, &anchors, &mut folded).unwrap_or_default().into_iter().filter(|m| !elided(m)).collect();
+                    let anchored: Vec<(usize, usize)> =
+                        h.anchored_matches(&mut analyzer, &text, &anchors, &mut folded).unwrap_or_default().into_iter().filter(|m| !elided(m)).collect();
                     assert_eq!(anchored, whole, "{:?} {:?}", h.terms, h.prefixes);
                     checked += 1;
                     marked_some += usize::from(!whole.is_empty());

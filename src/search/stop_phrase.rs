@@ -12,8 +12,8 @@
 use std::fmt;
 use std::sync::Arc;
 
-use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::columnar::StrColumn;
+use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::store::StoreReader;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED};
@@ -169,10 +169,7 @@ impl fmt::Debug for StopWordPhrase {
 
 impl Query for StopWordPhrase {
     fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let searcher = scoring
-            .searcher()
-            .ok_or_else(|| tantivy::TantivyError::InvalidArgument("a phrase with stop words needs a searcher".into()))?
-            .clone();
+        let searcher = scoring.searcher().ok_or_else(|| tantivy::TantivyError::InvalidArgument("a phrase with stop words needs a searcher".into()))?.clone();
         let stores = stored::open(&searcher).map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?;
         Ok(Box::new(CheckedWeight {
             inner: self.inner.weight(scoring)?,

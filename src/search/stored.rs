@@ -420,7 +420,10 @@ pub(crate) mod tests {
         let index = LetterIndex::create_in_ram().expect("index");
         let mut writer = index.writer().expect("writer");
         writer.without_background_merges();
-        let short = parse_text("short", &std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/000_7103214013612ba8.txt")).expect("letter"));
+        let short = parse_text(
+            "short",
+            &std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/000_7103214013612ba8.txt")).expect("letter"),
+        );
         for (i, letter) in [&short, &long, &short, &long].into_iter().enumerate() {
             let letter = Letter { id: if i == 2 { "other".into() } else { letter.id.clone() }, ..letter.clone() };
             writer.add(&letter).expect("add");

@@ -45,16 +45,8 @@ impl Indexed {
         let mut all = vec!["--json"];
         all.extend_from_slice(args);
         let out = self.run("search", &all);
-        assert!(
-            out.status.code() == Some(0) || out.status.code() == Some(1),
-            "search {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout)
-            .expect("utf-8 output")
-            .lines()
-            .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-            .collect()
+        assert!(out.status.code() == Some(0) || out.status.code() == Some(1), "search {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("utf-8 output").lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
     }
 
     /// The letter ids of `search --json` hits, in rank order.
@@ -65,13 +57,7 @@ impl Indexed {
 
 /// Runs the `kamerzoek` binary with no colour and no default index from the environment.
 pub fn kamerzoek(args: &[&str]) -> Output {
-    Command::cargo_bin("kamerzoek")
-        .expect("binary built")
-        .args(args)
-        .env_remove("KAMERZOEK_INDEX")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("kamerzoek runs")
+    Command::cargo_bin("kamerzoek").expect("binary built").args(args).env_remove("KAMERZOEK_INDEX").env("NO_COLOR", "1").output().expect("kamerzoek runs")
 }
 
 pub fn path_str(p: &Path) -> &str {

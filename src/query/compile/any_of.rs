@@ -22,7 +22,7 @@ pub(crate) struct AnyOf {
 
 impl AnyOf {
     /// The OR of `clauses`; one clause is itself.
-    pub(crate) fn new(mut clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    pub(crate) fn of(mut clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
         match clauses.len() {
             1 => clauses.pop().expect("one clause"),
             _ => Box::new(AnyOf { clauses }),
@@ -206,7 +206,8 @@ mod tests {
     fn matches_and_scores_as_tantivys_or() {
         let index = LetterIndex::of_bundled_letters();
         let f = index.fields;
-        let term = |field, word: &str| -> Box<dyn Query> { Box::new(TermQuery::new(Term::from_field_text(field, word), IndexRecordOption::WithFreqsAndPositions)) };
+        let term =
+            |field, word: &str| -> Box<dyn Query> { Box::new(TermQuery::new(Term::from_field_text(field, word), IndexRecordOption::WithFreqsAndPositions)) };
         let clauses = || -> Vec<Box<dyn Query>> {
             vec![
                 term(f.text, "reservist"),
@@ -217,7 +218,7 @@ mod tests {
                 Box::new(PhraseQuery::new(vec![Term::from_field_text(f.text, "social"), Term::from_field_text(f.text, "partner")])),
             ]
         };
-        let any = AnyOf::new(clauses());
+        let any = AnyOf::of(clauses());
         let or: Box<dyn Query> = Box::new(BooleanQuery::new(clauses().into_iter().map(|c| (Occur::Should, c)).collect()));
         let walked = walk(&index, &*or);
         assert!(walked.len() >= 3, "{walked:?}");

@@ -89,11 +89,11 @@ pub enum Leaf {
 /// Compiles a parsed query for sections; compile it for letters first, which checks it
 /// (stop words only, unreadable citations) and says what to highlight.
 pub fn compile_sections(node: &Node, fields: &Fields, analyzer: &TextAnalyzer) -> Result<SectionQuery> {
-    let mut c = Compiler { fields, kind: Kind::Letter, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty: &[], loose: false };
-    let plan = c.plan(node, None)?.ok_or_else(|| Error::Query {
-        position: node.span.start,
-        message: "the query has nothing to search for in a section; add a content word".into(),
-    })?;
+    let mut c =
+        Compiler { fields, kind: Kind::Letter, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty: &[], loose: false };
+    let plan = c
+        .plan(node, None)?
+        .ok_or_else(|| Error::Query { position: node.span.start, message: "the query has nothing to search for in a section; add a content word".into() })?;
     let candidates = candidates_of(&plan, fields);
     Ok(SectionQuery { plan, candidates })
 }
@@ -103,7 +103,8 @@ pub fn compile_sections(node: &Node, fields: &Fields, analyzer: &TextAnalyzer) -
 /// `None` when all are stop words. A section that holds every word is told apart by
 /// the ranker (the plan's top level is their `Or`).
 pub fn free_text_sections(words: &Node, fields: &Fields, analyzer: &TextAnalyzer) -> Result<Option<SectionQuery>> {
-    let mut c = Compiler { fields, kind: Kind::Letter, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty: &[], loose: true };
+    let mut c =
+        Compiler { fields, kind: Kind::Letter, analyzer: analyzer.clone(), highlighter: Highlighter::default(), cited: Vec::new(), empty: &[], loose: true };
     let children = match &words.kind {
         QueryKind::And(children) => children.as_slice(),
         _ => std::slice::from_ref(words),
@@ -232,7 +233,9 @@ fn relaxed(plan: &Plan, f: &Fields) -> Option<Box<dyn Query>> {
         Within::Heading => f.section,
     };
     match plan {
-        Plan::Leaf(Leaf::Words { within, variants, slop, weight, .. }) => Some(Box::new(BoostQuery::new(variants_query(field(*within), variants, *slop), *weight))),
+        Plan::Leaf(Leaf::Words { within, variants, slop, weight, .. }) => {
+            Some(Box::new(BoostQuery::new(variants_query(field(*within), variants, *slop), *weight)))
+        }
         Plan::Leaf(Leaf::Prefix { within, prefix, weight }) => Some(Box::new(BoostQuery::new(prefix_query(field(*within), prefix), *weight))),
         Plan::Leaf(Leaf::Letter(q)) => Some(q.box_clone()),
         Plan::Leaf(Leaf::Cites(key)) => Some(term_query(Term::from_field_text(f.cites, key))),

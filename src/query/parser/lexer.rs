@@ -22,10 +22,7 @@ impl FieldName {
             "cites" | "citeert" => return Some(FieldName::Cites),
             _ => {}
         }
-        Field::ALL
-            .into_iter()
-            .find(|f| f.name() == name || f.dutch_name() == name)
-            .map(FieldName::Words)
+        Field::ALL.into_iter().find(|f| f.name() == name || f.dutch_name() == name).map(FieldName::Words)
     }
 
     pub(super) fn name(self) -> &'static str {
@@ -39,16 +36,8 @@ impl FieldName {
 
 fn unknown_field(name: &str) -> String {
     let english: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
-    let dutch: Vec<&str> = Field::ALL
-        .iter()
-        .map(|f| f.dutch_name())
-        .filter(|d| !english.contains(d))
-        .collect();
-    format!(
-        "unknown field `{name}:`; the fields are {}, date, cites (in Dutch: {}, datum, citeert)",
-        english.join(", "),
-        dutch.join(", ")
-    )
+    let dutch: Vec<&str> = Field::ALL.iter().map(|f| f.dutch_name()).filter(|d| !english.contains(d)).collect();
+    format!("unknown field `{name}:`; the fields are {}, date, cites (in Dutch: {}, datum, citeert)", english.join(", "), dutch.join(", "))
 }
 
 // ---------------------------------------------------------------------------------
@@ -104,11 +93,7 @@ pub(super) struct Lexer<'a> {
 
 impl<'a> Lexer<'a> {
     pub(super) fn new(src: &'a str) -> Lexer<'a> {
-        Lexer {
-            src,
-            pos: 0,
-            value_of: None,
-        }
+        Lexer { src, pos: 0, value_of: None }
     }
 
     fn rest(&self) -> &'a str {
@@ -117,10 +102,7 @@ impl<'a> Lexer<'a> {
 
     fn token(&mut self, tok: Tok<'a>, start: usize, end: usize) -> Token<'a> {
         self.pos = end;
-        Token {
-            tok,
-            span: Span::new(start, end),
-        }
+        Token { tok, span: Span::new(start, end) }
     }
 
     pub(super) fn next(&mut self) -> Result<Token<'a>> {
@@ -163,10 +145,7 @@ impl<'a> Lexer<'a> {
     fn phrase(&mut self, start: usize, body_start: usize) -> Result<Token<'a>> {
         let body = self.src.get(body_start..).unwrap_or("");
         let Some((close, quote)) = body.char_indices().find(|&(_, c)| is_quote(c)) else {
-            return Err(error(
-                start,
-                "unclosed quote: the phrase that starts here has no closing `\"`",
-            ));
+            return Err(error(start, "unclosed quote: the phrase that starts here has no closing `\"`"));
         };
         let text = &body[..close];
         if text.trim().is_empty() {
@@ -175,23 +154,13 @@ impl<'a> Lexer<'a> {
         let mut end = body_start + close + quote.len_utf8();
         let mut slop = 0;
         if let Some(after) = self.src.get(end..).and_then(|s| s.strip_prefix('~')) {
-            let digits = &after[..after
-                .find(|c: char| !c.is_ascii_digit())
-                .unwrap_or(after.len())];
+            let digits = &after[..after.find(|c: char| !c.is_ascii_digit()).unwrap_or(after.len())];
             if digits.is_empty() {
-                return Err(error(
-                    end,
-                    "expected a number after `~`, as in \"minister defensie\"~2",
-                ));
+                return Err(error(end, "expected a number after `~`, as in \"minister defensie\"~2"));
             }
             slop = match digits.parse::<u32>() {
                 Ok(n) if n <= MAX_SLOP => n,
-                _ => {
-                    return Err(error(
-                        end + 1,
-                        format!("slop {digits} is too large: at most {MAX_SLOP} is allowed"),
-                    ))
-                }
+                _ => return Err(error(end + 1, format!("slop {digits} is too large: at most {MAX_SLOP} is allowed"))),
             };
             end += 1 + digits.len();
         }
@@ -202,17 +171,9 @@ impl<'a> Lexer<'a> {
         let body_start = start + open.len_utf8();
         let body = self.src.get(body_start..).unwrap_or("");
         let Some((len, close)) = body.char_indices().find(|&(_, c)| c == ']' || c == '}') else {
-            return Err(error(
-                start,
-                "unclosed date range: end it with `]` (inclusive) or `}` (exclusive)",
-            ));
+            return Err(error(start, "unclosed date range: end it with `]` (inclusive) or `}` (exclusive)"));
         };
-        let tok = Tok::Range {
-            open,
-            body: &body[..len],
-            body_start,
-            close,
-        };
+        let tok = Tok::Range { open, body: &body[..len], body_start, close };
         Ok(self.token(tok, start, body_start + len + close.len_utf8()))
     }
 
@@ -243,9 +204,7 @@ impl<'a> Lexer<'a> {
     /// The field token when `text` (a word starting at `start`) begins with `name:`
     /// followed directly by a value.
     fn field(&mut self, start: usize, text: &str) -> Result<Option<Token<'a>>> {
-        let name_len = text
-            .find(|c: char| !c.is_alphabetic())
-            .unwrap_or(text.len());
+        let name_len = text.find(|c: char| !c.is_alphabetic()).unwrap_or(text.len());
         if name_len == 0 || !text[name_len..].starts_with(':') {
             return Ok(None);
         }
@@ -255,22 +214,15 @@ impl<'a> Lexer<'a> {
         if after.starts_with("//") {
             return Ok(None);
         }
-        let has_value = after
-            .chars()
-            .next()
-            .is_some_and(|c| !c.is_whitespace() && c != ')');
+        let has_value = after.chars().next().is_some_and(|c| !c.is_whitespace() && c != ')');
         match (FieldName::lookup(name), has_value) {
             (Some(field), true) => {
                 self.value_of = Some(field);
                 Ok(Some(self.token(Tok::Field(field), start, value_start)))
             }
-            (Some(field), false) => Err(error(
-                start,
-                format!(
-                    "`{name}:` must be followed directly by its value, without a space, as in {}:remotie",
-                    field.name()
-                ),
-            )),
+            (Some(field), false) => {
+                Err(error(start, format!("`{name}:` must be followed directly by its value, without a space, as in {}:remotie", field.name())))
+            }
             (None, true) => Err(error(start, unknown_field(name))),
             (None, false) => Ok(None),
         }
