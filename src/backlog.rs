@@ -8,6 +8,7 @@
 //! back when tantivy drops the document after indexing it, and a letter waits for room
 //! before it is handed over.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use tantivy::schema::document::Document;
@@ -19,13 +20,15 @@ pub(crate) struct Backlog {
     queued: Mutex<usize>,
     room: Condvar,
     limit: usize,
+    /// How many letters had to wait for room.
+    waits: AtomicUsize,
 }
 
 impl Backlog {
     /// A backlog of at most `limit` bytes (a single letter larger than that still goes,
     /// alone).
     pub(crate) fn new(limit: usize) -> Arc<Backlog> {
-        Arc::new(Backlog { queued: Mutex::new(0), room: Condvar::new(), limit })
+        Arc::new(Backlog { queued: Mutex::new(0), room: Condvar::new(), limit, waits: AtomicUsize::new(0) })
     }
 
     /// Waits until `docs` fit, then counts their bytes in: each of the returned
@@ -33,6 +36,9 @@ impl Backlog {
     pub(crate) fn admit(self: &Arc<Self>, docs: Vec<TantivyDocument>) -> Vec<Queued> {
         let bytes = docs.iter().map(size_of).sum();
         let mut queued = self.lock();
+        if *queued > 0 && *queued + bytes > self.limit {
+            self.waits.fetch_add(1, Ordering::Relaxed);
+        }
         while *queued > 0 && *queued + bytes > self.limit {
             queued = self.room.wait(queued).unwrap_or_else(|e| e.into_inner());
         }
@@ -40,6 +46,12 @@ impl Backlog {
         drop(queued);
         let ticket = Arc::new(Ticket { backlog: Arc::clone(self), bytes });
         docs.into_iter().map(|doc| Queued { doc, _ticket: Arc::clone(&ticket) }).collect()
+    }
+
+    /// How many letters had to wait for room.
+    #[cfg(test)]
+    pub(crate) fn waits(&self) -> usize {
+        self.waits.load(Ordering::Relaxed)
     }
 
     /// The bytes handed over and not yet indexed.

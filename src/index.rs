@@ -770,6 +770,41 @@ mod tests {
     use super::merge_groups;
     use crate::LetterIndex;
 
+    /// The backlog waits for tantivy to drop each document once it has indexed it,
+    /// which tantivy does but does not promise: with room for one letter, every letter
+    /// waits for the one before. Should tantivy keep documents until a commit, the
+    /// second letter would wait for ever; this test fails instead of hanging.
+    #[test]
+    fn a_real_writer_waits_for_room_and_tantivy_gives_it_back() {
+        let index = LetterIndex::create_in_ram().expect("index");
+        let mut writer = index.writer().expect("writer");
+        writer.backlog = crate::backlog::Backlog::new(1);
+        let backlog = std::sync::Arc::clone(&writer.backlog);
+        // Made beforehand, so letters come faster than tantivy indexes them.
+        let mut maker = crate::documents::DocumentMaker::new(index.fields);
+        let mut letters = Vec::new();
+        for round in 0..4 {
+            for (stem, text) in LetterIndex::bundled_letter_texts() {
+                letters.push(maker.make(&crate::letter::parse_text(&format!("{stem}-{round}"), &text), &Default::default()));
+            }
+        }
+        let n = letters.len();
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for documents in letters {
+                writer.add_documents(documents).expect("added");
+            }
+            writer.commit().expect("committed");
+            done.send(()).expect("sent");
+        });
+        finished
+            .recv_timeout(std::time::Duration::from_secs(120))
+            .expect("the writer waited for room that never came: tantivy no longer drops a document once it has indexed it (see src/backlog.rs)");
+        assert!(backlog.waits() > 0, "none of {n} letters waited: the wait path was not taken");
+        index.reload().expect("reloaded");
+        assert_eq!(index.stats().expect("stats").letters, n as u64);
+    }
+
     /// Letters and sections counted document by document, as a reference.
     fn counted(index: &LetterIndex) -> (u64, u64) {
         let searcher = index.reader.searcher();
