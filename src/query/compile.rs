@@ -24,8 +24,10 @@ use crate::search::snippet::{Highlighter, PhraseTarget};
 use crate::search::stop_phrase::{Pattern, StopWordPhrase};
 use crate::{analysis, citations, Error, Result};
 use any_of::AnyOf;
+pub(crate) use excluded::excluded;
 
 mod any_of;
+mod excluded;
 pub mod sections;
 mod statistics;
 
@@ -365,7 +367,7 @@ impl Compiler<'_> {
                 for child in children {
                     if let QueryKind::Not(inner) = &child.kind {
                         if let Some(p) = self.node(inner, field, !negated)? {
-                            clauses.push((Occur::MustNot, p.query));
+                            clauses.push((Occur::MustNot, excluded(p.query)));
                         }
                     } else if let Some(p) = self.node(child, field, negated)? {
                         // One required clause of the kind's own fields confines the whole.
@@ -695,7 +697,7 @@ fn term_query(term: Term) -> Box<dyn Query> {
 
 /// Everything but `q`.
 fn exclude(q: Box<dyn Query>) -> Box<dyn Query> {
-    Box::new(BooleanQuery::new(vec![(Occur::Must, Box::new(AllQuery)), (Occur::MustNot, q)]))
+    Box::new(BooleanQuery::new(vec![(Occur::Must, Box::new(AllQuery)), (Occur::MustNot, excluded(q))]))
 }
 
 /// The least string above every string that starts with `prefix`: its last character
