@@ -1023,13 +1023,15 @@ mod storage {
     struct Mount(PathBuf);
 
     impl Mount {
-        fn tmpfs(size: &str) -> Option<Mount> {
+        /// A tmpfs of `size` for `test`; `None`, recorded as a skipped test, where
+        /// `mount` is refused.
+        fn tmpfs(test: &str, size: &str) -> Option<Mount> {
             let dir = tempfile::tempdir().expect("temp dir").keep();
             let ok = Command::new("mount").args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"]).arg(&dir).status();
             if ok.is_ok_and(|s| s.success()) {
                 Some(Mount(dir))
             } else {
-                eprintln!("storage tests: cannot mount a tmpfs here; not checked");
+                util::skipped(test, "cannot mount a tmpfs here (needs root and a kernel that allows it)");
                 None
             }
         }
@@ -1053,7 +1055,7 @@ mod storage {
 
     #[test]
     fn a_full_disk_is_a_clear_error_and_the_last_commit_stays() {
-        let Some(mount) = Mount::tmpfs("300k") else { return };
+        let Some(mount) = Mount::tmpfs("storage::a_full_disk_is_a_clear_error_and_the_last_commit_stays", "300k") else { return };
         let index = mount.0.join("index");
         // Far more text than 300 KiB of index can hold: the seed letters, many times.
         let letters = tempfile::tempdir().expect("temp dir");
@@ -1066,7 +1068,7 @@ mod storage {
 
     #[test]
     fn a_read_only_index_is_a_clear_error() {
-        let Some(mount) = Mount::tmpfs("10m") else { return };
+        let Some(mount) = Mount::tmpfs("storage::a_read_only_index_is_a_clear_error", "10m") else { return };
         let index = mount.0.join("index");
         kamerzoek(&[std::ffi::OsStr::new("index"), "--index".as_ref(), index.as_os_str(), corpus().as_os_str()]).expect_code(0);
         mount.read_only();
