@@ -11,8 +11,8 @@
 //! every failing row with what came back.
 //!
 //! ```sh
-//! cargo test --test probes -- --nocapture                                   # this build
-//! KAMERZOEK_PROBES_BIN=/path/to/old/kamerzoek cargo test --test probes -- --nocapture
+//! cargo test --test it probes -- --nocapture                                   # this build
+//! KAMERZOEK_PROBES_BIN=/path/to/old/kamerzoek cargo test --test it probes -- --nocapture
 //! scripts/probes [BINARY]
 //! ```
 //!

@@ -1,9 +1,8 @@
 //! The command line on the bundled letters: queries of every kind, output formats,
 //! errors and exit codes.
 
-mod util;
-
-use util::{Indexed, L000, L001, L002, L003, L004};
+use crate::util;
+use crate::util::{Indexed, L000, L001, L002, L003, L004};
 
 fn sorted(mut v: Vec<String>) -> Vec<String> {
     v.sort();

@@ -1,7 +1,6 @@
-//! Shared helpers for the command-line tests: a fresh index of the bundled letters per
-//! test, and running `kamerzoek` against it.
-
-#![allow(dead_code)]
+//! Shared helpers for the integration tests: a fresh index of the bundled letters per
+//! test, running `kamerzoek` against it, and recording a test that cannot check what
+//! it is for.
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -74,7 +73,6 @@ pub const L004: &str = "004_7d131c89f8bf0dc6";
 /// Records that a test could not check what it is for, because `reason`: printed, and
 /// appended to `skipped.txt` in cargo's directory for test files, which `.ci/run` counts
 /// and prints after the tests. The test then returns without asserting.
-#[allow(dead_code)]
 pub fn skipped(test: &str, reason: &str) {
     use std::io::Write;
     eprintln!("SKIPPED {test}: {reason}");

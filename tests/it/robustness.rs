@@ -13,20 +13,19 @@
 //! The fuzz targets run 64 cases each by default. For a long run, in release:
 //!
 //! ```text
-//! PROPTEST_CASES=20000 cargo test --release --test robustness fuzz:: -- --test-threads=2
+//! PROPTEST_CASES=20000 cargo test --release --test it robustness::fuzz:: -- --test-threads=2
 //! ```
 //!
 //! or `scripts/fuzz`, which times each target. `scripts/crash-trials` kills many more
 //! indexing runs than the tests do.
 
-mod util;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::util;
+use crate::util::{L000, L001, L002};
 use tempfile::TempDir;
-use util::{L000, L001, L002};
 
 /// Long enough for a debug build on a busy machine; a run that takes longer hangs.
 const HANG: Duration = Duration::from_secs(120);
@@ -760,7 +759,7 @@ mod crash {
 
     pub(crate) fn spawn_child_indexer(index: &Path, input: &Path) -> std::process::Child {
         std::process::Command::new(std::env::current_exe().expect("test binary"))
-            .args(["--exact", "crash::child_indexer", "--ignored", "--test-threads=1", "--quiet"])
+            .args(["--exact", "robustness::crash::child_indexer", "--ignored", "--test-threads=1", "--quiet"])
             .env(CHILD, format!("{}\n{}", index.display(), input.display()))
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
