@@ -14,7 +14,6 @@ use tantivy::TantivyDocument;
 
 use crate::analysis::TextVariants;
 use crate::citations;
-use crate::index::{date_time, Provenance};
 use crate::letter::Letter;
 use crate::outline::{first_line, Outline, SectionSpan};
 use crate::record::{self, LetterRecord};
@@ -173,4 +172,19 @@ impl DocumentMaker {
         doc.add_bool(f.date_inferred, letter.date_inferred);
         doc
     }
+}
+
+/// Where a letter came from: recorded so re-runs can skip unchanged letters and remove
+/// those whose files are gone.
+#[derive(Debug, Clone, Default)]
+pub struct Provenance {
+    /// The file.
+    pub source: Option<std::path::PathBuf>,
+    /// A hash of the letter's content.
+    pub hash: Option<String>,
+}
+
+/// A calendar date as the index stores it: midnight UTC.
+pub(crate) fn date_time(date: time::Date) -> tantivy::DateTime {
+    tantivy::DateTime::from_utc(date.midnight().assume_utc())
 }

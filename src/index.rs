@@ -18,10 +18,12 @@ use tantivy::collector::Count;
 use tantivy::indexer::UserOperation;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Schema};
-use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
 use crate::analysis;
 use crate::backlog::{Backlog, Queued};
+/// Where a letter came from (defined with the documents that record it).
+pub use crate::documents::Provenance;
 use crate::documents::{DocumentMaker, LetterDocuments};
 use crate::letter::Letter;
 use crate::schema::{self, kind, Fields};
@@ -262,7 +264,7 @@ impl LetterIndex {
 
     /// The store readers of `searcher`'s segments, opened once per searcher generation.
     pub(crate) fn stores(&self, searcher: &tantivy::Searcher) -> Result<std::sync::Arc<Vec<tantivy::store::StoreReader>>> {
-        self.stores.with(searcher, || crate::search::stored::open(searcher).map(std::sync::Arc::new), std::sync::Arc::clone)
+        self.stores.with(searcher, || crate::stored::open(searcher).map(std::sync::Arc::new), std::sync::Arc::clone)
     }
 
     /// The letter fields that free text searches in which no segment of `searcher` has
@@ -504,16 +506,6 @@ pub struct Known {
     pub source: String,
 }
 
-/// Where a letter came from: recorded so re-runs can skip unchanged letters and remove
-/// those whose files are gone.
-#[derive(Debug, Clone, Default)]
-pub struct Provenance {
-    /// The file.
-    pub source: Option<PathBuf>,
-    /// A hash of the letter's content.
-    pub hash: Option<String>,
-}
-
 /// What an index holds.
 #[derive(Debug, Clone, Serialize)]
 pub struct Stats {
@@ -733,11 +725,6 @@ fn merge_groups<T: Clone>(mut segments: Vec<(T, u64)>, limit: u64) -> Vec<Vec<T>
     groups.push(current);
     groups.retain(|g| g.len() > 1);
     groups
-}
-
-/// A calendar date as the index stores it: midnight UTC.
-pub(crate) fn date_time(date: time::Date) -> DateTime {
-    DateTime::from_utc(date.midnight().assume_utc())
 }
 
 #[cfg(test)]

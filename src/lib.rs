@@ -51,6 +51,7 @@ pub mod query;
 pub mod record;
 pub mod schema;
 pub mod search;
+mod stored;
 
 pub use error::{Error, Result};
 pub use index::{LetterIndex, LetterWriter};

@@ -17,19 +17,21 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
 
 use crate::query::ast::{Field, Query as Node, QueryKind, Span};
+use crate::query::highlight::{Highlighter, PhraseTarget};
 use crate::schema::Fields;
 use crate::schema::Kind;
-use crate::search::filter;
-use crate::search::snippet::{Highlighter, PhraseTarget};
-use crate::search::stop_phrase::{Pattern, StopWordPhrase};
 use crate::{analysis, citations, Error, Result};
 use any_of::AnyOf;
 pub(crate) use excluded::excluded;
+use filters::filter;
+use stop_phrase::{Pattern, StopWordPhrase};
 
 mod any_of;
 mod excluded;
+pub(crate) mod filters;
 pub mod sections;
 mod statistics;
+pub(crate) mod stop_phrase;
 
 use statistics::KindScoped;
 
@@ -344,7 +346,7 @@ impl Compiler<'_> {
             QueryKind::Field { field, query } => self.node(query, Some(*field), negated),
             QueryKind::Date(range) => {
                 let (from, to) = range.inclusive();
-                Ok(Some(shared(filter(crate::search::date_range(self.fields, from, to)))))
+                Ok(Some(shared(filter(filters::date_range(self.fields, from, to)))))
             }
             QueryKind::Cites(raw) => {
                 let key = citations::normalize(raw).ok_or_else(|| Error::Query {

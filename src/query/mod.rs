@@ -4,4 +4,5 @@
 pub mod acronyms;
 pub mod ast;
 pub mod compile;
+pub mod highlight;
 pub mod parser;

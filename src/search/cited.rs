@@ -14,12 +14,12 @@ use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term, TERMINATED};
 
-use super::stored::{Body, StoredDoc};
 use super::{date_range, filter, keyword, letter_doc, text_of, SearchOptions};
 use crate::index::{LetterIndex, StrValues};
 use crate::query;
 use crate::record::format_date;
 use crate::schema::{kind, Kind};
+use crate::stored::{Body, StoredDoc};
 use crate::Result;
 
 /// How many citation documents are grouped per query: enough for the top papers of
@@ -276,7 +276,7 @@ mod tests {
     use tantivy::DocAddress;
 
     use crate::schema::kind;
-    use crate::search::stored::tests::long_letter;
+    use crate::stored::tests::long_letter;
     use crate::LetterIndex;
 
     #[test]

@@ -6,8 +6,6 @@ mod ranked;
 mod ranking;
 mod sections;
 pub mod snippet;
-pub(crate) mod stop_phrase;
-pub(crate) mod stored;
 
 use std::collections::HashMap;
 
@@ -15,13 +13,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::collector::TopDocs;
 use tantivy::columnar::Column;
-use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
+use tantivy::schema::Value;
+use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument};
 use time::Date;
 
-use crate::index::{date_time, LetterIndex, StrValues};
+use crate::index::{LetterIndex, StrValues};
 use crate::outline::{Outline, SectionSpan};
+pub(crate) use crate::query::compile::filters::{date_range, filter, keyword};
 use crate::query::compile::sections::{compile_sections, free_text_sections, SectionQuery};
 use crate::query::{
     self,
@@ -31,13 +30,13 @@ use crate::record::{format_date, own_keys, LetterRecord, SectionRecord};
 use crate::schema::{kind, Fields, Kind};
 use crate::{Error, Result};
 
+use crate::stored::{Body, StoredDoc};
 pub use cited::{CitedHit, MostCited};
 use query::compile::Clauses;
 use ranked::Tiers;
 use sections::{SectionHit, SectionRanker};
 use snippet::PooledAnalyzer;
 pub use snippet::{Highlighter, Snippet};
-use stored::{Body, StoredDoc};
 
 /// What a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -663,7 +662,7 @@ fn of_kind(f: &Fields, query: Box<dyn Query>, exclusive: bool, kind: Kind) -> Bo
 }
 
 /// The outline of letter document `addr`; empty when it has none.
-fn outline_of(searcher: &Searcher, addr: DocAddress) -> Result<Outline> {
+pub(crate) fn outline_of(searcher: &Searcher, addr: DocAddress) -> Result<Outline> {
     let Some(column) = searcher.segment_reader(addr.segment_ord).fast_fields().bytes("outline")? else { return Ok(Outline::default()) };
     Ok(sections::read_outline(&column, addr.doc_id, &mut Vec::new())?.unwrap_or_default())
 }
@@ -681,33 +680,4 @@ pub(crate) fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> O
 
 fn str_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<&str> {
     doc.get_first(field)?.as_str()
-}
-
-pub(crate) fn keyword(field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
-}
-
-/// A clause that restricts without adding to the score.
-pub(crate) fn filter(query: Box<dyn Query>) -> Box<dyn Query> {
-    Box::new(ConstScoreQuery::new(query, 0.0))
-}
-
-/// Letters dated within `[from, to]` (either end open).
-pub(crate) fn date_range(f: &Fields, from: Option<Date>, to: Option<Date>) -> Box<dyn Query> {
-    use std::ops::Bound;
-    if from.is_none() && to.is_none() {
-        // `date:[* TO *]`: any dated letter (a range with no bound at all is no query).
-        return Box::new(tantivy::query::ExistsQuery::new("date".to_string(), false));
-    }
-    let bound = |d: Option<Date>, inclusive: bool| match d {
-        Some(d) if inclusive => Bound::Included(Term::from_field_date(f.date, date_time(d))),
-        Some(d) => Bound::Excluded(Term::from_field_date(f.date, date_time(d))),
-        None => Bound::Unbounded,
-    };
-    // `to` is a whole day: everything before the next midnight.
-    let upper = match to.and_then(|d| d.next_day()) {
-        Some(next) => bound(Some(next), false),
-        None => bound(to, true),
-    };
-    Box::new(RangeQuery::new(bound(from, true), upper))
 }

@@ -16,12 +16,12 @@ use tantivy::query::{EnableScoring, Scorer, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocId, DocSet, Searcher, SegmentReader, Term};
 
-use super::stop_phrase::Pattern;
-use super::stored::Body;
 use crate::index::LetterIndex;
 use crate::outline::{Outline, SectionSpan};
 use crate::query::compile::prefix_successor;
 use crate::query::compile::sections::{Leaf, Plan, SectionQuery, Within};
+use crate::query::compile::stop_phrase::Pattern;
+use crate::stored::Body;
 use crate::{analysis, Error, Result};
 
 /// BM25 parameters, as tantivy's.

@@ -4,7 +4,7 @@
 //! whole phrase occurs.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::{Deref, DerefMut};
 
 use tantivy::tokenizer::TextAnalyzer;
@@ -57,25 +57,7 @@ pub struct Snippet {
     pub highlights: Vec<(usize, usize)>,
 }
 
-/// A phrase to mark: analysed terms at their relative positions, with slop.
-#[derive(Debug, Clone, Default)]
-pub struct PhraseTarget {
-    /// `(relative position, term)`, in order.
-    pub terms: Vec<(usize, String)>,
-    /// How many extra positions the phrase may stretch over.
-    pub slop: u32,
-}
-
-/// What a query asks to mark in text.
-#[derive(Debug, Clone, Default)]
-pub struct Highlighter {
-    /// Single analysed terms.
-    pub terms: HashSet<String>,
-    /// Analysed prefixes (`prefix*`).
-    pub prefixes: Vec<String>,
-    /// Phrases.
-    pub phrases: Vec<PhraseTarget>,
-}
+pub use crate::query::highlight::{Highlighter, PhraseTarget};
 
 struct Tok {
     term: String,

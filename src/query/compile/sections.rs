@@ -16,12 +16,12 @@ use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
+use super::filters::{date_range, filter, keyword};
+use super::stop_phrase::Pattern;
 use super::{prefix_forms, prefix_query, term_query, variants, variants_query, Compiler, DEFAULT_FIELDS};
 use crate::query::ast::{Field, Query as Node, QueryKind};
+use crate::query::highlight::Highlighter;
 use crate::schema::{Fields, Kind};
-use crate::search::snippet::Highlighter;
-use crate::search::stop_phrase::Pattern;
-use crate::search::{filter, keyword};
 use crate::{citations, Error, Result};
 
 /// A query for sections. What to highlight and which citations were asked for are the
@@ -139,7 +139,7 @@ impl Compiler<'_> {
             QueryKind::Field { field, query } => self.plan(query, Some(*field)),
             QueryKind::Date(range) => {
                 let (from, to) = range.inclusive();
-                Ok(Some(Plan::Leaf(Leaf::Letter(filter(crate::search::date_range(self.fields, from, to))))))
+                Ok(Some(Plan::Leaf(Leaf::Letter(filter(date_range(self.fields, from, to))))))
             }
             QueryKind::Cites(raw) => match citations::normalize(raw) {
                 Some(key) => Ok(Some(Plan::Leaf(Leaf::Cites(key)))),

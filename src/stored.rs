@@ -301,7 +301,7 @@ pub(crate) mod tests {
     fn with_body<R>(index: &LetterIndex, id: &str, check: impl FnOnce(&Body) -> R) -> R {
         let searcher = index.reader.searcher();
         let stores = index.stores(&searcher).expect("stores");
-        let addr = super::super::letter_doc(&searcher, &index.fields, id).expect("search").expect("the letter");
+        let addr = crate::search::letter_doc(&searcher, &index.fields, id).expect("search").expect("the letter");
         check(&Body::read(&stores, &searcher, &index.fields, addr).expect("read"))
     }
 
@@ -329,7 +329,7 @@ pub(crate) mod tests {
                 let body = std::str::from_utf8(body).expect("a short letter's body is whole");
                 bodies += usize::from(body.len() > 1000);
                 // Every section's own text, and ranges that are not text of their own.
-                let outline = super::super::outline_of(&searcher, addr).expect("outline");
+                let outline = crate::search::outline_of(&searcher, addr).expect("outline");
                 let read = Body::read(&stores, &searcher, &index.fields, addr).expect("read");
                 let len = body.len();
                 let ranges = outline.0.iter().map(|s| s.bytes.start as usize..s.bytes.end as usize).chain([0..len, 1..len, len..len + 1]);

@@ -18,9 +18,9 @@ use tantivy::store::StoreReader;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED};
 
-use super::stored::{self, Body};
 use crate::analysis;
 use crate::schema::Fields;
+use crate::stored::{self, Body};
 
 /// What a phrase holds at each of its positions.
 #[derive(Debug, Clone, PartialEq)]
