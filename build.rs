@@ -16,38 +16,17 @@ fn main() {
     println!("cargo:rerun-if-changed={WORD_LIST}");
     println!("cargo:rerun-if-changed={COMMON_WORDS}");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/fold.rs");
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR set by cargo"));
     compile(WORD_LIST, &out.join("lexicon.fst"));
     compile(COMMON_WORDS, &out.join("common.fst"));
 }
 
-/// `word` without the diacritics of Latin letters, as the analyzer folds text before
-/// it looks words up (`enquête` -> `enquete`, `coördinatie` -> `coordinatie`).
-fn folded(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        let base = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
-            'ç' => "c",
-            'è' | 'é' | 'ê' | 'ë' => "e",
-            'ì' | 'í' | 'î' | 'ï' => "i",
-            'ñ' => "n",
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => "o",
-            'ù' | 'ú' | 'û' | 'ü' => "u",
-            'ý' | 'ÿ' => "y",
-            'ĳ' => "ij",
-            'æ' => "ae",
-            'œ' => "oe",
-            'ß' => "ss",
-            _ => {
-                out.push(c);
-                continue;
-            }
-        };
-        out.push_str(base);
-    }
-    out
-}
+/// The folding of the analyzer (`src/fold.rs`, std only): the word list holds each word
+/// as written and as the analyzer folds it before looking it up (`enquête` -> `enquete`).
+#[allow(dead_code)]
+#[path = "src/fold.rs"]
+mod fold;
 
 /// Compiles a gzipped list of words, one a line, into an `fst::Set` of them lowercased.
 fn compile(list: &str, out: &std::path::Path) {
@@ -59,7 +38,7 @@ fn compile(list: &str, out: &std::path::Path) {
     // The files are stored sorted and deduplicated; sorting again costs little and keeps
     // the build working if someone regenerates a file carelessly.
     // Each word as written and folded.
-    let mut words: Vec<String> = text.lines().map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).flat_map(|w| [folded(&w), w]).collect();
+    let mut words: Vec<String> = text.lines().map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).flat_map(|w| [fold::folded(&w), w]).collect();
     words.sort_unstable();
     words.dedup();
 

@@ -144,19 +144,10 @@ fn normalize(word: &str) -> String {
     word.chars().map(|c| if matches!(c, '’' | '‘' | '`') { '\'' } else { c }).flat_map(char::to_lowercase).collect()
 }
 
-/// Drops the accents Dutch uses for emphasis and loan words (`é`, `ë`, `ï`, ...).
+/// Drops the accents Dutch uses for emphasis and loan words (`é`, `ë`, `ï`, ...), as
+/// the word list was folded when it was built.
 fn fold_diacritics(word: &str) -> String {
-    word.chars()
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            other => other,
-        })
-        .collect()
+    crate::fold::folded(word)
 }
 
 #[cfg(test)]

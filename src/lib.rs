@@ -41,6 +41,7 @@ pub mod citations;
 pub mod documents;
 mod error;
 pub mod eval;
+mod fold;
 pub mod formats;
 pub mod index;
 pub mod ingest;

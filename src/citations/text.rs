@@ -21,26 +21,12 @@ pub(crate) fn fold(s: &str) -> String {
             out.push(' ');
             pending_space = false;
         }
-        for l in c.to_lowercase() {
-            out.push(fold_char(l));
+        match c {
+            '’' | '‘' | '`' => out.push('\''),
+            c => crate::fold::push_folded_char(c, &mut out),
         }
     }
     out
-}
-
-fn fold_char(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ç' => 'c',
-        'ñ' => 'n',
-        '’' | '‘' | '`' => '\'',
-        other => other,
-    }
 }
 
 /// A name as a key fragment: folded, with every run of non-alphanumerics turned into
