@@ -75,6 +75,7 @@ mod forms;
 mod glued;
 mod inflection;
 mod per_token;
+pub(crate) mod pool;
 mod segments;
 mod stemming;
 mod stop_words;

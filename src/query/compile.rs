@@ -8,7 +8,6 @@
 //! `re-integratieproces` is found by `integratieproces`. A word that analyses to
 //! nothing (a stop word) constrains nothing and is dropped.
 
-use std::cell::RefCell;
 use std::ops::Bound;
 
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, InvertedIndexRangeQuery, Occur, PhraseQuery, Query, TermQuery};
@@ -75,10 +74,7 @@ const TRUNCATED_WEIGHT: f32 = 3.5;
 /// compound splits then outlasts one query, and splitting a word costs dozens of
 /// word-list lookups.
 fn truncated_terms(text: &str) -> TruncatedTerms {
-    thread_local! {
-        static ANALYZER: RefCell<TextAnalyzer> = RefCell::new(analysis::truncated_analyzer());
-    }
-    let tokens = ANALYZER.with(|analyzer| analysis::tokens(&mut analyzer.borrow_mut(), text));
+    let tokens = analysis::tokens(&mut analysis::pool::Pooled::lend(analysis::pool::Kind::Truncated), text);
     let (mut words, mut parts) = (Vec::new(), Vec::new());
     // The offsets of the last word that is no part.
     let mut word = None;

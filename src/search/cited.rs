@@ -108,7 +108,7 @@ impl LetterIndex {
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         ranked.truncate(options.limit.max(1));
 
-        let mut analyzer = super::snippet::PooledAnalyzer::default();
+        let mut analyzer = super::snippet::pooled_analyzer();
         ranked
             .into_iter()
             .enumerate()

@@ -30,12 +30,12 @@ use crate::record::{format_date, own_keys, LetterRecord, SectionRecord};
 use crate::schema::{kind, Fields, Kind};
 use crate::{Error, Result};
 
+use crate::analysis::pool::Pooled;
 use crate::stored::{Body, StoredDoc};
 pub use cited::{CitedHit, MostCited};
 use query::compile::Clauses;
 use ranked::Tiers;
 use sections::{SectionHit, SectionRanker};
-use snippet::PooledAnalyzer;
 pub use snippet::{Highlighter, Snippet};
 
 /// What a hit is.
@@ -501,7 +501,7 @@ struct Dresser<'a> {
     highlighter: &'a Highlighter,
     cited: &'a [String],
     options: &'a SearchOptions,
-    analyzer: PooledAnalyzer,
+    analyzer: Pooled,
     titles: StrValues<'a>,
     dates: HashMap<u32, DateColumns>,
     stores: Option<std::sync::Arc<Vec<tantivy::store::StoreReader>>>,
@@ -522,7 +522,7 @@ impl<'a> Dresser<'a> {
             highlighter,
             cited,
             options,
-            analyzer: PooledAnalyzer::default(),
+            analyzer: snippet::pooled_analyzer(),
             titles: StrValues::new(searcher, "display_title"),
             dates: HashMap::new(),
             stores: None,

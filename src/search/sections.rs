@@ -159,7 +159,7 @@ impl<'a> SectionRanker<'a> {
         }
         let stores = self.index.stores(self.searcher)?;
         let body = Body::read(&stores, self.searcher, &self.index.fields, letter)?;
-        let mut analyzer = analysis::exact_analyzer();
+        let mut analyzer = analysis::pool::Pooled::lend(analysis::pool::Kind::Exact);
         for (score, span) in scores.iter_mut().zip(&outline.0).filter(|(s, _)| **s > 0.0) {
             let text = body.range(span.bytes.start as usize..span.bytes.end as usize)?;
             if !text.is_some_and(|t| stops.found_in(&t, &mut analyzer)) {

@@ -3,49 +3,16 @@
 //! stem-aware (`militair` marks `militairen`), and phrases are marked only where the
 //! whole phrase occurs.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
-use std::ops::{Deref, DerefMut};
 
 use tantivy::tokenizer::TextAnalyzer;
 
 use crate::analysis;
+use crate::analysis::pool::{Kind, Pooled};
 
-thread_local! {
-    static ANALYZERS: RefCell<Vec<TextAnalyzer>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The Dutch analyzer for marking matches, lent from this thread's pool and given back
-/// when dropped: its cache of stems then outlasts one query (a fresh analyzer stems
-/// every word of every snippet anew, most of a snippet's cost).
-pub(crate) struct PooledAnalyzer(Option<TextAnalyzer>);
-
-impl Default for PooledAnalyzer {
-    fn default() -> Self {
-        PooledAnalyzer(Some(ANALYZERS.with(|pool| pool.borrow_mut().pop()).unwrap_or_else(analysis::dutch_analyzer)))
-    }
-}
-
-impl Deref for PooledAnalyzer {
-    type Target = TextAnalyzer;
-    fn deref(&self) -> &TextAnalyzer {
-        self.0.as_ref().expect("lent until dropped")
-    }
-}
-
-impl DerefMut for PooledAnalyzer {
-    fn deref_mut(&mut self) -> &mut TextAnalyzer {
-        self.0.as_mut().expect("lent until dropped")
-    }
-}
-
-impl Drop for PooledAnalyzer {
-    fn drop(&mut self) {
-        if let Some(analyzer) = self.0.take() {
-            // During thread teardown the pool may be gone; the analyzer is then dropped.
-            let _ = ANALYZERS.try_with(|pool| pool.borrow_mut().push(analyzer));
-        }
-    }
+/// The Dutch analyzer for marking matches, lent from this thread's pool.
+pub(crate) fn pooled_analyzer() -> Pooled {
+    Pooled::lend(Kind::Dutch)
 }
 
 /// A piece of text with the byte ranges of the matched words in it.

@@ -19,6 +19,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED};
 
 use crate::analysis;
+use crate::analysis::pool::{Kind, Pooled};
 use crate::schema::Fields;
 use crate::stored::{self, Body};
 
@@ -45,7 +46,7 @@ impl Pattern {
     /// The pattern of phrase `text`, when it holds a stop word and another word; `None`
     /// otherwise (a phrase without stop words needs no check).
     pub(crate) fn of(text: &str) -> Option<Pattern> {
-        let mut exact = analysis::exact_analyzer();
+        let mut exact = Pooled::lend(Kind::Exact);
         let mut slots: Vec<Slot> = Vec::new();
         for t in analysis::tokens(&mut exact, text) {
             if slots.len() <= t.position {
@@ -215,7 +216,7 @@ impl Weight for CheckedWeight {
         let segment = self.check.searcher.segment_readers().iter().position(|r| r.segment_id() == reader.segment_id());
         let segment = segment.ok_or_else(|| tantivy::TantivyError::InternalError("a segment of another searcher".into()))? as u32;
         let titles = reader.fast_fields().str("display_title")?;
-        let mut scorer = Checked { inner: self.inner.scorer(reader, boost)?, check: self.check.clone(), segment, analyzer: analysis::exact_analyzer(), titles };
+        let mut scorer = Checked { inner: self.inner.scorer(reader, boost)?, check: self.check.clone(), segment, analyzer: Pooled::lend(Kind::Exact), titles };
         let first = scorer.inner.doc();
         scorer.settle(first);
         Ok(Box::new(scorer))
@@ -231,7 +232,7 @@ struct Checked {
     inner: Box<dyn Scorer>,
     check: Arc<Check>,
     segment: u32,
-    analyzer: TextAnalyzer,
+    analyzer: Pooled,
     titles: Option<StrColumn>,
 }
 
@@ -276,7 +277,7 @@ mod tests {
     use super::*;
 
     fn found(phrase: &str, text: &str) -> bool {
-        Pattern::of(phrase).expect("a phrase with a stop word").found_in(text, &mut analysis::exact_analyzer())
+        Pattern::of(phrase).expect("a phrase with a stop word").found_in(text, &mut Pooled::lend(Kind::Exact))
     }
 
     /// Phrases and sentences of the bundled letters and regulations.
