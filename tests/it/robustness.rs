@@ -746,7 +746,9 @@ mod crash {
     const CHILD: &str = "KAMERZOEK_TEST_INDEXING_CHILD";
 
     /// The indexing run the crash tests kill: the library, committing every 20 ms so a
-    /// kill lands before, during and after commits. Does nothing unless started by them.
+    /// kill lands before, during and after commits, and printing a line per letter added
+    /// so the tests kill it at a chosen point of the run, whatever the machine's speed.
+    /// Does nothing unless started by them.
     #[test]
     #[ignore = "a child process of the crash tests"]
     fn child_indexer() {
@@ -754,17 +756,44 @@ mod crash {
         let (index, input) = spec.split_once('\n').expect("INDEX\\nINPUT");
         let index = LetterIndex::open_or_create(Path::new(index)).expect("index opens");
         let options = IndexOptions { commit_every: Duration::from_millis(20), ..IndexOptions::default() };
-        ingest::index_paths(&index, &[PathBuf::from(input)], &options, &mut |_| {}).expect("indexing");
+        ingest::index_paths(&index, &[PathBuf::from(input)], &options, &mut |p| {
+            if let ingest::Progress::Indexed { .. } = p {
+                println!("{INDEXED}");
+            }
+        })
+        .expect("indexing");
     }
+
+    /// The line [`child_indexer`] prints for each letter added.
+    const INDEXED: &str = "kamerzoek-test: letter added";
 
     pub(crate) fn spawn_child_indexer(index: &Path, input: &Path) -> std::process::Child {
         std::process::Command::new(std::env::current_exe().expect("test binary"))
-            .args(["--exact", "robustness::crash::child_indexer", "--ignored", "--test-threads=1", "--quiet"])
+            .args(["--exact", "robustness::crash::child_indexer", "--ignored", "--test-threads=1", "--quiet", "--nocapture"])
             .env(CHILD, format!("{}\n{}", index.display(), input.display()))
-            .stdout(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::null())
             .spawn()
             .expect("child starts")
+    }
+
+    /// Kills `child` (`kill -9`) once it has reported `letters` letters added, or when
+    /// it ends first; how many it reported.
+    pub(crate) fn kill_after(child: &mut std::process::Child, letters: usize) -> usize {
+        use std::io::BufRead;
+        let out = std::io::BufReader::new(child.stdout.take().expect("piped"));
+        let mut added = 0;
+        for line in out.lines() {
+            if line.expect("child output") == INDEXED {
+                added += 1;
+                if added == letters {
+                    break;
+                }
+            }
+        }
+        child.kill().expect("kill -9");
+        child.wait().expect("reaped");
+        added
     }
 
     /// After a kill the index opens, and holds whole letters only: each letter with all
@@ -792,15 +821,16 @@ mod crash {
             .collect();
         let sections_of = |id: &str| per_seed.iter().find(|(seed, _)| id.starts_with(seed.as_str())).map_or(0, |&(_, n)| n);
 
+        // Killed at three points of the run (each run resumes the index the last left).
         let mut counts = Vec::new();
-        for delay_ms in [400, 900, 1500] {
+        for after in [10, 40, 80] {
             let mut child = spawn_child_indexer(&dir, &input);
-            std::thread::sleep(Duration::from_millis(delay_ms));
-            child.kill().expect("kill -9");
-            child.wait().expect("reaped");
+            let reported = kill_after(&mut child, after);
+            assert_eq!(reported, after, "the child ended before it was killed");
             counts.push(check_consistent(&dir, &sections_of));
         }
         assert!(counts.windows(2).all(|w| w[0] <= w[1]), "committed letters were lost: {counts:?}");
+        assert!(counts[0] < letters, "the first kill came after the whole run: {counts:?}");
 
         let index = LetterIndex::open(&dir).expect("opens");
         let summary = ingest::index_paths(&index, std::slice::from_ref(&input), &IndexOptions::default(), &mut |_| {}).expect("re-run");
