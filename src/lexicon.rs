@@ -49,7 +49,7 @@ pub fn contains(word: &str) -> bool {
     if WORDS.contains(&key) {
         return true;
     }
-    let folded = fold_diacritics(&key);
+    let folded = crate::fold::folded(&key);
     folded != key && WORDS.contains(&folded)
 }
 
@@ -142,12 +142,6 @@ pub fn split_compound(word: &str) -> Option<Vec<String>> {
 /// Lowercase with typographic apostrophes made plain, the form the list is stored in.
 fn normalize(word: &str) -> String {
     word.chars().map(|c| if matches!(c, '’' | '‘' | '`') { '\'' } else { c }).flat_map(char::to_lowercase).collect()
-}
-
-/// Drops the accents Dutch uses for emphasis and loan words (`é`, `ë`, `ï`, ...), as
-/// the word list was folded when it was built.
-fn fold_diacritics(word: &str) -> String {
-    crate::fold::folded(word)
 }
 
 #[cfg(test)]

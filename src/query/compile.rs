@@ -171,7 +171,8 @@ pub struct Clauses {
     /// (`bankensector` is partly held by a letter that speaks of `banken`); `None`
     /// where that is `each`'s.
     pub partly: Vec<Option<Box<dyn Query>>>,
-    /// What must not match (the `-c` of `a b -c`), if anything.
+    /// What must not match (the `-c` of `a b -c`), if anything, ready for a `MustNot`
+    /// clause (wrapped by `excluded`).
     pub excluded: Option<Box<dyn Query>>,
     /// True when only letters can match each clause (no filter on `kind` needed).
     pub exclusive: bool,
@@ -187,11 +188,11 @@ pub fn clauses(node: &Node, fields: &Fields, analyzer: &TextAnalyzer, empty: &[I
         QueryKind::And(children) => children.as_slice(),
         _ => std::slice::from_ref(node),
     };
-    let (mut each, mut partly, mut excluded) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut each, mut partly, mut unwanted) = (Vec::new(), Vec::new(), Vec::new());
     let mut exclusive = true;
     for child in children {
         match &child.kind {
-            QueryKind::Not(inner) => excluded.extend(c.node(inner, None, true)?.map(|p| (Occur::Should, p.query))),
+            QueryKind::Not(inner) => unwanted.extend(c.node(inner, None, true)?.map(|p| (Occur::Should, p.query))),
             _ => {
                 if let Some(p) = c.node(child, None, false)? {
                     exclusive &= p.exclusive;
@@ -204,7 +205,7 @@ pub fn clauses(node: &Node, fields: &Fields, analyzer: &TextAnalyzer, empty: &[I
             }
         }
     }
-    let excluded = (!excluded.is_empty()).then(|| Box::new(BooleanQuery::new(excluded)) as Box<dyn Query>);
+    let excluded = (!unwanted.is_empty()).then(|| excluded(Box::new(BooleanQuery::new(unwanted))));
     Ok(Clauses { each, partly, excluded, exclusive })
 }
 

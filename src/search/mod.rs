@@ -271,20 +271,29 @@ impl LetterIndex {
         let exclusive = compiled.exclusive;
         let matching = self.dated(of_kind(&self.fields, compiled.query.box_clone(), exclusive, Kind::Letter), options);
         let want = options.offset.saturating_add(options.limit.max(1));
-        let rank = |query: &dyn Query, stages: Option<&Stages>, k: usize| -> Result<Vec<(f32, DocAddress)>> {
-            match (options.sort, stages) {
-                (Sort::Relevance, Some(stages)) => {
-                    let first = self.dated(of_kind(&self.fields, stages.first.box_clone(), exclusive, Kind::Letter), options);
-                    ranking::two_stage(&searcher, &*first, &stages.rest, query, k)
+        // Stage one of the free-text ranking, restricted as the whole is.
+        let first_stage = stages.as_ref().map(|s| self.dated(of_kind(&self.fields, s.first.box_clone(), exclusive, Kind::Letter), options));
+        // The best `k` letters of the query, of those `within` matches when given: ranked
+        // in two stages when the query has them (scoring every word over every field of
+        // each letter costs several times more), else in one.
+        let rank = |within: Option<&dyn Query>, k: usize| -> Result<Vec<(f32, DocAddress)>> {
+            let restrict = |q: Box<dyn Query>| -> Box<dyn Query> {
+                match within {
+                    Some(within) => Box::new(BooleanQuery::new(vec![(Occur::Must, filter(within.box_clone())), (Occur::Must, q)])),
+                    None => q,
                 }
-                (Sort::Relevance, None) => ranking::top_k(&searcher, query, k),
-                (Sort::Date, _) => Ok(by_date(&searcher, query, k)?.into_iter().map(|addr| (0.0, addr)).collect()),
+            };
+            let query = restrict(matching.box_clone());
+            match (options.sort, &stages, &first_stage) {
+                (Sort::Relevance, Some(stages), Some(first)) => ranking::two_stage(&searcher, &*restrict(first.box_clone()), &stages.rest, &*query, k),
+                (Sort::Relevance, _, _) => ranking::top_k(&searcher, &*query, k),
+                (Sort::Date, _, _) => Ok(by_date(&searcher, &*query, k)?.into_iter().map(|addr| (0.0, addr)).collect()),
             }
         };
         type Tiered = (Vec<(f32, DocAddress, Option<bool>)>, Count, Option<Count>, Option<Count>);
         let (found, total, all_words, undated): Tiered = match clauses {
             None => {
-                let found = rank(&*matching, stages.as_ref(), want)?.into_iter().map(|(s, a)| (s, a, None)).collect();
+                let found = rank(None, want)?.into_iter().map(|(s, a)| (s, a, None)).collect();
                 (found, ranked::count(&searcher, &*matching)?, None, self.undated_among(&searcher, &*matching, options)?)
             }
             Some(clauses) => {
@@ -298,25 +307,7 @@ impl LetterIndex {
                 };
                 let tiers = Tiers::read(&searcher, &clauses, within.as_deref())?;
                 let (found, complete) = match options.sort {
-                    Sort::Relevance => {
-                        let candidates = |k, within: Option<&dyn Query>| {
-                            let Some(within) = within else { return rank(&*matching, stages.as_ref(), k) };
-                            // The best of the letters `within` matches, ranked as all are:
-                            // in two stages when the query has them (scoring every word
-                            // over every field of each such letter costs several times more).
-                            let within = |q: Box<dyn Query>| -> Box<dyn Query> {
-                                Box::new(BooleanQuery::new(vec![(Occur::Must, filter(within.box_clone())), (Occur::Must, q)]))
-                            };
-                            match stages.as_ref() {
-                                Some(stages) => {
-                                    let first = within(self.dated(of_kind(&self.fields, stages.first.box_clone(), exclusive, Kind::Letter), options));
-                                    ranking::two_stage(&searcher, &*first, &stages.rest, &*within(matching.box_clone()), k)
-                                }
-                                None => ranking::top_k(&searcher, &*within(matching.box_clone()), k),
-                            }
-                        };
-                        ranked::rank(&tiers, want, candidates, |docs| ranking::score(&searcher, &*matching, docs))?
-                    }
+                    Sort::Relevance => ranked::rank(&tiers, want, |k, within| rank(within, k), |docs| ranking::score(&searcher, &*matching, docs))?,
                     // By date: the letters with every clause, then those with some.
                     Sort::Date => {
                         let each = || clauses.each.iter().map(|q| q.box_clone());

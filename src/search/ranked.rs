@@ -59,7 +59,7 @@ impl<'a> Tiers<'a> {
             let any: Vec<(Occur, Box<dyn Query>)> = clauses.each.iter().enumerate().map(|(i, q)| (occur, held(i, &**q))).collect();
             parts.push((Occur::Must, Box::new(BooleanQuery::new(any))));
             if let Some(excluded) = &clauses.excluded {
-                parts.push((Occur::MustNot, crate::query::compile::excluded(excluded.box_clone())));
+                parts.push((Occur::MustNot, excluded.box_clone()));
             }
             Box::new(BooleanQuery::new(parts))
         };

@@ -196,8 +196,8 @@ impl Check {
     /// `titles`, the segment's column). A document whose body cannot be read (no
     /// letter) does not.
     fn holds(&self, addr: DocAddress, analyzer: &mut TextAnalyzer, titles: Option<&StrColumn>) -> bool {
-        let body = Body::read(&self.stores, &self.searcher, &self.fields, addr).and_then(|b| b.whole().map(|t| t.into_owned()));
-        if body.is_ok_and(|text| self.pattern.found_in(&text, analyzer)) {
+        let body = Body::read(&self.stores, &self.searcher, &self.fields, addr);
+        if body.is_ok_and(|body| body.whole().is_ok_and(|text| self.pattern.found_in(&text, analyzer))) {
             return true;
         }
         let mut title = String::new();
