@@ -4,7 +4,6 @@
 //! checks the token count, so a broken analyzer cannot look fast.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use kamerzoek::analysis;
 
 fn corpus() -> Vec<String> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
@@ -16,7 +15,7 @@ fn corpus() -> Vec<String> {
 fn analyze(c: &mut Criterion) {
     let texts = corpus();
     let bytes: usize = texts.iter().map(String::len).sum();
-    let mut analyzer = analysis::dutch_analyzer();
+    let mut analyzer = kamerzoek::dutch_analyzer();
     let count = |analyzer: &mut tantivy::tokenizer::TextAnalyzer| {
         texts
             .iter()

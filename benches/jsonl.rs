@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use kamerzoek::formats::read_json_lines;
+use kamerzoek::ingest::read_json_lines;
 
 fn main() {
     let Some(path) = std::env::var_os("KAMERZOEK_BENCH_JSONL")

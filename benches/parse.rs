@@ -5,7 +5,7 @@
 //! counts, so a broken parser cannot look fast.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use kamerzoek::{citations, letter};
+use kamerzoek::{extract_citations, parse_text};
 
 fn corpus() -> Vec<(String, String)> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
@@ -17,10 +17,10 @@ fn corpus() -> Vec<(String, String)> {
 fn parse(c: &mut Criterion) {
     let letters = corpus();
     let bytes: usize = letters.iter().map(|(_, t)| t.len()).sum();
-    let sections = |letters: &[(String, String)]| letters.iter().map(|(id, t)| letter::parse_text(id, t).sections.len()).sum::<usize>();
+    let sections = |letters: &[(String, String)]| letters.iter().map(|(id, t)| parse_text(id, t).sections.len()).sum::<usize>();
     let expected_sections = sections(&letters);
-    let bodies: Vec<String> = letters.iter().map(|(id, t)| letter::parse_text(id, t).body).collect();
-    let cited = |bodies: &[String]| bodies.iter().map(|b| citations::extract(b).len()).sum::<usize>();
+    let bodies: Vec<String> = letters.iter().map(|(id, t)| parse_text(id, t).body).collect();
+    let cited = |bodies: &[String]| bodies.iter().map(|b| extract_citations(b).len()).sum::<usize>();
     let expected_citations = cited(&bodies);
     assert!(expected_sections >= 20 && expected_citations >= 20);
 

@@ -1,6 +1,6 @@
 //! The one folding of text to search terms: lower case, no diacritics, ligatures spelled
 //! out, combining marks and invisible format characters dropped (see
-//! `analysis::folding` for why). The analyzer, the word list (at build time too: `build.rs`
+//! `analyse::folding` for why). The analyzer, the word list (at build time too: `build.rs`
 //! includes this file), citation keys and acronyms all fold with it, so a word folded
 //! anywhere meets itself everywhere. Depends on nothing but `std`.
 

@@ -6,8 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use super::eval::{self, JudgedQuery, Relevance};
 use anyhow::Context;
-use kamerzoek::eval::{self, JudgedQuery, Relevance};
 use kamerzoek::ingest::{self, IndexOptions, Progress};
 use kamerzoek::LetterIndex;
 use serde::Serialize;

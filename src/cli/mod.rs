@@ -1,6 +1,7 @@
 //! The commands: arguments in, library calls, output out.
 
 mod args;
+mod eval;
 mod measure;
 mod output;
 mod pages;
@@ -12,10 +13,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use kamerzoek::analysis;
 use kamerzoek::ingest::{self, IndexOptions, Progress};
-use kamerzoek::search::{Matching, Scope, SearchOptions, Sort};
-use kamerzoek::{Error, LetterIndex};
+use kamerzoek::{Analysis, Error, LetterIndex, Matching, Scope, SearchOptions, Sort};
 
 use args::{ColorArg, Command, IndexLocation, Opts, ScopeArg, SortArg};
 
@@ -103,13 +102,12 @@ pub fn run() -> anyhow::Result<ExitCode> {
             std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text).context("cannot read text from stdin")?;
             let mut out = std::io::stdout().lock();
             if a.what.tokens {
-                let mut analyzer = if a.exact { analysis::exact_analyzer() } else { analysis::dutch_analyzer() };
-                for token in analysis::tokens(&mut analyzer, &text) {
+                for token in kamerzoek::analyze(&text, if a.exact { Analysis::Exact } else { Analysis::Dutch }) {
                     serde_json::to_writer(&mut out, &token)?;
                     writeln!(out)?;
                 }
             } else {
-                output::citations_json(&mut out, &kamerzoek::citations::extract(&text))?;
+                output::citations_json(&mut out, &kamerzoek::extract_citations(&text))?;
             }
             out.flush()?;
             Ok(ExitCode::SUCCESS)

@@ -4,10 +4,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use kamerzoek::citations::Citation;
-use kamerzoek::index::Stats;
-use kamerzoek::record::LetterRecord;
-use kamerzoek::search::{CitedHit, Count, Found, Hit, MostCited, Scope, SearchOptions};
+use kamerzoek::{Citation, CitedHit, Count, Found, Hit, LetterRecord, MostCited, Scope, SearchOptions, Stats};
 
 const BOLD: &str = "\x1b[1m";
 const MATCH: &str = "\x1b[1;33m";
@@ -232,7 +229,7 @@ pub fn stats_text(out: &mut impl Write, s: &Stats, path: Option<&Path>) -> io::R
 }
 
 /// `stats --space`: one line per field and part, with its share of the index.
-pub fn space_text(out: &mut impl Write, lines: &[kamerzoek::index::Space], total: u64) -> io::Result<()> {
+pub fn space_text(out: &mut impl Write, lines: &[kamerzoek::Space], total: u64) -> io::Result<()> {
     writeln!(out, "\n{:>10}  {:>6}  {:<10} field", "MiB", "share", "part")?;
     for l in lines {
         let share = if total > 0 { 100.0 * l.bytes as f64 / total as f64 } else { 0.0 };

@@ -10,7 +10,7 @@
 //! or its phrase", a phrase or a run of plain words that spells a name out
 //! (`Koninklijke Marechaussee`) "the phrase or the acronym".
 
-use crate::analysis;
+use crate::analyse;
 use crate::query::ast::{Query, QueryKind};
 
 /// Acronym, and what it stands for (as written in the letters).
@@ -126,7 +126,7 @@ fn name_of(words: &[&str]) -> Option<&'static (&'static str, &'static str)> {
 /// what joins a word (`P&O`, `Inlichtingen-`).
 fn folded(text: &str) -> String {
     let mut out = String::new();
-    analysis::fold_into(text, &mut out);
+    analyse::fold_into(text, &mut out);
     out.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 

@@ -30,6 +30,7 @@ impl Span {
     }
 
     /// The same range as a `Range`, for slicing the query string.
+    #[cfg(test)]
     pub fn range(self) -> std::ops::Range<usize> {
         self.start..self.end
     }

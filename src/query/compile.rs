@@ -15,11 +15,11 @@ use tantivy::schema::{Field as IndexField, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
 
+use crate::index::schema::Fields;
+use crate::index::schema::Kind;
 use crate::query::ast::{Field, Query as Node, QueryKind, Span};
 use crate::query::highlight::{Highlighter, PhraseTarget};
-use crate::schema::Fields;
-use crate::schema::Kind;
-use crate::{analysis, citations, Error, Result};
+use crate::{analyse, cite, Error, Result};
 use any_of::AnyOf;
 pub(crate) use excluded::excluded;
 use filters::filter;
@@ -74,7 +74,7 @@ const TRUNCATED_WEIGHT: f32 = 3.5;
 /// compound splits then outlasts one query, and splitting a word costs dozens of
 /// word-list lookups.
 fn truncated_terms(text: &str) -> TruncatedTerms {
-    let tokens = analysis::tokens(&mut analysis::pool::Pooled::lend(analysis::pool::Kind::Truncated), text);
+    let tokens = analyse::tokens(&mut analyse::pool::Pooled::lend(analyse::pool::Kind::Truncated), text);
     let (mut words, mut parts) = (Vec::new(), Vec::new());
     // The offsets of the last word that is no part.
     let mut word = None;
@@ -346,7 +346,7 @@ impl Compiler<'_> {
                 Ok(Some(shared(filter(filters::date_range(self.fields, from, to)))))
             }
             QueryKind::Cites(raw) => {
-                let key = citations::normalize(raw).ok_or_else(|| Error::Query {
+                let key = cite::normalize(raw).ok_or_else(|| Error::Query {
                     position: node.span.start,
                     message: format!("cannot read {raw:?} as a citation; write it like `kst-33763-176`, `33763-176` or \"Kamerstuk 33 763, nr. 176\""),
                 })?;
@@ -427,7 +427,7 @@ impl Compiler<'_> {
                 return Ok(Some(term_query(Term::from_field_text(self.fields.number, value))));
             }
             Some(Field::Kamerstuk) => {
-                let key = citations::normalize(raw).ok_or_else(|| Error::Query {
+                let key = cite::normalize(raw).ok_or_else(|| Error::Query {
                     position: span.start,
                     message: format!("cannot read {raw:?} as a Kamerstuk; write it like `kst-36360-X-1` or \"36 360 X, nr. 1\""),
                 })?;
@@ -557,8 +557,8 @@ impl Compiler<'_> {
         let mut stream = self.analyzer.token_stream(text);
         while let Some(t) = stream.next() {
             let written = text.get(t.offset_from..t.offset_to).unwrap_or("");
-            let whole = t.position_length > 1 && !written.contains(analysis::is_hyphen) && {
-                analysis::fold_into(written, &mut folded);
+            let whole = t.position_length > 1 && !written.contains(analyse::is_hyphen) && {
+                analyse::fold_into(written, &mut folded);
                 crate::lexicon::is_common(&folded)
             };
             out.push(Tok { term: t.text.clone(), position: t.position, position_length: t.position_length.max(1), whole });
@@ -666,12 +666,12 @@ fn digit_groups(term: &str) -> Option<Vec<(usize, String)>> {
 /// `veteranen`; `vergoeding*`: `vergoed…`). One where either starts the other.
 pub(crate) fn prefix_forms(raw: &str, span: Span) -> Result<Vec<String>> {
     let mut written = String::new();
-    analysis::fold_into(raw, &mut written);
-    written.retain(|c| !analysis::is_hyphen(c));
+    analyse::fold_into(raw, &mut written);
+    written.retain(|c| !analyse::is_hyphen(c));
     if !written.chars().any(char::is_alphanumeric) {
         return Err(Error::Query { position: span.start, message: "a prefix needs at least one letter or digit before `*`".into() });
     }
-    let stemmed = analysis::stem(&written).into_owned();
+    let stemmed = analyse::stem(&written).into_owned();
     Ok(if written.starts_with(&stemmed) {
         vec![stemmed]
     } else if stemmed.starts_with(&written) {
@@ -757,11 +757,11 @@ mod tests {
 
     #[test]
     fn a_compound_in_common_use_is_asked_for_as_itself() {
-        let fields = crate::schema::Fields::new(&crate::schema::build().expect("schema")).expect("fields");
+        let fields = crate::index::schema::Fields::new(&crate::index::schema::build().expect("schema")).expect("fields");
         let mut c = super::Compiler {
             fields: &fields,
-            kind: crate::schema::Kind::Letter,
-            analyzer: crate::analysis::dutch_analyzer(),
+            kind: crate::index::schema::Kind::Letter,
+            analyzer: crate::analyse::dutch_analyzer(),
             highlighter: Default::default(),
             cited: Vec::new(),
             empty: &[],

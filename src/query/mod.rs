@@ -1,8 +1,8 @@
 //! The query language: parsing query strings into a syntax tree, and compiling the
 //! tree into tantivy queries.
 
-pub mod acronyms;
-pub mod ast;
-pub mod compile;
-pub mod highlight;
-pub mod parser;
+pub(crate) mod acronyms;
+pub(crate) mod ast;
+pub(crate) mod compile;
+pub(crate) mod highlight;
+pub(crate) mod parser;

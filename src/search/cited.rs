@@ -15,11 +15,11 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term, TERMINATED};
 
 use super::{date_range, filter, keyword, letter_doc, text_of, SearchOptions};
+use crate::index::record::format_date;
+use crate::index::schema::{kind, Kind};
+use crate::index::stored::{Body, StoredDoc};
 use crate::index::{LetterIndex, StrValues};
 use crate::query;
-use crate::record::format_date;
-use crate::schema::{kind, Kind};
-use crate::stored::{Body, StoredDoc};
 use crate::Result;
 
 /// How many citation documents are grouped per query: enough for the top papers of
@@ -275,8 +275,8 @@ struct About {
 mod tests {
     use tantivy::DocAddress;
 
-    use crate::schema::kind;
-    use crate::stored::tests::long_letter;
+    use crate::index::schema::kind;
+    use crate::index::stored::tests::long_letter;
     use crate::LetterIndex;
 
     #[test]
@@ -302,7 +302,7 @@ mod tests {
             }
             let (start, end) = (at("start", doc), at("end", doc));
             let sentence = index.citing_sentence(&searcher, DocAddress::new(0, doc), "long").expect("sentence");
-            assert_eq!(sentence, crate::record::sentence_at(&long.body, start, end), "{start}..{end}");
+            assert_eq!(sentence, crate::index::record::sentence_at(&long.body, start, end), "{start}..{end}");
             assert!(!sentence.is_empty());
             checked += 1;
         }

@@ -1,11 +1,14 @@
 //! Searching: running a query over letters or sections, ranking, and dressing each hit
 //! with its letter's metadata, best section and a snippet.
 
-pub mod cited;
+mod cited;
 mod ranked;
 mod ranking;
 mod sections;
-pub mod snippet;
+pub(crate) mod snippet;
+
+#[cfg(test)]
+mod tests;
 
 use std::collections::HashMap;
 
@@ -18,20 +21,20 @@ use tantivy::schema::Value;
 use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument};
 use time::Date;
 
+use crate::index::outline::{Outline, SectionSpan};
+use crate::index::record::{format_date, own_keys, LetterRecord, SectionRecord};
+use crate::index::schema::{kind, Fields, Kind};
 use crate::index::{LetterIndex, StrValues};
-use crate::outline::{Outline, SectionSpan};
 pub(crate) use crate::query::compile::filters::{date_range, filter, keyword};
 use crate::query::compile::sections::{compile_sections, free_text_sections, SectionQuery};
 use crate::query::{
     self,
     compile::{Compiled, Stages},
 };
-use crate::record::{format_date, own_keys, LetterRecord, SectionRecord};
-use crate::schema::{kind, Fields, Kind};
 use crate::{Error, Result};
 
-use crate::analysis::pool::Pooled;
-use crate::stored::{Body, StoredDoc};
+use crate::analyse::pool::Pooled;
+use crate::index::stored::{Body, StoredDoc};
 pub use cited::{CitedHit, MostCited};
 use query::compile::Clauses;
 use ranked::Tiers;
@@ -477,7 +480,7 @@ impl LetterIndex {
             .collect();
         for c in &mut record.citations {
             c.letter = self.resolve(&c.citation.key)?.filter(|l| l != id);
-            c.sentence = crate::record::sentence_of(&body, &c.citation);
+            c.sentence = crate::index::record::sentence_of(&body, &c.citation);
         }
         let own = own_keys(&record.id, record.kamerstuk.as_deref(), &record.title);
         record.cited_by = self.citing_letters(&own)?.into_iter().filter(|l| l != id).collect();
@@ -593,7 +596,7 @@ impl<'a> Dresser<'a> {
         let Some(c) = record.citations.iter().find(|c| self.cited.contains(&c.citation.key) && within(c.citation.start)) else {
             return Ok(None);
         };
-        let sentence = &crate::record::sentence_of(body, &c.citation);
+        let sentence = &crate::index::record::sentence_of(body, &c.citation);
         let mut highlights = self.highlighter.matches(&mut self.analyzer, sentence);
         let written = c.citation.text.split_whitespace().collect::<Vec<_>>().join(" ");
         if let Some(at) = sentence.find(&written) {

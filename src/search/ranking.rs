@@ -156,8 +156,8 @@ fn add_scores(searcher: &Searcher, queries: &[Box<dyn Query>], found: &mut [(Sco
 mod tests {
     use tantivy::collector::TopDocs;
 
+    use crate::index::schema::Kind;
     use crate::query::compile::{free_text, COMMON_SHARE};
-    use crate::schema::Kind;
     use crate::LetterIndex;
 
     #[test]
@@ -168,7 +168,7 @@ mod tests {
         let index = LetterIndex::create_in_ram().expect("index");
         let mut writer = index.writer().expect("writer");
         for (id, text) in LetterIndex::bundled_letter_texts() {
-            writer.add(&crate::letter::parse_text(&id, &text)).expect("added");
+            writer.add(&crate::parse::parse_text(&id, &text)).expect("added");
             writer.commit().expect("committed");
         }
         index.reload().expect("reloaded");
@@ -232,7 +232,7 @@ mod tests {
         let mut writer = index.writer().expect("writer");
         for (stem, text) in LetterIndex::bundled_letter_texts() {
             for (n, paragraph) in text.split("\n\n").filter(|p| p.split_whitespace().count() >= 20).enumerate() {
-                writer.add(&crate::letter::parse_text(&format!("{stem}-{n}"), paragraph)).expect("added");
+                writer.add(&crate::parse::parse_text(&format!("{stem}-{n}"), paragraph)).expect("added");
             }
         }
         writer.commit().expect("committed");

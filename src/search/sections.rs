@@ -16,13 +16,13 @@ use tantivy::query::{EnableScoring, Scorer, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocId, DocSet, Searcher, SegmentReader, Term};
 
+use crate::index::outline::{Outline, SectionSpan};
+use crate::index::stored::Body;
 use crate::index::LetterIndex;
-use crate::outline::{Outline, SectionSpan};
 use crate::query::compile::prefix_successor;
 use crate::query::compile::sections::{Leaf, Plan, SectionQuery, Within};
 use crate::query::compile::stop_phrase::Pattern;
-use crate::stored::Body;
-use crate::{analysis, Error, Result};
+use crate::{analyse, Error, Result};
 
 /// BM25 parameters, as tantivy's.
 const K1: f32 = 1.2;
@@ -159,7 +159,7 @@ impl<'a> SectionRanker<'a> {
         }
         let stores = self.index.stores(self.searcher)?;
         let body = Body::read(&stores, self.searcher, &self.index.fields, letter)?;
-        let mut analyzer = analysis::pool::Pooled::lend(analysis::pool::Kind::Exact);
+        let mut analyzer = analyse::pool::Pooled::lend(analyse::pool::Kind::Exact);
         for (score, span) in scores.iter_mut().zip(&outline.0).filter(|(s, _)| **s > 0.0) {
             let text = body.range(span.bytes.start as usize..span.bytes.end as usize)?;
             if !text.is_some_and(|t| stops.found_in(&t, &mut analyzer)) {

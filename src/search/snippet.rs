@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use tantivy::tokenizer::TextAnalyzer;
 
-use crate::analysis;
-use crate::analysis::pool::{Kind, Pooled};
+use crate::analyse;
+use crate::analyse::pool::{Kind, Pooled};
 
 /// The Dutch analyzer for marking matches, lent from this thread's pool.
 pub(crate) fn pooled_analyzer() -> Pooled {
@@ -141,7 +141,7 @@ impl Highlighter {
                 last += 1;
             }
             // An elided word (`alcohol- en drugsgebruik`) is completed by words ahead.
-            let ahead = if words[i..=last].iter().any(|&(s, e)| analysis::holds_elided(&part[s..e])) { analysis::ELISION_LOOK_AHEAD } else { 1 };
+            let ahead = if words[i..=last].iter().any(|&(s, e)| analyse::holds_elided(&part[s..e])) { analyse::ELISION_LOOK_AHEAD } else { 1 };
             let (from, to) = (words[i.saturating_sub(1)].0, words[(last + ahead).min(words.len() - 1)].1);
             spans.extend(self.matches(analyzer, &part[from..to]).into_iter().map(|(s, e)| (s + from, e + from)));
             i = last + 1;
@@ -167,7 +167,7 @@ impl Highlighter {
             .chain(phrase_words)
             .map(|term| {
                 // A stem from a plural rule may not be how its word starts (`leden` -> `lid`).
-                let term = analysis::written_prefix(term);
+                let term = analyse::written_prefix(term);
                 let letters = term.chars().count() - usize::from(undoubled(term));
                 let anchor: String = term
                     .chars()
@@ -198,7 +198,7 @@ const ANCHOR_LETTERS: usize = 8;
 /// one of `anchors`.
 fn holds_any(part: &str, anchors: &[String], folded: &mut String) -> bool {
     folded.clear();
-    analysis::push_folded(part, folded, |c| analysis::is_hyphen(c) || c == '&');
+    analyse::push_folded(part, folded, |c| analyse::is_hyphen(c) || c == '&');
     anchors.iter().any(|a| folded.contains(a.as_str()))
 }
 
@@ -357,10 +357,10 @@ fn collapse_whitespace(text: &str, spans: &[(usize, usize)]) -> (String, Vec<(us
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis;
+    use crate::analyse;
 
     fn marked(h: &Highlighter, text: &str) -> Vec<String> {
-        let mut a = analysis::dutch_analyzer();
+        let mut a = analyse::dutch_analyzer();
         let s = h.snippet(&mut a, text, 400);
         s.highlights.iter().map(|&(b, e)| s.text[b..e].to_string()).collect()
     }
@@ -374,7 +374,7 @@ mod tests {
         assert_eq!(marked(&h, &late), ["remotie"]);
         // A match in the first part is shown without reading the rest.
         let early = format!("eerst remotie, {} en later remotie remotie remotie", "tussentekst ".repeat(SCAN_BYTES / 6));
-        let mut a = analysis::dutch_analyzer();
+        let mut a = analyse::dutch_analyzer();
         let s = h.snippet(&mut a, &early, 100);
         assert!(s.text.starts_with("eerst remotie"), "{}", s.text);
         assert_eq!(part_end(&early, 3), "eerst".len(), "a part ends where a word does");
@@ -412,18 +412,18 @@ mod tests {
 
     /// Whether a token is an elided compound's full form: longer than the word it
     /// stands at (`opgeschaald` at `op-`).
-    fn elided_form(text: &str, t: &analysis::AnalyzedToken) -> bool {
+    fn elided_form(text: &str, t: &analyse::AnalyzedToken) -> bool {
         t.text.chars().count() > text[t.start..t.end].chars().count() + 1
     }
 
     #[test]
     fn every_word_of_the_bundled_letters_holds_its_anchor() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        let mut analyzer = analysis::dutch_analyzer();
+        let mut analyzer = analyse::dutch_analyzer();
         let (mut folded, mut words) = (String::new(), 0);
         for entry in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-            let tokens = analysis::tokens(&mut analyzer, &text);
+            let tokens = analyse::tokens(&mut analyzer, &text);
             for t in &tokens {
                 // An elided compound's full form (`op- of afgeschaald`: `opgeschaald`)
                 // stands before its elided word, with its place and offsets: its
@@ -461,13 +461,13 @@ mod tests {
         // prefix: analysing only the anchored words and their neighbours must mark
         // exactly what analysing the whole letter marks.
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        let mut analyzer = analysis::dutch_analyzer();
+        let mut analyzer = analyse::dutch_analyzer();
         let (mut folded, mut checked, mut marked_some) = (String::new(), 0, 0);
         for entry in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
             // An elided compound's full form is left out: its anchor is not written
             // (`op- of afgeschaald`), and a snippet may miss it.
-            let terms: Vec<String> = analysis::tokens(&mut analyzer, &text).into_iter().filter(|t| !elided_form(&text, t)).map(|t| t.text).collect();
+            let terms: Vec<String> = analyse::tokens(&mut analyzer, &text).into_iter().filter(|t| !elided_form(&text, t)).map(|t| t.text).collect();
             for (i, term) in terms.iter().enumerate().step_by(7) {
                 let next = terms.get(i + 1).cloned().unwrap_or_default();
                 let prefix: String = term.chars().take(4).collect();
@@ -512,7 +512,7 @@ mod tests {
         let mut h = Highlighter::default();
         h.terms.insert(stem("remotie"));
         let text = format!("{} remotie voor burgers {}", "aanloop ".repeat(100), "slot ".repeat(100));
-        let mut a = analysis::dutch_analyzer();
+        let mut a = analyse::dutch_analyzer();
         let s = h.snippet(&mut a, &text, 120);
         assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
         assert_eq!(s.highlights.len(), 1);
@@ -522,7 +522,7 @@ mod tests {
     }
 
     fn stem(word: &str) -> String {
-        let mut a = analysis::dutch_analyzer();
+        let mut a = analyse::dutch_analyzer();
         let mut stream = a.token_stream(word);
         stream.next().map(|t| t.text.clone()).unwrap_or_default()
     }

@@ -4,7 +4,10 @@
 use std::fs;
 use std::path::Path;
 
-use kamerzoek::letter::{parse_text, Letter, FOOTNOTES_HEADING};
+use kamerzoek::{parse_text, Letter};
+
+/// The heading under which a letter's footnotes are gathered at the end of its body.
+const FOOTNOTES_HEADING: &str = "Voetnoten";
 use proptest::prelude::*;
 use time::macros::date;
 use time::Date;

@@ -1,17 +1,12 @@
-//! The integration tests, in one binary: each module tests one part of kamerzoek
-//! through its public API or its command line, on real letters; `util` holds the
-//! shared fixtures.
+//! The integration tests, in one binary: each module tests kamerzoek through its
+//! public API or its command line, on real letters; `util` holds the shared fixtures.
+//! Tables of the parts (analysis rules, stemming, citation forms, file formats, the
+//! query parser, ranking techniques) are unit tests beside the code they test.
 
 mod util;
 
-mod analysis;
-mod citations;
 mod cli;
-mod formats;
 mod letters;
 mod probes;
-mod query_parser;
-mod ranking;
 mod robustness;
 mod sections;
-mod stemming;

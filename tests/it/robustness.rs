@@ -461,11 +461,8 @@ mod hostile {
 mod fuzz {
     use std::sync::OnceLock;
 
-    use kamerzoek::formats::{parse_official_xml, read_json_lines};
-    use kamerzoek::ingest::{self, IndexOptions};
-    use kamerzoek::letter::{parse_text, Letter};
-    use kamerzoek::search::{Scope, SearchOptions, Sort};
-    use kamerzoek::{citations, Error, LetterIndex};
+    use kamerzoek::ingest::{self, parse_official_xml, read_json_lines, IndexOptions};
+    use kamerzoek::{extract_citations, parse_text, Error, Letter, LetterIndex, Scope, SearchOptions, Sort};
     use proptest::prelude::*;
     use proptest::sample::Index;
 
@@ -542,7 +539,7 @@ mod fuzz {
     }
 
     fn check_citations(text: &str) -> Result<(), TestCaseError> {
-        for c in citations::extract(text) {
+        for c in extract_citations(text) {
             prop_assert!(c.start <= c.end && c.end <= text.len(), "citation {:?} outside {} bytes", (c.start, c.end), text.len());
             prop_assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
         }

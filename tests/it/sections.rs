@@ -4,10 +4,7 @@
 
 use std::path::Path;
 
-use kamerzoek::analysis::{dutch_analyzer, tokens};
-use kamerzoek::letter::Letter;
-use kamerzoek::record::LetterRecord;
-use kamerzoek::{ingest, LetterIndex, Scope, SearchOptions};
+use kamerzoek::{analyze, ingest, Analysis, Letter, LetterIndex, Scope, SearchOptions};
 
 /// The bundled letters, parsed, and an index of them.
 fn indexed() -> (LetterIndex, Vec<Letter>) {
@@ -43,7 +40,6 @@ fn found(index: &LetterIndex, query: &str) -> Vec<(String, Option<String>)> {
 /// (letter, heading) of each section whose text (or heading line) analysed alone
 /// satisfies `holds`, sorted.
 fn expected(letters: &[Letter], heading_only: bool, holds: impl Fn(&[(usize, String)]) -> bool) -> Vec<(String, Option<String>)> {
-    let mut analyzer = dutch_analyzer();
     let mut keys = Vec::new();
     for letter in letters {
         for s in &letter.sections {
@@ -54,7 +50,7 @@ fn expected(letters: &[Letter], heading_only: bool, holds: impl Fn(&[(usize, Str
                 }
                 text = text.split('\n').next().unwrap_or(text);
             }
-            let toks: Vec<(usize, String)> = tokens(&mut analyzer, text).into_iter().map(|t| (t.position, t.text)).collect();
+            let toks: Vec<(usize, String)> = analyze(text, Analysis::Dutch).into_iter().map(|t| (t.position, t.text)).collect();
             if holds(&toks) {
                 keys.push((letter.id.clone(), s.heading.clone()));
             }
@@ -148,14 +144,14 @@ fn a_citation_is_found_in_the_section_that_holds_it() {
     let (index, letters) = indexed();
     let mut checked = 0;
     for letter in &letters {
-        let record = LetterRecord::from_letter(letter, None);
+        let (record, _) = index.letter(&letter.id).unwrap();
         for c in record.citations.iter().filter(|c| c.citation.key.starts_with("kst-")).take(2) {
             let key = &c.citation.key;
             // Every section, in any letter, that holds a citation of the key.
             let mut want: Vec<_> = letters
                 .iter()
                 .flat_map(|l| {
-                    let r = LetterRecord::from_letter(l, None);
+                    let (r, _) = index.letter(&l.id).unwrap();
                     l.sections
                         .iter()
                         .filter(|s| r.citations.iter().any(|c| &c.citation.key == key && (s.start..s.end).contains(&c.citation.start)))

@@ -6,8 +6,8 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 use time::Date;
 
-use crate::documents::date_time;
-use crate::schema::Fields;
+use crate::index::documents::date_time;
+use crate::index::schema::Fields;
 
 /// Documents whose keyword `field` is `value`.
 pub(crate) fn keyword(field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {

@@ -1,7 +1,7 @@
 //! Compiling a query for sections.
 //!
 //! Sections have no postings of their own: a section is a range of its letter's
-//! positions ([`crate::outline`]). A query for sections compiles into a [`Plan`]: a tree
+//! positions ([`crate::index::outline`]). A query for sections compiles into a [`Plan`]: a tree
 //! whose leaves either look at the section's own tokens ([`Leaf::Words`],
 //! [`Leaf::Prefix`]: the letter's positions within the section, or within its heading)
 //! or are decided by the whole letter ([`Leaf::Letter`]: title, subject, sender,
@@ -19,10 +19,10 @@ use tantivy::Term;
 use super::filters::{date_range, filter, keyword};
 use super::stop_phrase::Pattern;
 use super::{prefix_forms, prefix_query, term_query, variants, variants_query, Compiler, DEFAULT_FIELDS};
+use crate::index::schema::{Fields, Kind};
 use crate::query::ast::{Field, Query as Node, QueryKind};
 use crate::query::highlight::Highlighter;
-use crate::schema::{Fields, Kind};
-use crate::{citations, Error, Result};
+use crate::{cite, Error, Result};
 
 /// A query for sections. What to highlight and which citations were asked for are the
 /// same as for letters: take them from the query compiled for letters.
@@ -141,7 +141,7 @@ impl Compiler<'_> {
                 let (from, to) = range.inclusive();
                 Ok(Some(Plan::Leaf(Leaf::Letter(filter(date_range(self.fields, from, to))))))
             }
-            QueryKind::Cites(raw) => match citations::normalize(raw) {
+            QueryKind::Cites(raw) => match cite::normalize(raw) {
                 Some(key) => Ok(Some(Plan::Leaf(Leaf::Cites(key)))),
                 // The letter compilation has refused it already.
                 None => Ok(None),

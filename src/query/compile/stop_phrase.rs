@@ -18,10 +18,10 @@ use tantivy::store::StoreReader;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED};
 
-use crate::analysis;
-use crate::analysis::pool::{Kind, Pooled};
-use crate::schema::Fields;
-use crate::stored::{self, Body};
+use crate::analyse;
+use crate::analyse::pool::{Kind, Pooled};
+use crate::index::schema::Fields;
+use crate::index::stored::{self, Body};
 
 /// What a phrase holds at each of its positions.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,17 +48,17 @@ impl Pattern {
     pub(crate) fn of(text: &str) -> Option<Pattern> {
         let mut exact = Pooled::lend(Kind::Exact);
         let mut slots: Vec<Slot> = Vec::new();
-        for t in analysis::tokens(&mut exact, text) {
+        for t in analyse::tokens(&mut exact, text) {
             if slots.len() <= t.position {
                 slots.resize(t.position + 1, Slot::Any);
             }
             let slot = &mut slots[t.position];
-            if analysis::is_stop_word(&t.text) {
+            if analyse::is_stop_word(&t.text) {
                 if *slot == Slot::Any {
                     *slot = Slot::Stop(t.text);
                 }
             } else {
-                let stem = analysis::stem(&t.text).into_owned();
+                let stem = analyse::stem(&t.text).into_owned();
                 match slot {
                     Slot::Terms(terms) => terms.push(stem),
                     _ => *slot = Slot::Terms(vec![stem]),
@@ -101,14 +101,14 @@ impl Pattern {
     fn holds_at_some_place(&self, text: &str, analyzer: &mut TextAnalyzer) -> bool {
         // Per position: the stop word written there, or the stems of the words there.
         let mut at: Vec<(Option<String>, Vec<String>)> = Vec::new();
-        for t in analysis::tokens(analyzer, text) {
+        for t in analyse::tokens(analyzer, text) {
             if at.len() <= t.position {
                 at.resize(t.position + 1, (None, Vec::new()));
             }
-            if analysis::is_stop_word(&t.text) {
+            if analyse::is_stop_word(&t.text) {
                 at[t.position].0.get_or_insert(t.text);
             } else {
-                at[t.position].1.push(analysis::stem(&t.text).into_owned());
+                at[t.position].1.push(analyse::stem(&t.text).into_owned());
             }
         }
         (0..at.len()).any(|p| {

@@ -1,0 +1,846 @@
+//! The on-disk index: creating and opening it (with its schema version), and writing
+//! letters into it.
+//!
+//! Invariants:
+//! - an index directory holds `kamerzoek.json` (the schema version) next to tantivy's own
+//!   files; an index of another version is never opened, only refused;
+//! - a letter is written as one letter document (its sections are ranges of its text)
+//!   plus one document per citation, all carrying the letter's id in `letter`, so
+//!   re-adding a letter replaces all of them;
+//! - nothing a writer does is visible to readers before `commit`.
+
+pub(crate) mod backlog;
+pub(crate) mod documents;
+pub mod ingest;
+pub(crate) mod outline;
+pub(crate) mod record;
+pub(crate) mod schema;
+pub(crate) mod stored;
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::Count;
+use tantivy::indexer::UserOperation;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Schema};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
+
+use crate::analyse;
+use crate::index::backlog::{Backlog, Queued};
+/// Where a letter came from (defined with the documents that record it).
+pub use crate::index::documents::Provenance;
+use crate::index::documents::{DocumentMaker, LetterDocuments};
+use crate::parse::Letter;
+use crate::{Error, Result};
+use schema::{kind, Fields};
+
+/// The file in the index directory that records the schema version.
+const META_FILE: &str = "kamerzoek.json";
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Meta {
+    schema_version: u32,
+}
+
+/// A kamerzoek index: letters and their sections, searchable.
+pub struct LetterIndex {
+    pub(crate) index: Index,
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
+    /// The query-side analyzer; cloned per search (a clone shares nothing mutable).
+    pub(crate) analyzer: tantivy::tokenizer::TextAnalyzer,
+    path: Option<PathBuf>,
+    /// The `letter` column of each segment of the last searcher generation used, with
+    /// its ids by ordinal: reading them costs more than a ranking needs to read.
+    letter_columns: PerSearcher<LetterColumns>,
+    /// The number of sections of the live letters of the last searcher generation used.
+    section_count: PerSearcher<(u64, u64)>,
+    /// The store readers of the last searcher generation used, whose block caches
+    /// outlast one query.
+    stores: PerSearcher<std::sync::Arc<Vec<tantivy::store::StoreReader>>>,
+    /// The indexed text fields in which no document of the last searcher generation
+    /// used has a term.
+    empty_fields: PerSearcher<Vec<tantivy::schema::Field>>,
+}
+
+impl LetterIndex {
+    /// Opens the index in `dir`, refusing one of another schema version.
+    pub fn open(dir: &Path) -> Result<LetterIndex> {
+        let meta_path = dir.join(META_FILE);
+        let meta = match fs::read_to_string(&meta_path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Error::NoIndex { path: dir.to_path_buf() }),
+            Err(source) => return Err(Error::Read { path: meta_path, source }),
+        };
+        let meta: Meta = serde_json::from_str(&meta).map_err(|e| Error::Io {
+            context: format!("{} is damaged", meta_path.display()),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+        })?;
+        if meta.schema_version != schema::version() {
+            return Err(Error::SchemaVersion { path: dir.to_path_buf(), found: meta.schema_version, expected: schema::version() });
+        }
+        // tantivy takes a lock file even to read; on a read-only directory that fails.
+        let locked = |e: tantivy::TantivyError| match e {
+            tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::IoError(io), _) => Error::Write {
+                path: dir.to_path_buf(),
+                source: std::io::Error::new(
+                    io.kind(),
+                    format!("{io}; even searching needs to create a lock file there, so copy the index to a writable place"),
+                ),
+            },
+            other => other.into(),
+        };
+        let index = Index::open_in_dir(dir).map_err(locked)?;
+        Self::from_index(index, Some(dir.to_path_buf())).map_err(|e| match e {
+            Error::Schema(detail) => Error::Incompatible { path: dir.to_path_buf(), detail },
+            Error::Tantivy(t) => locked(t),
+            other => other,
+        })
+    }
+
+    /// Creates a new, empty index in `dir` (created if missing; it must not hold an index,
+    /// except the empty one a create that was interrupted leaves behind).
+    pub fn create(dir: &Path) -> Result<LetterIndex> {
+        fs::create_dir_all(dir).map_err(|source| Error::Io { context: format!("cannot create index directory {}", dir.display()), source })?;
+        let schema = schema::build()?;
+        let index = match Index::builder().schema(schema.clone()).settings(settings()).create_in_dir(dir) {
+            Ok(index) => index,
+            // Killed between tantivy's files and `kamerzoek.json`, a create leaves an index
+            // that `open` calls no index and tantivy refuses to create again: take it over.
+            Err(tantivy::TantivyError::IndexAlreadyExists) if !dir.join(META_FILE).exists() => {
+                let index = Index::open_in_dir(dir)?;
+                if index.schema() != schema {
+                    return Err(tantivy::TantivyError::IndexAlreadyExists.into());
+                }
+                index
+            }
+            Err(e) => return Err(e.into()),
+        };
+        write_meta(dir)?;
+        Self::from_index(index, Some(dir.to_path_buf()))
+    }
+
+    /// Opens the index in `dir`, or creates it when `dir` holds none.
+    pub fn open_or_create(dir: &Path) -> Result<LetterIndex> {
+        match Self::open(dir) {
+            Err(Error::NoIndex { .. }) => Self::create(dir),
+            other => other,
+        }
+    }
+
+    /// Creates an index in memory (for tests and one-off runs).
+    pub fn create_in_ram() -> Result<LetterIndex> {
+        let index = Index::builder().schema(schema::build()?).settings(settings()).create_in_ram()?;
+        Self::from_index(index, None)
+    }
+
+    fn from_index(index: Index, path: Option<PathBuf>) -> Result<LetterIndex> {
+        // Same version but another schema: an index written by a development build.
+        if index.schema() != schema::build()? {
+            return Err(Error::Schema("its fields, types or analyzers differ from this build's".into()));
+        }
+        analyse::register(index.tokenizers());
+        let fields = Fields::new(&index.schema())?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(LetterIndex {
+            index,
+            reader,
+            fields,
+            analyzer: analyse::dutch_analyzer(),
+            path,
+            letter_columns: PerSearcher::default(),
+            section_count: PerSearcher::default(),
+            stores: PerSearcher::default(),
+            empty_fields: PerSearcher::default(),
+        })
+    }
+
+    /// The directory of an on-disk index.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The tantivy schema.
+    pub fn schema(&self) -> Schema {
+        self.index.schema()
+    }
+
+    /// A writer; only one may exist at a time, across processes. Another process's
+    /// writer gives [`Error::Locked`] at once rather than a wait.
+    pub fn writer(&self) -> Result<LetterWriter> {
+        self.writer_with_heap(WRITER_HEAP_BYTES)
+    }
+
+    /// A writer with a memory budget of `heap_bytes` (split among its threads; at
+    /// least 64 MiB is asked for, whatever is given).
+    pub fn writer_with_heap(&self, heap_bytes: usize) -> Result<LetterWriter> {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let writer = match self.index.writer_with_num_threads(writer_threads(cores), heap_bytes.max(64 << 20)) {
+            Ok(w) => w,
+            Err(tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::LockBusy, _)) => {
+                let holder = self
+                    .path
+                    .as_ref()
+                    .and_then(|p| fs::read_to_string(p.join(HOLDER_FILE)).ok())
+                    .map(|h| h.trim().to_string())
+                    .filter(|h| !h.is_empty())
+                    .unwrap_or_else(|| "another process".to_string());
+                return Err(Error::Locked { path: self.path.clone().unwrap_or_default(), holder });
+            }
+            Err(tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::IoError(e), _)) => {
+                return Err(Error::Write { path: self.path.clone().unwrap_or_default(), source: clone_io(&e) })
+            }
+            Err(e) => return Err(e.into()),
+        };
+        // Only a note for the error message of a second writer; the lock itself is
+        // tantivy's, released by the OS whenever this process ends.
+        let holder = self.path.as_ref().map(|p| {
+            let note = p.join(HOLDER_FILE);
+            let since = time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
+            let _ = fs::write(&note, format!("pid {} (kamerzoek), since {since}", std::process::id()));
+            HolderNote(note)
+        });
+        // An eighth of the budget waiting to be indexed keeps the indexing threads fed.
+        let backlog = Backlog::new((heap_bytes / 8).max(16 << 20));
+        Ok(LetterWriter { writer, backlog, fields: self.fields, maker: DocumentMaker::new(self.fields), _holder: holder, path: self.path.clone() })
+    }
+
+    /// What the index holds of each letter: its content hash and source, by letter id.
+    pub fn known_letters(&self) -> Result<HashMap<String, Known>> {
+        let searcher = self.reader.searcher();
+        let query = TermQuery::new(Term::from_field_text(self.fields.kind, kind::LETTER), IndexRecordOption::Basic);
+        let (mut ids, mut hashes, mut sources) = (StrValues::new(&searcher, "letter"), StrValues::new(&searcher, "hash"), StrValues::new(&searcher, "source"));
+        let mut known = HashMap::new();
+        for addr in searcher.search(&query, &tantivy::collector::DocSetCollector)? {
+            known.insert(ids.get(addr)?, Known { hash: hashes.get(addr)?, source: sources.get(addr)? });
+        }
+        Ok(known)
+    }
+
+    /// The letter ids of documents of `searcher`, from the `letter` column; empty for a
+    /// document without one.
+    pub(crate) fn letter_ids(&self, searcher: &tantivy::Searcher, addrs: impl Iterator<Item = tantivy::DocAddress>) -> Result<Vec<String>> {
+        self.with_letter_columns(searcher, |columns| {
+            addrs.map(|addr| letter_ord(columns, addr).and_then(|(ids, ord)| ids.get(ord as usize)).cloned().unwrap_or_default()).collect()
+        })
+    }
+
+    /// The distinct letter ids of documents of `searcher`, sorted, without the empty
+    /// one: a law's thousands of citations are told apart by their ids' ordinals, and
+    /// only each citing letter's id is copied and compared.
+    pub(crate) fn distinct_letter_ids(&self, searcher: &tantivy::Searcher, addrs: impl Iterator<Item = tantivy::DocAddress>) -> Result<Vec<String>> {
+        self.with_letter_columns(searcher, |columns| {
+            let mut ords: Vec<(u32, u64)> = addrs.filter_map(|addr| letter_ord(columns, addr).map(|(_, ord)| (addr.segment_ord, ord))).collect();
+            ords.sort_unstable();
+            ords.dedup();
+            let mut ids: Vec<String> = ords
+                .into_iter()
+                .filter_map(|(segment, ord)| columns.get(segment as usize)?.as_ref()?.1.get(ord as usize))
+                .filter(|id| !id.is_empty())
+                .cloned()
+                .collect();
+            // A letter re-added lies in one segment only, but ids of several segments merge.
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        })
+    }
+
+    /// Runs `read` on each segment's `letter` column and its dictionary of ids (a few
+    /// thousand strings), read once per searcher generation: a lookup in the dictionary
+    /// itself decodes a block, a fifth of a free-text query.
+    fn with_letter_columns<R>(&self, searcher: &tantivy::Searcher, read: impl FnOnce(&LetterColumns) -> R) -> Result<R> {
+        let columns = || {
+            let mut segments = Vec::with_capacity(searcher.segment_readers().len());
+            for reader in searcher.segment_readers() {
+                segments.push(match reader.fast_fields().str("letter")? {
+                    Some(column) => {
+                        let mut ids = Vec::with_capacity(column.num_terms());
+                        each_term(&column, "letter", |id| ids.push(id.to_string()))?;
+                        Some((column, ids))
+                    }
+                    None => None,
+                });
+            }
+            Ok(segments)
+        };
+        self.letter_columns.with(searcher, columns, read)
+    }
+
+    /// The store readers of `searcher`'s segments, opened once per searcher generation.
+    pub(crate) fn stores(&self, searcher: &tantivy::Searcher) -> Result<std::sync::Arc<Vec<tantivy::store::StoreReader>>> {
+        self.stores.with(searcher, || crate::index::stored::open(searcher).map(std::sync::Arc::new), std::sync::Arc::clone)
+    }
+
+    /// The letter fields that free text searches in which no segment of `searcher` has
+    /// a term (a collection without senders, say), found once per searcher generation.
+    pub(crate) fn empty_fields(&self, searcher: &tantivy::Searcher) -> Result<Vec<tantivy::schema::Field>> {
+        let find = || {
+            let mut empty = Vec::new();
+            for field in self.fields.letter_words() {
+                let mut terms = 0;
+                for reader in searcher.segment_readers() {
+                    terms += reader.inverted_index(field)?.terms().num_terms();
+                }
+                if terms == 0 {
+                    empty.push(field);
+                }
+            }
+            Ok(empty)
+        };
+        self.empty_fields.with(searcher, find, Vec::clone)
+    }
+
+    /// The numbers of live letters and of their sections seen by `searcher`: the
+    /// `sections` column counted and summed, once per searcher generation.
+    pub(crate) fn section_count(&self, searcher: &tantivy::Searcher) -> Result<(u64, u64)> {
+        let count = || {
+            let (mut letters, mut sections) = (0, 0);
+            for reader in searcher.segment_readers() {
+                let column = reader.fast_fields().u64("sections")?;
+                if reader.alive_bitset().is_none() {
+                    // Nothing deleted: every value is a live letter's. Reading the values
+                    // in a row skips looking up each of the segment's documents (most
+                    // of them citations), which took 7 ms before a first section search.
+                    letters += u64::from(column.values.num_vals());
+                    sections += column.values.iter().sum::<u64>();
+                } else {
+                    for n in reader.doc_ids_alive().filter_map(|doc| column.first(doc)) {
+                        letters += 1;
+                        sections += n;
+                    }
+                }
+            }
+            Ok((letters, sections))
+        };
+        self.section_count.with(searcher, count, |&count| count)
+    }
+
+    /// Makes the last commit visible to searches from this handle.
+    pub fn reload(&self) -> Result<()> {
+        Ok(self.reader.reload()?)
+    }
+
+    /// Counts of what the index holds.
+    pub fn stats(&self) -> Result<Stats> {
+        let searcher = self.reader.searcher();
+        // Counted by a search, not `doc_freq`, which still includes deleted documents.
+        let count = |k: &str| -> Result<u64> {
+            let query = TermQuery::new(Term::from_field_text(self.fields.kind, k), IndexRecordOption::Basic);
+            Ok(searcher.search(&query, &Count)? as u64)
+        };
+        let size_bytes = match &self.path {
+            Some(p) => dir_size(p),
+            None => 0,
+        };
+        Ok(Stats {
+            letters: count(kind::LETTER)?,
+            sections: self.section_count(&searcher)?.1,
+            segments: searcher.segment_readers().len(),
+            size_bytes,
+            schema_version: schema::version(),
+        })
+    }
+
+    /// Bytes on disk by field and by part of the index (terms, postings, positions, fast
+    /// columns, norms), largest first, with the stored documents as one line: what to
+    /// look at when an index grows.
+    pub fn space(&self) -> Result<Vec<Space>> {
+        let usage = self.reader.searcher().space_usage().map_err(|source| Error::Io { context: "cannot measure the index".into(), source })?;
+        let mut totals: HashMap<(&'static str, String), u64> = HashMap::new();
+        for segment in usage.segments() {
+            let parts = [
+                ("terms", segment.termdict()),
+                ("postings", segment.postings()),
+                ("positions", segment.positions()),
+                ("fast", segment.fast_fields()),
+                ("norms", segment.fieldnorms()),
+            ];
+            for (part, per_field) in parts {
+                for f in per_field.fields() {
+                    *totals.entry((part, f.field_name().to_string())).or_default() += f.total().get_bytes();
+                }
+            }
+            *totals.entry(("store", "(stored documents)".to_string())).or_default() += segment.store().total().get_bytes();
+        }
+        let mut lines: Vec<Space> = totals.into_iter().filter(|(_, b)| *b > 0).map(|((part, field), bytes)| Space { part, field, bytes }).collect();
+        lines.sort_by(|a, b| b.bytes.cmp(&a.bytes).then_with(|| a.field.cmp(&b.field)));
+        Ok(lines)
+    }
+}
+
+/// Bytes one part of one field takes on disk.
+#[derive(Debug, Clone, Serialize)]
+pub struct Space {
+    /// `terms`, `postings`, `positions`, `fast`, `norms` or `store`.
+    pub part: &'static str,
+    /// The field.
+    pub field: String,
+    /// Bytes over all segments.
+    pub bytes: u64,
+}
+
+/// Per segment: the `letter` column and the ids it holds, by ordinal.
+type LetterColumns = Vec<Option<(tantivy::columnar::StrColumn, Vec<String>)>>;
+
+/// The ids of document `addr`'s segment and the ordinal of its letter id among them.
+fn letter_ord(columns: &LetterColumns, addr: tantivy::DocAddress) -> Option<(&[String], u64)> {
+    let (column, ids) = columns.get(addr.segment_ord as usize)?.as_ref()?;
+    Some((ids.as_slice(), column.term_ords(addr.doc_id).next()?))
+}
+
+/// A value worked out from the searcher of one generation, kept until a searcher of
+/// another generation asks.
+struct PerSearcher<T> {
+    cache: std::sync::Mutex<Option<(u64, T)>>,
+}
+
+impl<T> Default for PerSearcher<T> {
+    fn default() -> Self {
+        PerSearcher { cache: std::sync::Mutex::new(None) }
+    }
+}
+
+impl<T> PerSearcher<T> {
+    /// `read` of the value for `searcher`'s generation, made by `make` when it is not
+    /// kept (under the lock, so it is made once).
+    fn with<R>(&self, searcher: &tantivy::Searcher, make: impl FnOnce() -> Result<T>, read: impl FnOnce(&T) -> R) -> Result<R> {
+        let generation = searcher.generation().generation_id();
+        let mut cache = self.cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match &*cache {
+            Some((kept, value)) if *kept == generation => Ok(read(value)),
+            _ => {
+                let value = make()?;
+                let read = read(&value);
+                *cache = Some((generation, value));
+                Ok(read)
+            }
+        }
+    }
+}
+
+/// Reads a string fast field document by document, opening each segment's column once.
+pub(crate) struct StrValues<'a> {
+    searcher: &'a tantivy::Searcher,
+    field: &'static str,
+    columns: HashMap<u32, Option<tantivy::columnar::StrColumn>>,
+}
+
+impl<'a> StrValues<'a> {
+    pub(crate) fn new(searcher: &'a tantivy::Searcher, field: &'static str) -> Self {
+        StrValues { searcher, field, columns: HashMap::new() }
+    }
+
+    /// The document's value; empty when it has none.
+    pub(crate) fn get(&mut self, addr: tantivy::DocAddress) -> Result<String> {
+        match self.ord(addr)? {
+            Some(ord) => self.term(addr.segment_ord, ord),
+            None => Ok(String::new()),
+        }
+    }
+
+    /// The ordinal of the document's value in its segment's dictionary: documents are
+    /// counted or grouped by ordinal and each distinct value read once, since reading
+    /// a value decodes a block of the dictionary.
+    pub(crate) fn ord(&mut self, addr: tantivy::DocAddress) -> Result<Option<u64>> {
+        Ok(self.column(addr.segment_ord)?.and_then(|column| column.term_ords(addr.doc_id).next()))
+    }
+
+    /// The value with ordinal `ord` in segment `segment`'s dictionary.
+    pub(crate) fn term(&mut self, segment: u32, ord: u64) -> Result<String> {
+        let field = self.field;
+        let mut out = String::new();
+        if let Some(column) = self.column(segment)? {
+            column.ord_to_str(ord, &mut out).map_err(read_error(field))?;
+        }
+        Ok(out)
+    }
+
+    /// The values with ordinals `ords` (ascending) in segment `segment`'s dictionary,
+    /// read in one pass.
+    pub(crate) fn terms(&mut self, segment: u32, ords: &[u64]) -> Result<Vec<String>> {
+        let field = self.field;
+        let mut out = Vec::with_capacity(ords.len());
+        if let Some(column) = self.column(segment)? {
+            column.dictionary().sorted_ords_to_term_cb(ords, |bytes| out.push(String::from_utf8_lossy(bytes).into_owned())).map_err(read_error(field))?;
+        }
+        Ok(out)
+    }
+
+    /// Calls `each` with the ordinal and value of every value in segment `segment`'s
+    /// dictionary (see [`each_term`]).
+    pub(crate) fn each_term(&mut self, segment: u32, mut each: impl FnMut(u64, &str)) -> Result<()> {
+        let field = self.field;
+        let Some(column) = self.column(segment)? else { return Ok(()) };
+        let mut ord = 0;
+        each_term(column, field, |term| {
+            each(ord, term);
+            ord += 1;
+        })
+    }
+
+    fn column(&mut self, segment: u32) -> Result<Option<&tantivy::columnar::StrColumn>> {
+        if let std::collections::hash_map::Entry::Vacant(e) = self.columns.entry(segment) {
+            e.insert(self.searcher.segment_reader(segment).fast_fields().str(self.field)?);
+        }
+        Ok(self.columns[&segment].as_ref())
+    }
+}
+
+/// Calls `each` with every value of `column`'s dictionary in ordinal order: one pass,
+/// where reading the values one by one decodes a block of the dictionary for each.
+fn each_term(column: &tantivy::columnar::StrColumn, field: &str, mut each: impl FnMut(&str)) -> Result<()> {
+    let mut stream = column.dictionary().stream().map_err(read_error(field))?;
+    while stream.advance() {
+        each(&String::from_utf8_lossy(stream.key()));
+    }
+    Ok(())
+}
+
+/// The error of a column of `field` that cannot be read.
+fn read_error(field: &str) -> impl FnOnce(std::io::Error) -> Error + '_ {
+    move |source| Error::Io { context: format!("cannot read field {field} of the index"), source }
+}
+
+/// What the index knows of one letter, for incremental updates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Known {
+    /// The content hash it was indexed with.
+    pub hash: String,
+    /// The file it came from.
+    pub source: String,
+}
+
+/// What an index holds.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stats {
+    /// Letters.
+    pub letters: u64,
+    /// Sections of all letters.
+    pub sections: u64,
+    /// tantivy segments.
+    pub segments: usize,
+    /// Bytes on disk (0 for an index in memory).
+    pub size_bytes: u64,
+    /// The schema version.
+    pub schema_version: u32,
+}
+
+/// Writes `kamerzoek.json` whole or not at all (a temporary file renamed over it), so a
+/// kill never leaves a half-written version that makes the index unopenable.
+fn write_meta(dir: &Path) -> Result<()> {
+    let path = dir.join(META_FILE);
+    let temporary = dir.join(format!("{META_FILE}.tmp"));
+    let meta = serde_json::to_string(&Meta { schema_version: schema::version() }).expect("meta serialises");
+    let write = || -> std::io::Result<()> {
+        let mut file = fs::File::create(&temporary)?;
+        std::io::Write::write_all(&mut file, meta.as_bytes())?;
+        file.sync_all()?;
+        fs::rename(&temporary, &path)
+    };
+    write().map_err(|source| Error::Write { path: dir.to_path_buf(), source })
+}
+
+fn dir_size(dir: &Path) -> u64 {
+    file_sizes(dir).iter().map(|(_, bytes)| bytes).sum()
+}
+
+/// tantivy reports a failed write (most often a full disk) from its indexing threads
+/// as a killed writer; say what happened to the index and what to check.
+fn write_error(path: Option<&Path>, e: tantivy::TantivyError) -> Error {
+    let path = path.map(Path::to_path_buf).unwrap_or_default();
+    match e {
+        tantivy::TantivyError::IoError(io) => Error::Write { path, source: clone_io(&io) },
+        tantivy::TantivyError::InternalError(detail) => Error::Write { path, source: std::io::Error::other(detail) },
+        tantivy::TantivyError::ErrorInThread(detail) => {
+            Error::Write { path, source: std::io::Error::other(format!("an indexing thread failed writing, most often because the disk is full ({detail})")) }
+        }
+        other => other.into(),
+    }
+}
+
+/// Index settings. The document store holds the letters' bodies (for snippets) and
+/// records (for `show`), most of an index's size; larger blocks and higher zstd levels
+/// compress better, but a snippet decompresses its letter's whole block. On the
+/// regulations benchmark (index size, indexing time, snippets p50 / p99): 64 KiB at
+/// level 3: 264 MB, 32.2 s, 1.27 / 7.9 ms; 64 KiB at level 9: 252 MB, 35.8 s,
+/// 1.38 / 10.2 ms; 128 KiB at level 7: 251 MB, 34.6 s, 1.49 / 8.9 ms; 256 KiB at level
+/// 6 (an earlier index): snippets p99 7.6 -> 9.7 ms. On 3,509 regulations (store MiB,
+/// share of indexing CPU spent compressing): 128 KiB at level 7 12.6, 11.8 %; level 6
+/// 12.7, 10.9 %; level 5 12.9, 8.2 %; level 3 14.0, 4.4 %; 256 KiB at level 5 12.6,
+/// 8.2 %, at level 4 13.4, 5.1 %. Level 5 at 128 KiB: 30 % less time compressing for
+/// 2 % more store, and blocks no longer than before.
+fn settings() -> tantivy::IndexSettings {
+    tantivy::IndexSettings {
+        docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor { compression_level: Some(5) }),
+        docstore_blocksize: 128 * 1024,
+        ..tantivy::IndexSettings::default()
+    }
+}
+
+/// The note in the index directory that says who holds the writer lock.
+const HOLDER_FILE: &str = "kamerzoek.lock";
+
+fn clone_io(e: &std::io::Error) -> std::io::Error {
+    std::io::Error::new(e.kind(), e.to_string())
+}
+
+/// The number of tantivy indexing threads on `cores` cores. Documents come analysed
+/// (see [`crate::index::documents`]), so tantivy's part is about a third of an indexing run
+/// (35 % of the CPU on the regulations): one thread per three cores keeps up with the
+/// analysing workers, and each thread more writes a segment more, to merge at the end.
+/// On the regulations on 2 cores: two threads 40-44 s, 73 CPU-s, 690 MB peak and a
+/// final merge; one thread 32-34 s, 56-62 CPU-s, 560-590 MB and one segment.
+fn writer_threads(cores: usize) -> usize {
+    cores.div_ceil(3).clamp(1, 8)
+}
+
+/// The indexing heap of [`LetterIndex::writer`]; bounds memory while indexing whatever
+/// the corpus size. Runs of [`crate::index::ingest`] choose their own.
+const WRITER_HEAP_BYTES: usize = 256 * 1024 * 1024;
+
+/// Writes letters into the index. Dropping it without `commit` discards the changes.
+pub struct LetterWriter {
+    writer: IndexWriter<Queued>,
+    /// Documents handed to `writer` and not yet indexed.
+    backlog: std::sync::Arc<Backlog>,
+    fields: Fields,
+    /// Makes the documents of letters added one by one.
+    maker: DocumentMaker,
+    /// The lock holder note, removed when the writer goes.
+    _holder: Option<HolderNote>,
+    /// The index directory, for error messages.
+    path: Option<PathBuf>,
+}
+
+/// The note that says who holds the writer lock; removed when dropped.
+struct HolderNote(PathBuf);
+
+impl Drop for HolderNote {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.0);
+    }
+}
+
+impl LetterWriter {
+    /// Adds a letter (replacing any letter with the same id) as a letter document and one
+    /// document per citation.
+    pub fn add(&mut self, letter: &Letter) -> Result<()> {
+        self.add_with(letter, &Provenance::default())
+    }
+
+    /// Like [`add`](Self::add), recording where the letter came from.
+    pub fn add_with(&mut self, letter: &Letter, provenance: &Provenance) -> Result<()> {
+        let documents = self.maker.make(letter, provenance);
+        self.add_documents(documents)
+    }
+
+    /// Adds a letter's documents made by a [`DocumentMaker`] (on any thread),
+    /// replacing any letter with the same id. One batch: tantivy puts a batch's
+    /// documents into one segment in order (and merges keep that order), so the
+    /// letter's pieces follow its document.
+    pub fn add_documents(&mut self, documents: LetterDocuments) -> Result<()> {
+        let mut batch = Vec::with_capacity(1 + documents.docs.len());
+        batch.push(UserOperation::Delete(Term::from_field_text(self.fields.letter, &documents.id)));
+        batch.extend(self.backlog.admit(documents.docs).into_iter().map(UserOperation::Add));
+        self.writer.run(batch).map_err(|e| self.write_error(e))?;
+        Ok(())
+    }
+
+    /// Removes a letter, its pieces and its citations.
+    pub fn delete(&mut self, letter_id: &str) {
+        self.writer.delete_term(Term::from_field_text(self.fields.letter, letter_id));
+    }
+
+    /// Makes everything added so far durable and visible to new readers.
+    pub fn commit(&mut self) -> Result<()> {
+        self.writer.commit().map_err(|e| self.write_error(e))?;
+        Ok(())
+    }
+
+    /// Commits and waits for background merges to finish.
+    pub fn finish(self) -> Result<()> {
+        self.finish_merging(None)
+    }
+
+    /// Stops merging segments in the background: for a bulk load that ends with
+    /// [`finish_merging`](Self::finish_merging), so no segment is merged twice.
+    pub fn without_background_merges(&mut self) {
+        self.writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+    }
+
+    /// Commits, and with `merge_up_to` merges the segments into as few as it can without
+    /// any merge reading more than that many bytes, then waits for the merges to finish.
+    /// One segment answers free text about 2.5 times faster than eight (each segment
+    /// looks up every term of a query): worth its cost after a bulk load, not after
+    /// adding a few letters, which the background merges take care of. The bound keeps
+    /// memory in check: a merge maps all of its segments.
+    pub fn finish_merging(mut self, merge_up_to: Option<u64>) -> Result<()> {
+        self.commit()?;
+        let path = self.path.clone().unwrap_or_default();
+        if let Some(limit) = merge_up_to {
+            // Ids only: a segment's metadata held alive keeps its files from being
+            // collected once it is merged away.
+            let ids = self.writer.index().searchable_segment_ids().map_err(|e| write_error(Some(&path), e))?;
+            let bytes = self.path.as_deref().map(file_sizes).unwrap_or_default();
+            let sized: Vec<(tantivy::index::SegmentId, u64)> = ids
+                .into_iter()
+                .map(|id| {
+                    let uuid = id.uuid_string();
+                    (id, bytes.iter().filter(|(name, _)| name.starts_with(&uuid)).map(|(_, b)| b).sum())
+                })
+                .collect();
+            for group in merge_groups(sized, limit) {
+                self.writer.merge(&group).wait().map_err(|e| write_error(Some(&path), e))?;
+            }
+        }
+        self.writer.wait_merging_threads().map_err(|e| write_error(Some(&path), e))?;
+        Ok(())
+    }
+
+    /// An I/O failure while writing names the index and says what to check.
+    fn write_error(&self, e: tantivy::TantivyError) -> Error {
+        write_error(self.path.as_deref(), e)
+    }
+}
+
+/// The files in `dir` with their sizes (a segment's files start with its id).
+fn file_sizes(dir: &Path) -> Vec<(String, u64)> {
+    fs::read_dir(dir)
+        .map(|entries| {
+            entries.flatten().filter_map(|e| Some((e.file_name().to_string_lossy().into_owned(), e.metadata().ok().filter(|m| m.is_file())?.len()))).collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Groups segments (id, bytes) into merges of at most `limit` bytes each, smallest
+/// first; only groups of two or more are worth merging.
+fn merge_groups<T: Clone>(mut segments: Vec<(T, u64)>, limit: u64) -> Vec<Vec<T>> {
+    segments.sort_by_key(|&(_, bytes)| bytes);
+    let mut groups: Vec<Vec<T>> = Vec::new();
+    let (mut current, mut total) = (Vec::new(), 0u64);
+    for (id, bytes) in segments {
+        if !current.is_empty() && total + bytes > limit {
+            groups.push(std::mem::take(&mut current));
+            total = 0;
+        }
+        current.push(id);
+        total += bytes;
+    }
+    groups.push(current);
+    groups.retain(|g| g.len() > 1);
+    groups
+}
+
+#[cfg(test)]
+impl LetterIndex {
+    /// The letters bundled in `corpus/`, in file order: (file stem, text).
+    pub(crate) fn bundled_letter_texts() -> Vec<(String, String)> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut paths: Vec<_> = std::fs::read_dir(dir).expect("corpus").map(|e| e.expect("entry").path()).collect();
+        paths.sort();
+        paths.iter().map(|p| (p.file_stem().expect("stem").to_string_lossy().into_owned(), std::fs::read_to_string(p).expect("letter"))).collect()
+    }
+
+    /// An index in memory of the letters bundled in `corpus/`.
+    pub(crate) fn of_bundled_letters() -> LetterIndex {
+        LetterIndex::of_repository_path("corpus")
+    }
+
+    /// An index in memory of a file or directory of the repository.
+    pub(crate) fn of_repository_path(path: &str) -> LetterIndex {
+        let index = LetterIndex::create_in_ram().expect("index");
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+        crate::index::ingest::index_paths(&index, &[path], &crate::index::ingest::IndexOptions::default(), &mut |_| {}).expect("indexed");
+        index.reload().expect("reloaded");
+        index
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merge_groups;
+    use crate::LetterIndex;
+
+    /// The backlog waits for tantivy to drop each document once it has indexed it,
+    /// which tantivy does but does not promise: with room for one letter, every letter
+    /// waits for the one before. Should tantivy keep documents until a commit, the
+    /// second letter would wait for ever; this test fails instead of hanging.
+    #[test]
+    fn a_real_writer_waits_for_room_and_tantivy_gives_it_back() {
+        let index = LetterIndex::create_in_ram().expect("index");
+        let mut writer = index.writer().expect("writer");
+        writer.backlog = crate::index::backlog::Backlog::new(1);
+        let backlog = std::sync::Arc::clone(&writer.backlog);
+        // Made beforehand, so letters come faster than tantivy indexes them.
+        let mut maker = crate::index::documents::DocumentMaker::new(index.fields);
+        let mut letters = Vec::new();
+        for round in 0..4 {
+            for (stem, text) in LetterIndex::bundled_letter_texts() {
+                letters.push(maker.make(&crate::parse::parse_text(&format!("{stem}-{round}"), &text), &Default::default()));
+            }
+        }
+        let n = letters.len();
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for documents in letters {
+                writer.add_documents(documents).expect("added");
+            }
+            writer.commit().expect("committed");
+            done.send(()).expect("sent");
+        });
+        finished
+            .recv_timeout(std::time::Duration::from_secs(120))
+            .expect("the writer waited for room that never came: tantivy no longer drops a document once it has indexed it (see src/backlog.rs)");
+        assert!(backlog.waits() > 0, "none of {n} letters waited: the wait path was not taken");
+        index.reload().expect("reloaded");
+        assert_eq!(index.stats().expect("stats").letters, n as u64);
+    }
+
+    /// Letters and sections counted document by document, as a reference.
+    fn counted(index: &LetterIndex) -> (u64, u64) {
+        let searcher = index.reader.searcher();
+        let (mut letters, mut sections) = (0, 0);
+        for reader in searcher.segment_readers() {
+            let column = reader.fast_fields().u64("sections").expect("sections column");
+            for n in reader.doc_ids_alive().filter_map(|doc| column.first(doc)) {
+                letters += 1;
+                sections += n;
+            }
+        }
+        (letters, sections)
+    }
+
+    #[test]
+    fn sections_are_counted_over_live_letters_with_and_without_deletes() {
+        let index = LetterIndex::of_bundled_letters();
+        let all = index.section_count(&index.reader.searcher()).expect("count");
+        assert_eq!(all, counted(&index));
+        assert!(all.0 >= 5 && all.1 > all.0, "{all:?}");
+        // One letter deleted: its segment has deletes, and its sections no longer count.
+        let id = index.letter_ids(&index.reader.searcher(), std::iter::once(tantivy::DocAddress::new(0, 0))).expect("ids").remove(0);
+        let mut writer = index.writer().expect("writer");
+        writer.delete(&id);
+        writer.commit().expect("committed");
+        index.reload().expect("reloaded");
+        let fewer = index.section_count(&index.reader.searcher()).expect("count");
+        assert_eq!(fewer, counted(&index));
+        assert_eq!(fewer.0, all.0 - 1, "{id}");
+        assert!(fewer.1 < all.1);
+    }
+
+    #[test]
+    fn merges_are_bounded_and_worth_doing() {
+        assert_eq!(merge_groups(vec![("a", 10), ("b", 10), ("c", 10)], 100), [["a", "b", "c"]]);
+        assert_eq!(merge_groups(vec![("a", 60), ("b", 50), ("c", 10), ("d", 30)], 100), [vec!["c", "d", "b"]]);
+        assert_eq!(merge_groups(vec![("a", 60), ("b", 50), ("c", 55), ("d", 45)], 100), [["d", "b"]]);
+        assert_eq!(merge_groups(vec![("a", 40), ("b", 50), ("c", 45), ("d", 45)], 100), [["a", "c"], ["d", "b"]]);
+        assert!(merge_groups(vec![("a", 500)], 100).is_empty());
+        assert!(merge_groups(Vec::<(&str, u64)>::new(), 100).is_empty());
+        // An index in memory has no file sizes: everything merges into one.
+        assert_eq!(merge_groups(vec![("a", 0), ("b", 0)], 100), [["a", "b"]]);
+    }
+}
