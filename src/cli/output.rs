@@ -177,20 +177,21 @@ fn highlighted(snippet: &str, highlights: &[(usize, usize)], color: bool) -> Str
 /// A letter's metadata, sections, citations and warnings.
 pub fn record_text(out: &mut impl Write, r: &LetterRecord) -> io::Result<()> {
     writeln!(out, "{}", r.title)?;
+    let date = r.meta.date.map(|d| d.to_string());
     let fields = [
         ("id", Some(r.id.as_str())),
-        ("date", r.date.as_deref()),
-        ("subject", r.subject.as_deref()),
-        ("sender", r.sender.as_deref()),
-        ("signer", r.signer.as_deref()),
-        ("reference", r.reference.as_deref()),
-        ("number", r.number.as_deref()),
-        ("kamerstuk", r.kamerstuk.as_deref()),
+        ("date", date.as_deref()),
+        ("subject", r.meta.subject.as_deref()),
+        ("sender", r.meta.sender.as_deref()),
+        ("signer", r.meta.signer.as_deref()),
+        ("reference", r.meta.reference.as_deref()),
+        ("number", r.meta.number.as_deref()),
+        ("kamerstuk", r.meta.kamerstuk.as_deref()),
         ("source", r.source.as_deref()),
     ];
     for (name, value) in fields {
         if let Some(v) = value {
-            let note = if name == "date" && r.date_inferred { " (inferred from the text)" } else { "" };
+            let note = if name == "date" && r.meta.date_inferred { " (inferred from the text)" } else { "" };
             writeln!(out, "  {name:<10} {v}{note}")?;
         }
     }

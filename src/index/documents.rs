@@ -86,7 +86,7 @@ impl DocumentMaker {
             doc.add_text(f.cites, &c.citation.key);
         }
         doc.add_text(f.record, serde_json::to_string(&record).expect("record serialises"));
-        for key in record::own_keys(&letter.id, letter.kamerstuk.as_deref(), &letter.title) {
+        for key in record::own_keys(&letter.id, letter.meta.kamerstuk.as_deref(), &letter.title) {
             doc.add_text(f.own_keys, key);
         }
         doc.add_text(f.source, source.as_deref().unwrap_or(""));
@@ -140,7 +140,7 @@ impl DocumentMaker {
     /// once for all of its documents.
     fn metadata(&mut self, letter: &Letter) -> [Option<String>; 4] {
         let title = (!letter.title_derived).then_some(letter.title.as_str());
-        [title, letter.subject.as_deref(), letter.sender.as_deref(), letter.signer.as_deref()].map(|v| v.map(|v| self.variants.stemmed(v)))
+        [title, letter.meta.subject.as_deref(), letter.meta.sender.as_deref(), letter.meta.signer.as_deref()].map(|v| v.map(|v| self.variants.stemmed(v)))
     }
 
     /// The fields every document of a letter carries, so field and date queries work
@@ -163,15 +163,15 @@ impl DocumentMaker {
                 doc.add_text(field, v);
             }
         }
-        for (field, value) in [(f.number, &letter.number), (f.kamerstuk, &letter.kamerstuk)] {
+        for (field, value) in [(f.number, &letter.meta.number), (f.kamerstuk, &letter.meta.kamerstuk)] {
             if let Some(v) = value {
                 doc.add_text(field, v);
             }
         }
-        if let Some(date) = letter.date {
+        if let Some(date) = letter.meta.date {
             doc.add_date(f.date, date_time(date));
         }
-        doc.add_bool(f.date_inferred, letter.date_inferred);
+        doc.add_bool(f.date_inferred, letter.meta.date_inferred);
         doc
     }
 }

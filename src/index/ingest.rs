@@ -464,14 +464,14 @@ fn claim_id(seen: &mut HashMap<String, PathBuf>, id: &str, path: &Path) -> Optio
 /// Gives an undated item of an official sitting the date of an earlier item of it.
 fn date_from_sitting(letter: &mut Letter, dates: &mut HashMap<String, time::Date>) {
     let Some((sitting, _item)) = letter.id.rsplit_once('-').filter(|(s, _)| s.starts_with("h-")) else { return };
-    match letter.date {
+    match letter.meta.date {
         Some(d) => {
             dates.entry(sitting.to_string()).or_insert(d);
         }
         None => {
             if let Some(&d) = dates.get(sitting) {
-                letter.date = Some(d);
-                letter.date_inferred = true;
+                letter.meta.date = Some(d);
+                letter.meta.date_inferred = true;
                 letter.warnings.push(format!("no date stated; took the date of sitting {sitting}"));
             }
         }

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::cite::{self, Citation};
-use crate::parse::Letter;
+use crate::parse::{Letter, Metadata};
 
 /// A letter's metadata, sections, citations and warnings, as stored in the index.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -13,22 +13,9 @@ pub struct LetterRecord {
     pub id: String,
     /// The display title.
     pub title: String,
-    /// `Betreft …`.
-    pub subject: Option<String>,
-    /// `YYYY-MM-DD`.
-    pub date: Option<String>,
-    /// True when the date was inferred from the text rather than stated.
-    pub date_inferred: bool,
-    /// The sending office.
-    pub sender: Option<String>,
-    /// Who signed.
-    pub signer: Option<String>,
-    /// `Onze referentie`.
-    pub reference: Option<String>,
-    /// The letter's number (`Nr. 96` → `96`).
-    pub number: Option<String>,
-    /// The letter's own Kamerstuk key.
-    pub kamerstuk: Option<String>,
+    /// What the letter states about itself (the same list as [`Letter::meta`]).
+    #[serde(flatten)]
+    pub meta: Metadata,
     /// Sections: heading and byte range of the body. Not kept in the stored record (the
     /// `outline` column has them), filled again when a record is read.
     pub sections: Vec<SectionRecord>,
@@ -74,18 +61,11 @@ impl LetterRecord {
     /// The record of a parsed letter and the citations found in its body (the step after
     /// parsing: [`crate::cite::extract`]); citations of the letter itself are dropped.
     pub fn new(letter: &Letter, cited: Vec<Citation>, source: Option<String>) -> LetterRecord {
-        let own = own_keys(&letter.id, letter.kamerstuk.as_deref(), &letter.title);
+        let own = own_keys(&letter.id, letter.meta.kamerstuk.as_deref(), &letter.title);
         LetterRecord {
             id: letter.id.clone(),
             title: letter.title.clone(),
-            subject: letter.subject.clone(),
-            date: letter.date.map(format_date),
-            date_inferred: letter.date_inferred,
-            sender: letter.sender.clone(),
-            signer: letter.signer.clone(),
-            reference: letter.reference.clone(),
-            number: letter.number.clone(),
-            kamerstuk: letter.kamerstuk.clone(),
+            meta: letter.meta.clone(),
             sections: letter.sections.iter().map(|s| SectionRecord { heading: s.heading.clone(), start: s.start, end: s.end }).collect(),
             // A regulation naming itself, or a letter its own number, cites nothing.
             citations: cited

@@ -12,23 +12,9 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use time::Date;
 
-use super::dates;
 use super::lines::{is_closing_line, SENDER_CLOSING};
-
-/// What the header and closing of a letter say.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Metadata {
-    pub subject: Option<String>,
-    pub date: Option<Date>,
-    pub date_inferred: bool,
-    pub sender: Option<String>,
-    pub signer: Option<String>,
-    pub reference: Option<String>,
-    pub number: Option<String>,
-    pub warnings: Vec<String>,
-}
+use super::{dates, Metadata};
 
 /// How many lines from the top header fields may stand.
 const HEADER_LINES: usize = 60;
@@ -44,11 +30,13 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:datum|betreft|onderwerp|bijlage\(?n?\)?|uw referentie|uw kenmerk|bij beantwoording|contactpersoon|retouradres)\b").expect("valid regex")
 });
 
-/// Reads the metadata of a repaired letter body.
-pub(crate) fn extract(body: &str) -> Metadata {
+/// Reads the metadata of a repaired letter body (all but its Kamerstuk, which the
+/// running footer states), with warnings for what is missing.
+pub(crate) fn extract(body: &str) -> (Metadata, Vec<String>) {
     let lines: Vec<&str> = body.lines().map(str::trim).collect();
     let header = &lines[..lines.len().min(HEADER_LINES)];
     let mut meta = Metadata::default();
+    let mut warnings = Vec::new();
 
     let kamerstuk_header = header.iter().find_map(|l| KAMERSTUK_HEADER.captures(l));
     meta.number = kamerstuk_header.as_ref().and_then(|c| c.get(1)).map(|m| m.as_str().to_string());
@@ -69,9 +57,9 @@ pub(crate) fn extract(body: &str) -> Metadata {
             Some(latest) => {
                 meta.date = Some(latest);
                 meta.date_inferred = true;
-                meta.warnings.push(format!("no date stated; inferred {latest} from the text"));
+                warnings.push(format!("no date stated; inferred {latest} from the text"));
             }
-            None => meta.warnings.push("no date found".to_string()),
+            None => warnings.push("no date found".to_string()),
         },
     }
 
@@ -79,12 +67,12 @@ pub(crate) fn extract(body: &str) -> Metadata {
     meta.sender = closing_sender.filter(|s| s.chars().any(char::is_lowercase)).or(header_sender).or(closing_sender).map(normalize_sender);
     meta.signer = signer.map(str::to_string);
     if meta.sender.is_none() {
-        meta.warnings.push("no sender found".to_string());
+        warnings.push("no sender found".to_string());
     }
     if meta.signer.is_none() {
-        meta.warnings.push("no signer found".to_string());
+        warnings.push("no signer found".to_string());
     }
-    meta
+    (meta, warnings)
 }
 
 /// The value of a `Label value` line, or of the line after a label standing alone.
@@ -214,20 +202,20 @@ mod tests {
         let body = "Onze referentie\n\nD2025-003249 /\nMINDEF20260021334\n\nBij beantwoording, datum,\n\n\
                     Datum 13 april 2026\nBetreft Remotie Defensie\n\nGeachte voorzitter,\n\nTekst.\n\n\
                     Hoogachtend,\n\nDE STAATSSECRETARIS VAN DEFENSIE\n\nDerk Boswijk";
-        let meta = extract(body);
+        let (meta, warnings) = extract(body);
         assert_eq!(meta.reference.as_deref(), Some("D2025-003249 / MINDEF20260021334"));
         assert_eq!(meta.subject.as_deref(), Some("Remotie Defensie"));
         assert_eq!(meta.date, Some(time::macros::date!(2026 - 04 - 13)));
         assert_eq!(meta.sender.as_deref(), Some("Staatssecretaris van Defensie"));
         assert_eq!(meta.signer.as_deref(), Some("Derk Boswijk"));
-        assert!(meta.warnings.is_empty(), "{:?}", meta.warnings);
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]
     fn labels_on_their_own_line() {
-        let meta = extract("Datum\n13 april 2026\nBetreft\nRemotie Defensie\n\nTekst.");
+        let (meta, warnings) = extract("Datum\n13 april 2026\nBetreft\nRemotie Defensie\n\nTekst.");
         assert_eq!(meta.date, Some(time::macros::date!(2026 - 04 - 13)));
         assert_eq!(meta.subject.as_deref(), Some("Remotie Defensie"));
-        assert_eq!(meta.warnings, ["no sender found", "no signer found"]);
+        assert_eq!(warnings, ["no sender found", "no signer found"]);
     }
 }

@@ -12,7 +12,7 @@ mod sections;
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 /// One parsed letter.
@@ -26,9 +26,31 @@ pub struct Letter {
     /// the first line) rather than stated as a title: such a title is shown, not indexed,
     /// since its words are indexed where they really stand.
     pub title_derived: bool,
+    /// What the letter states about itself: subject, date, sender, signer, reference,
+    /// number and its own Kamerstuk.
+    #[serde(flatten)]
+    pub meta: Metadata,
+    /// The repaired text: PDF line breaks, hyphenation, footers and footnote markers fixed.
+    /// Section offsets point into this string.
+    pub body: String,
+    /// Sections in order; together they cover the body.
+    pub sections: Vec<Section>,
+    /// Problems met while parsing, for the user.
+    pub warnings: Vec<String>,
+    /// Metadata a source format carries beyond the fields above (`category`, `path`,
+    /// `minister`, …), by field name; empty for plain text.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
+}
+
+/// What a letter states about itself (or, for the date, what was inferred): one list
+/// for the parsed [`Letter`] and the record an index keeps of it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Metadata {
     /// `Betreft …`.
     pub subject: Option<String>,
-    /// The letter's date.
+    /// The letter's date, written `YYYY-MM-DD`.
+    #[serde(with = "iso_date")]
     pub date: Option<Date>,
     /// True when `date` was not stated but inferred from the latest full date in the text.
     pub date_inferred: bool,
@@ -42,17 +64,25 @@ pub struct Letter {
     pub number: Option<String>,
     /// The letter's own Kamerstuk key, e.g. `kst-36360-X-1`.
     pub kamerstuk: Option<String>,
-    /// The repaired text: PDF line breaks, hyphenation, footers and footnote markers fixed.
-    /// Section offsets point into this string.
-    pub body: String,
-    /// Sections in order; together they cover the body.
-    pub sections: Vec<Section>,
-    /// Problems met while parsing, for the user.
-    pub warnings: Vec<String>,
-    /// Metadata a source format carries beyond the fields above (`category`, `path`,
-    /// `minister`, …), by field name; empty for plain text.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub extra: BTreeMap<String, String>,
+}
+
+/// A date as `YYYY-MM-DD` in JSON.
+mod iso_date {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use time::Date;
+
+    const FORMAT: &[time::format_description::FormatItem<'static>] = time::macros::format_description!("[year]-[month]-[day]");
+
+    pub fn serialize<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(d) => s.serialize_str(&d.format(FORMAT).map_err(serde::ser::Error::custom)?),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+        Option::<&str>::deserialize(d)?.map(|t| Date::parse(t, FORMAT).map_err(serde::de::Error::custom)).transpose()
+    }
 }
 
 /// A section: its heading (if any) and the byte range of `Letter::body` it covers,
@@ -76,7 +106,8 @@ pub struct Section {
 /// first line of the body; otherwise the id.
 pub fn parse_text(id: &str, raw: &str) -> Letter {
     let repaired = repair::repair(raw);
-    let meta = metadata::extract(&repaired.body);
+    let (mut meta, warnings) = metadata::extract(&repaired.body);
+    meta.kamerstuk = repaired.kamerstuk;
     let sections = sections::build(&repaired.body, &repaired.heading_starts);
     let title = title(id, &meta, &sections, &repaired.body);
     Letter {
@@ -84,17 +115,10 @@ pub fn parse_text(id: &str, raw: &str) -> Letter {
         // A stated subject is the letter's title; anything else is made up for display.
         title_derived: meta.subject.is_none(),
         title,
-        subject: meta.subject,
-        date: meta.date,
-        date_inferred: meta.date_inferred,
-        sender: meta.sender,
-        signer: meta.signer,
-        reference: meta.reference,
-        number: meta.number,
-        kamerstuk: repaired.kamerstuk,
+        meta,
         body: repaired.body,
         sections,
-        warnings: meta.warnings,
+        warnings,
         extra: BTreeMap::new(),
     }
 }
@@ -102,7 +126,7 @@ pub fn parse_text(id: &str, raw: &str) -> Letter {
 /// Longest title taken from the first line of the body, in characters.
 const MAX_TITLE_CHARS: usize = 80;
 
-fn title(id: &str, meta: &metadata::Metadata, sections: &[Section], body: &str) -> String {
+fn title(id: &str, meta: &Metadata, sections: &[Section], body: &str) -> String {
     if let Some(subject) = &meta.subject {
         return subject.clone();
     }

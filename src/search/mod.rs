@@ -482,7 +482,7 @@ impl LetterIndex {
             c.letter = self.resolve(&c.citation.key)?.filter(|l| l != id);
             c.sentence = crate::index::record::sentence_of(&body, &c.citation);
         }
-        let own = own_keys(&record.id, record.kamerstuk.as_deref(), &record.title);
+        let own = own_keys(&record.id, record.meta.kamerstuk.as_deref(), &record.title);
         record.cited_by = self.citing_letters(&own)?.into_iter().filter(|l| l != id).collect();
         Ok((record, body))
     }

@@ -45,14 +45,14 @@ struct Meta<'a> {
 fn meta(l: &Letter) -> Meta<'_> {
     Meta {
         title: &l.title,
-        subject: l.subject.as_deref(),
-        date: l.date,
-        date_inferred: l.date_inferred,
-        sender: l.sender.as_deref(),
-        signer: l.signer.as_deref(),
-        reference: l.reference.as_deref(),
-        number: l.number.as_deref(),
-        kamerstuk: l.kamerstuk.as_deref(),
+        subject: l.meta.subject.as_deref(),
+        date: l.meta.date,
+        date_inferred: l.meta.date_inferred,
+        sender: l.meta.sender.as_deref(),
+        signer: l.meta.signer.as_deref(),
+        reference: l.meta.reference.as_deref(),
+        number: l.meta.number.as_deref(),
+        kamerstuk: l.meta.kamerstuk.as_deref(),
         warnings: l.warnings.iter().map(String::as_str).collect(),
     }
 }
@@ -247,7 +247,7 @@ fn footers_removed_and_page_break_joined() {
                de infrastructuur op de Noordzee.\n\
                Tweede Kamer, vergaderjaar 2022–2023, 36 360 X, nr. 1\n";
     let l = parse_text("x", raw);
-    assert_eq!(l.kamerstuk.as_deref(), Some("kst-36360-X-1"));
+    assert_eq!(l.meta.kamerstuk.as_deref(), Some("kst-36360-X-1"));
     assert_eq!(
         l.body,
         "Defensie is ook structureel betrokken bij het interdepartementale programma Versterking \

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use time::Date;
 
 use super::markdown::clean_markdown;
-use crate::parse::{Letter, Section};
+use crate::parse::{Letter, Metadata, Section};
 
 /// Longest title taken from the start of the text, in characters.
 const MAX_TITLE_CHARS: usize = 80;
@@ -44,14 +44,7 @@ pub fn letter_from_fields(fields: Fields) -> Letter {
         id: fields.id,
         title,
         title_derived,
-        subject: None,
-        date: fields.date,
-        date_inferred: false,
-        sender: fields.sender,
-        signer: None,
-        reference: None,
-        number: None,
-        kamerstuk: None,
+        meta: Metadata { date: fields.date, sender: fields.sender, ..Metadata::default() },
         body,
         sections,
         warnings: fields.warnings,
@@ -122,8 +115,8 @@ mod tests {
             ..Fields::default()
         });
         assert_eq!(letter.title, "1. De noodrem werd geactiveerd; het ging om kwaad opzet.");
-        assert_eq!(letter.sender.as_deref(), Some("Minister van Mobiliteit"));
-        assert!(!letter.date_inferred);
+        assert_eq!(letter.meta.sender.as_deref(), Some("Minister van Mobiliteit"));
+        assert!(!letter.meta.date_inferred);
         assert_eq!(letter.sections.len(), 1);
 
         let titled = letter_from_fields(Fields { id: "x".into(), title: Some("  ".into()), text: "## Kop\n\ntekst".into(), ..Fields::default() });

@@ -82,10 +82,10 @@ fn belgian_answers() {
     assert_eq!(ids, ["184502", "185968", "187129"]);
 
     let defensie = &letters[1];
-    assert_eq!(defensie.date, Some(date!(2017 - 01 - 31)));
-    assert!(!defensie.date_inferred);
-    assert_eq!(defensie.sender.as_deref(), Some("Minister van Defensie, belast met Ambtenarenzaken"));
-    assert_eq!(defensie.extra.get("minister"), defensie.sender.as_ref());
+    assert_eq!(defensie.meta.date, Some(date!(2017 - 01 - 31)));
+    assert!(!defensie.meta.date_inferred);
+    assert_eq!(defensie.meta.sender.as_deref(), Some("Minister van Defensie, belast met Ambtenarenzaken"));
+    assert_eq!(defensie.extra.get("minister"), defensie.meta.sender.as_ref());
     assert_eq!(defensie.extra.len(), 1, "{:?}", defensie.extra);
     // No title field: the first sentence is the title.
     assert_eq!(defensie.title, "Er werd geen beroep gedaan op Defensie voor een vlucht in deze periode.");
@@ -107,7 +107,7 @@ fn regulations_in_markdown_gzip() {
 
     let keuring = &letters[0];
     assert_eq!(keuring.title, "Besluit militair keuringsreglement BES");
-    assert_eq!(keuring.date, None);
+    assert_eq!(keuring.meta.date, None);
     assert_eq!(keuring.extra.get("category").map(String::as_str), Some("AMvB-BES"));
     assert_eq!(keuring.extra.get("path").map(String::as_str), Some("AMvB-BES/besluit/militair/keuringsreglement/bes/BWBR0028409/README.md"));
     assert!(!keuring.extra.contains_key("title") && !keuring.extra.contains_key("text"));
@@ -266,11 +266,11 @@ fn fields_dates_and_extra_values() {
     .join("\n");
     let path = write_file(dir.path(), "velden.jsonl", content.as_bytes());
     let letters: Vec<Letter> = read_json_lines(&path).unwrap().collect::<Result<_, _>>().unwrap();
-    assert_eq!(letters[0].date, Some(date!(2017 - 01 - 04)));
-    assert_eq!(letters[1].date, Some(date!(2015 - 12 - 14)));
-    assert_eq!(letters[1].sender.as_deref(), Some("Minister van Defensie"));
+    assert_eq!(letters[0].meta.date, Some(date!(2017 - 01 - 04)));
+    assert_eq!(letters[1].meta.date, Some(date!(2015 - 12 - 14)));
+    assert_eq!(letters[1].meta.sender.as_deref(), Some("Minister van Defensie"));
     assert_eq!(letters[1].extra.get("minister").map(String::as_str), Some("X"));
-    assert_eq!(letters[2].date, None);
+    assert_eq!(letters[2].meta.date, None);
     let extra: Vec<(&str, &str)> = letters[2].extra.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     assert_eq!(extra, [("pages", "3"), ("public", "true")]);
     assert_eq!(
@@ -290,7 +290,7 @@ fn fields_into_a_letter() {
     });
     assert_eq!(letter.body, "Regeling\n\nArtikel 1\n\nDe Minister van Defensie.");
     assert_eq!(headings(&letter), ["Regeling", "Artikel 1"]);
-    assert_eq!((letter.title.as_str(), letter.date_inferred, letter.kamerstuk.as_deref()), ("Regeling", false, None));
+    assert_eq!((letter.title.as_str(), letter.meta.date_inferred, letter.meta.kamerstuk.as_deref()), ("Regeling", false, None));
 }
 
 // ---------------------------------------------------------------- official XML
@@ -299,8 +299,8 @@ fn fields_into_a_letter() {
 fn handelingen_opening() {
     let letter = read_official_xml(&fixture("h-tk-20172018-70-1.xml")).unwrap();
     assert_eq!(letter.id, "h-tk-20172018-70-1");
-    assert_eq!(letter.date, Some(date!(2018 - 04 - 05)));
-    assert!(!letter.date_inferred);
+    assert_eq!(letter.meta.date, Some(date!(2018 - 04 - 05)));
+    assert!(!letter.meta.date_inferred);
     assert_eq!(letter.title, "70e vergadering");
     assert!(letter.body.starts_with("70e vergadering\n\nDonderdag 5 april 2018\n\nAanvang 10:15 uur\n\nVoorzitter: Martin Bosma\n\n"));
     assert!(letter.body.contains("Aanwezig zijn 144 leden der Kamer, te weten:\n\nVan Aalst, Agema,"));
@@ -317,7 +317,7 @@ fn handelingen_votes_on_motions() {
     let letter = read_official_xml(&fixture("h-tk-20172018-70-6.xml")).unwrap();
     assert_eq!(letter.title, "Stemmingen moties Informele Milieuraad d.d. 10-11 april 2018");
     // Only the opening item states the sitting's date.
-    assert_eq!(letter.date, None);
+    assert_eq!(letter.meta.date, None);
     assert_eq!(
         headings(&letter)[..5],
         ["Stemmingen moties Informele Milieuraad d.d. 10-11 april 2018", "De voorzitter", "Motie", "De voorzitter", "De heer Graus (PVV)"]
@@ -367,9 +367,9 @@ fn metadata_kamerstuk_and_inline_spacing() {
 </officiele-publicatie>"#)
     .unwrap();
     assert_eq!(letter.id, "stuk");
-    assert_eq!(letter.kamerstuk.as_deref(), Some("kst-21501-08-726"));
+    assert_eq!(letter.meta.kamerstuk.as_deref(), Some("kst-21501-08-726"));
     // The signature's date goes before the publication's.
-    assert_eq!(letter.date, Some(date!(2018 - 04 - 10)));
+    assert_eq!(letter.meta.date, Some(date!(2018 - 04 - 10)));
     assert_eq!(letter.title, "1 Brief van de minister");
     assert_eq!(letter.body, "1 Brief van de minister\n\nDe CO2-uitstoot daalt (21501-08, nr. 719) & stijgt één keer.\n\nVijf < zes");
     assert_eq!(letter.extra.get("DC.type").map(String::as_str), Some("Kamerstuk"));
@@ -377,7 +377,7 @@ fn metadata_kamerstuk_and_inline_spacing() {
     let suffixed = xml(r#"<officiele-publicatie><kamerstuk><dossier><dossiernr>36360 X</dossiernr></dossier>
            <stuk><ondernummer>1</ondernummer></stuk><al>Tekst.</al></kamerstuk></officiele-publicatie>"#)
     .unwrap();
-    assert_eq!(suffixed.kamerstuk.as_deref(), Some("kst-36360-X-1"));
+    assert_eq!(suffixed.meta.kamerstuk.as_deref(), Some("kst-36360-X-1"));
     assert_eq!(suffixed.body, "Tekst.");
     assert_eq!(suffixed.title, "Tekst.");
 }

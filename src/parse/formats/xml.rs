@@ -29,7 +29,7 @@ use super::fields::title_from_line;
 use super::markdown::sections;
 use super::SourceError;
 use crate::keys::kamerstuk_key;
-use crate::parse::Letter;
+use crate::parse::{Letter, Metadata};
 
 /// Elements whose text is a section heading.
 const HEADINGS: &[&str] = &["item-titel", "kop", "titel", "tussenkop", "intitule", "spreker"];
@@ -294,14 +294,7 @@ impl Document {
             id,
             title,
             title_derived,
-            subject: None,
-            date: self.date.map(|(_, date)| date),
-            date_inferred: false,
-            sender: None,
-            signer: None,
-            reference: None,
-            number: None,
-            kamerstuk,
+            meta: Metadata { date: self.date.map(|(_, date)| date), kamerstuk, ..Metadata::default() },
             body: self.body,
             sections,
             warnings: self.warnings,
