@@ -28,9 +28,9 @@ use std::collections::VecDeque;
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
-use super::decompound::compound_head;
 use super::stop_words::is_stop_word;
 use super::words::is_hyphen;
+use crate::lexicon::compound_head;
 
 /// Words that join an elided word to the head it shares.
 const CONJUNCTIONS: &[&str] = &["en", "of", "tot", "noch", "als"];

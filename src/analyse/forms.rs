@@ -16,12 +16,12 @@ use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
 
-use super::decompound::compound_parts;
 use super::encoded::clean;
 use super::stemming::{stem, WordHasher};
 use super::stop_words::is_stop_word;
 use super::truncate::first_letters;
 use super::TRUNCATED_LETTERS;
+use crate::lexicon::compound_parts;
 
 /// Arena bytes kept before starting over: the benchmark's whole vocabulary with its
 /// forms takes about 12 MiB.

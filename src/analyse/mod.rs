@@ -107,7 +107,7 @@ pub(crate) use words::{is_hyphen, WordTokenizer};
 // The parts the tables test one by one.
 #[cfg(test)]
 pub(crate) use {
-    decompound::compound_parts,
+    crate::lexicon::compound_parts,
     segments::Segments,
     stop_words::{CLITICS, SNOWBALL_DUTCH},
 };

