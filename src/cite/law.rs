@@ -24,161 +24,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::text::char_at;
+use words::{ADJECTIVES, CONNECTORS, FUNCTION_WORDS, GENERIC_COMPOUNDS, HEAD_SUFFIXES, HEAD_WORDS, NOT_NAME_WORDS, VOCABULARY};
+
+mod words;
 use super::{law_key, Citation, CitationKind};
-
-const HEAD_WORDS: &[&str] = &["Wet", "Besluit", "Regeling", "Reglement", "Rijkswet"];
-const HEAD_SUFFIXES: &[&str] = &["wet", "besluit", "regeling", "reglement"];
-
-/// Compounds that name a kind of regulation rather than one regulation.
-const GENERIC_COMPOUNDS: &[&str] = &[
-    "overgangsregeling",
-    "uitvoeringsregeling",
-    "uitvoeringsbesluit",
-    "wijzigingsregeling",
-    "wijzigingsbesluit",
-    "subsidieregeling",
-    "kabinetsbesluit",
-    "raadsbesluit",
-    "ministerraadsbesluit",
-    "investeringsbesluit",
-    "bestuursbesluit",
-    "regeringsbesluit",
-    "instellingsbesluit",
-    "mandaatbesluit",
-    "mandaatregeling",
-    "beleidsregeling",
-    "vertrekregeling",
-    "regeling",
-    "besluit",
-    "reglement",
-    "wet",
-];
-
-/// Capitalised words that start the next citation rather than continue a name
-/// (`Wijziging Inkomstenregeling Militairen Staatscourant nr. 17540`).
-const NOT_NAME_WORDS: &[&str] = &["Staatscourant", "Stcrt", "Staatsblad", "Stb", "Kamerstuk", "Kamerstukken", "Handelingen", "Aanhangsel"];
-
-/// Capitalised adjectives that open a regulation's name.
-const ADJECTIVES: &[&str] = &[
-    "Algemeen",
-    "Algemene",
-    "Militair",
-    "Militaire",
-    "Burgerlijk",
-    "Burgerlijke",
-    "Bijzonder",
-    "Bijzondere",
-    "Tijdelijk",
-    "Tijdelijke",
-    "Aanvullend",
-    "Aanvullende",
-];
-
-/// Lowercase words that occur in the names of Dutch defence and personnel regulations.
-const VOCABULARY: &[&str] = &[
-    "aanbesteding",
-    "aanvullende",
-    "algemeen",
-    "algemene",
-    "ambtenaar",
-    "ambtenaren",
-    "arbeid",
-    "arbeidsduur",
-    "arbeidsongeschikten",
-    "arbeidsongeschiktheids-",
-    "arbeidsongeschiktheidsverzekering",
-    "arbeidsongeschiktheidsvoorziening",
-    "arbeidsvoorwaarden",
-    "behandeling",
-    "beroepsmilitairen",
-    "bescherming",
-    "bestuursrecht",
-    "bewakers",
-    "bijzondere",
-    "blijvende",
-    "bovenwettelijke",
-    "burgerlijk",
-    "burgerlijke",
-    "burgerpersoneel",
-    "defensie",
-    "defensie-",
-    "defensiegereedheid",
-    "defensiepersoneel",
-    "dienst",
-    "dienstongeschiktheid",
-    "dienstplicht",
-    "dienstplichtigen",
-    "diensttijd",
-    "flexibel",
-    "gedeeltelijk",
-    "gelijke",
-    "geneeskundig",
-    "georganiseerd",
-    "gevaarlijke",
-    "geweldgebruik",
-    "gewetensbezwaren",
-    "gewezen",
-    "goederen",
-    "immunisatie",
-    "inkomsten",
-    "inlichtingen-",
-    "invaliditeitspensioen",
-    "invaliditeitsvoorzieningen",
-    "keuringsreglement",
-    "klachtrecht",
-    "krijgsmacht",
-    "krijgsmachtpersoneel",
-    "luchthavens",
-    "luchtvaart",
-    "luchtvaartuigen",
-    "materieel",
-    "medezeggenschap",
-    "militair",
-    "militaire",
-    "militairen",
-    "munitie",
-    "nabestaanden",
-    "nabestaandenpensioen",
-    "normalisering",
-    "objecten",
-    "onbemande",
-    "ontplofbare",
-    "opkomstplicht",
-    "overheidspersoneel",
-    "overleg",
-    "pensioen",
-    "pensioenen",
-    "personeel",
-    "persoonsgegevens",
-    "rechtspositie",
-    "rechtspositionele",
-    "rechtstoestand",
-    "reservepersoneel",
-    "reserve-personeel",
-    "reservisten",
-    "sector",
-    "stoffen",
-    "straf-",
-    "strafrecht",
-    "strategische",
-    "tegemoetkoming",
-    "tucht-",
-    "tuchtrecht",
-    "uitkering",
-    "uitkeringen",
-    "uitzending",
-    "veiligheidsdiensten",
-    "veiligheidsgebied",
-    "veiligheidsonderzoeken",
-    "verplaatsingskosten",
-    "veteranen",
-    "vervoer",
-    "wapens",
-    "werkloosheid",
-    "werken",
-    "ziektekostenvoorziening",
-    "zorg",
-];
 
 #[derive(Clone, Copy)]
 struct Token<'a> {
@@ -511,14 +360,6 @@ fn is_adjective(word: &str) -> bool {
     ];
     word.ends_with('-') || ADJECTIVE_WORDS.contains(&word)
 }
-
-const CONNECTORS: &[&str] = &["op", "voor", "de", "het", "inzake", "der", "en"];
-
-/// Words that end a name even after an adjective (`de militaire en de …`).
-const FUNCTION_WORDS: &[&str] = &[
-    "de", "het", "een", "en", "of", "in", "op", "van", "voor", "met", "te", "tot", "is", "zijn", "wordt", "worden", "was", "werd", "die", "dat", "bij", "aan",
-    "om", "door", "naar", "als", "ook", "niet", "nog", "heeft", "hebben", "kan", "zal", "moet", "over", "uit",
-];
 
 /// If a connector starts at word `i` and a name word follows it, how many words
 /// (connector plus that word) minus one to add.
