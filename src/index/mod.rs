@@ -420,9 +420,11 @@ impl LetterIndex {
         paths.iter().map(|p| (p.file_stem().expect("stem").to_string_lossy().into_owned(), std::fs::read_to_string(p).expect("letter"))).collect()
     }
 
-    /// An index in memory of the letters bundled in `corpus/`.
-    pub(crate) fn of_bundled_letters() -> LetterIndex {
-        LetterIndex::of_repository_path("corpus")
+    /// An index in memory of the letters bundled in `corpus/`, built once for the
+    /// tests that only read it.
+    pub(crate) fn of_bundled_letters() -> &'static LetterIndex {
+        static BUNDLED: std::sync::OnceLock<LetterIndex> = std::sync::OnceLock::new();
+        BUNDLED.get_or_init(|| LetterIndex::of_repository_path("corpus"))
     }
 
     /// An index in memory of a file or directory of the repository.
@@ -455,7 +457,7 @@ mod tests {
 
     #[test]
     fn sections_are_counted_over_live_letters_with_and_without_deletes() {
-        let index = LetterIndex::of_bundled_letters();
+        let index = LetterIndex::of_repository_path("corpus"); // its own: a letter is deleted
         let all = index.section_count(&index.reader.searcher()).expect("count");
         assert_eq!(all, counted(&index));
         assert!(all.0 >= 5 && all.1 > all.0, "{all:?}");

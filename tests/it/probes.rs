@@ -58,10 +58,6 @@ fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/probes")
 }
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
-}
-
 /// One document, or one of its sections when `heading` is given (a hit whose `section`
 /// contains it, case-insensitively).
 #[derive(Debug, Clone)]
@@ -185,7 +181,7 @@ fn read_table(path: &Path) -> Vec<Probe> {
 /// regulations' `id` fields.
 fn known_ids(regulations: &Path) -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
-    for entry in std::fs::read_dir(corpus_dir()).expect("corpus directory") {
+    for entry in std::fs::read_dir(crate::util::corpus()).expect("corpus directory") {
         let path = entry.expect("corpus entry").path();
         if path.extension().is_some_and(|e| e == "txt") {
             ids.insert(path.file_stem().unwrap().to_string_lossy().into_owned());
@@ -332,7 +328,7 @@ fn dutch_search_probes() {
 
     let bin = binary();
     let index = tempfile::tempdir().expect("temp dir");
-    let out = run(&bin, &["index", "--index", path_str(index.path()), path_str(&corpus_dir()), path_str(&regulations)]);
+    let out = run(&bin, &["index", "--index", path_str(index.path()), path_str(&crate::util::corpus()), path_str(&regulations)]);
     assert!(out.status.success(), "indexing with {} failed ({}): {}", bin.display(), out.status, String::from_utf8_lossy(&out.stderr));
 
     let shortfalls = read_shortfalls();

@@ -2,25 +2,9 @@
 //! lies within each section of the letters as parsed, checked against the sections'
 //! own text analysed on its own.
 
-use std::path::Path;
+use kamerzoek::{analyze, Analysis, Letter, LetterIndex, Scope, SearchOptions};
 
-use kamerzoek::{analyze, ingest, Analysis, Letter, LetterIndex, Scope, SearchOptions};
-
-/// The bundled letters, parsed, and an index of them.
-fn indexed() -> (LetterIndex, Vec<Letter>) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    paths.sort();
-    let letters: Vec<Letter> = paths.iter().map(|p| ingest::read_letter(p).unwrap()).collect();
-    let index = LetterIndex::create_in_ram().unwrap();
-    let mut writer = index.writer().unwrap();
-    for letter in &letters {
-        writer.add(letter).unwrap();
-    }
-    writer.commit().unwrap();
-    index.reload().unwrap();
-    (index, letters)
-}
+use crate::util;
 
 fn all_sections() -> SearchOptions {
     SearchOptions { scope: Scope::Sections, limit: 1000, snippets: false, ..SearchOptions::default() }
@@ -80,10 +64,10 @@ fn each_word_finds_its_sections(index: &LetterIndex, letters: &[Letter], field: 
 
 #[test]
 fn a_word_finds_exactly_the_sections_that_hold_it() {
-    let (index, letters) = indexed();
+    let (index, letters) = util::bundled();
     each_word_finds_its_sections(
-        &index,
-        &letters,
+        index,
+        letters,
         "text",
         false,
         &[("defensie", "defensie"), ("medewerkers", "medewerker"), ("reservisten", "reservist"), ("verzuim", "verzuim")],
@@ -92,58 +76,58 @@ fn a_word_finds_exactly_the_sections_that_hold_it() {
 
 #[test]
 fn a_prefix_finds_the_sections_with_a_word_that_starts_with_it() {
-    let (index, letters) = indexed();
+    let (index, letters) = util::bundled();
     for prefix in ["reservist", "defensieperson", "militair"] {
-        let want = expected(&letters, false, |toks| toks.iter().any(|(_, t)| t.starts_with(prefix)));
+        let want = expected(letters, false, |toks| toks.iter().any(|(_, t)| t.starts_with(prefix)));
         assert!(!want.is_empty(), "{prefix}");
-        assert_eq!(found(&index, &format!("text:{prefix}*")), want, "{prefix}");
+        assert_eq!(found(index, &format!("text:{prefix}*")), want, "{prefix}");
     }
 }
 
 #[test]
 fn a_heading_field_looks_at_the_heading_line_only() {
-    let (index, letters) = indexed();
+    let (index, letters) = util::bundled();
     each_word_finds_its_sections(
-        &index,
-        &letters,
+        index,
+        letters,
         "section",
         true,
         &[("partners", "partner"), ("reservisten", "reservist"), ("dienmodel", "dienmodel"), ("transitie", "transitie")],
     );
-    assert!(expected(&letters, true, has("partner")).len() < expected(&letters, false, has("partner")).len(), "partners is in text outside headings too");
+    assert!(expected(letters, true, has("partner")).len() < expected(letters, false, has("partner")).len(), "partners is in text outside headings too");
 }
 
 #[test]
 fn words_of_one_condition_must_lie_in_one_section() {
-    let (index, letters) = indexed();
-    let want = expected(&letters, false, |t| has("defensie")(t) && has("reservist")(t));
-    assert_eq!(found(&index, "text:defensie text:reservisten"), want);
-    let want = expected(&letters, false, |t| has("defensie")(t) && !has("reservist")(t));
-    assert_eq!(found(&index, "text:defensie -text:reservisten"), want);
-    let want = expected(&letters, false, has_phrase("social", "partner"));
+    let (index, letters) = util::bundled();
+    let want = expected(letters, false, |t| has("defensie")(t) && has("reservist")(t));
+    assert_eq!(found(index, "text:defensie text:reservisten"), want);
+    let want = expected(letters, false, |t| has("defensie")(t) && !has("reservist")(t));
+    assert_eq!(found(index, "text:defensie -text:reservisten"), want);
+    let want = expected(letters, false, has_phrase("social", "partner"));
     assert!(!want.is_empty());
-    assert_eq!(found(&index, "text:\"sociale partners\""), want);
+    assert_eq!(found(index, "text:\"sociale partners\""), want);
 }
 
 #[test]
 fn conditions_on_the_letter_hold_for_all_its_sections() {
-    let (index, letters) = indexed();
+    let (index, letters) = util::bundled();
     let l000 = letters.iter().find(|l| l.id.starts_with("000_")).unwrap();
     let want: Vec<_> = {
         let mut v: Vec<_> = l000.sections.iter().map(|s| (l000.id.clone(), s.heading.clone())).collect();
         v.sort();
         v
     };
-    assert_eq!(found(&index, "subject:remotie"), want);
+    assert_eq!(found(index, "subject:remotie"), want);
     let with_word = expected(std::slice::from_ref(l000), false, has("defensie"));
-    assert_eq!(found(&index, "subject:remotie text:defensie"), with_word);
+    assert_eq!(found(index, "subject:remotie text:defensie"), with_word);
 }
 
 #[test]
 fn a_citation_is_found_in_the_section_that_holds_it() {
-    let (index, letters) = indexed();
+    let (index, letters) = util::bundled();
     let mut checked = 0;
-    for letter in &letters {
+    for letter in letters {
         let (record, _) = index.letter(&letter.id).unwrap();
         for c in record.citations.iter().filter(|c| c.citation.key.starts_with("kst-")).take(2) {
             let key = &c.citation.key;
@@ -161,7 +145,7 @@ fn a_citation_is_found_in_the_section_that_holds_it() {
                 .collect();
             want.sort();
             want.dedup();
-            assert_eq!(found(&index, &format!("cites:{key}")), want, "{key}");
+            assert_eq!(found(index, &format!("cites:{key}")), want, "{key}");
             checked += 1;
         }
     }
@@ -170,12 +154,12 @@ fn a_citation_is_found_in_the_section_that_holds_it() {
 
 #[test]
 fn a_letter_hit_names_a_section_that_matches() {
-    let (index, letters) = indexed();
+    let (index, letters) = util::bundled();
     // Every word must match (plain words ranked also find related forms, in letters
     // that may have no section with the word itself).
     let options = SearchOptions { limit: 10, snippets: true, matching: kamerzoek::Matching::All, ..SearchOptions::default() };
     for (query, term) in [("reservisten", "reservist"), ("\"sociale partners\"", "partner"), ("personeel", "personel")] {
-        let matching = expected(&letters, false, has(term));
+        let matching = expected(letters, false, has(term));
         let hits = index.search(query, &options).unwrap();
         assert!(!hits.is_empty(), "{query}");
         for hit in hits {

@@ -13,6 +13,25 @@ pub fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
 }
 
+/// The bundled letters, parsed (in file order), and an index of them in memory: built
+/// once for all the tests that read it through the library.
+pub fn bundled() -> &'static (kamerzoek::LetterIndex, Vec<kamerzoek::Letter>) {
+    static BUNDLED: std::sync::OnceLock<(kamerzoek::LetterIndex, Vec<kamerzoek::Letter>)> = std::sync::OnceLock::new();
+    BUNDLED.get_or_init(|| {
+        let mut paths: Vec<_> = std::fs::read_dir(corpus()).expect("corpus").map(|e| e.expect("entry").path()).collect();
+        paths.sort();
+        let letters: Vec<kamerzoek::Letter> = paths.iter().map(|p| kamerzoek::ingest::read_letter(p).expect("a bundled letter")).collect();
+        let index = kamerzoek::LetterIndex::create_in_ram().expect("index");
+        let mut writer = index.writer().expect("writer");
+        for letter in &letters {
+            writer.add(letter).expect("added");
+        }
+        writer.commit().expect("committed");
+        index.reload().expect("reloaded");
+        (index, letters)
+    })
+}
+
 /// A temporary index of the bundled letters.
 pub struct Indexed {
     dir: TempDir,

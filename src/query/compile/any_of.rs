@@ -220,13 +220,13 @@ mod tests {
         };
         let any = AnyOf::of(clauses());
         let or: Box<dyn Query> = Box::new(BooleanQuery::new(clauses().into_iter().map(|c| (Occur::Should, c)).collect()));
-        let walked = walk(&index, &*or);
+        let walked = walk(index, &*or);
         assert!(walked.len() >= 3, "{walked:?}");
-        assert!(same(&walk(&index, &*any), &walked));
-        assert_eq!(seeks(&index, &*any), seeks(&index, &*or));
+        assert!(same(&walk(index, &*any), &walked));
+        assert_eq!(seeks(index, &*any), seeks(index, &*or));
         let and = |q: Box<dyn Query>| -> Box<dyn Query> { Box::new(BooleanQuery::new(vec![(Occur::Must, term(f.text, "kamer")), (Occur::Must, q)])) };
-        let in_and = walk(&index, &*and(or.box_clone()));
+        let in_and = walk(index, &*and(or.box_clone()));
         assert!(!in_and.is_empty());
-        assert!(same(&walk(&index, &*and(any)), &in_and));
+        assert!(same(&walk(index, &*and(any)), &in_and));
     }
 }

@@ -145,18 +145,18 @@ mod tests {
     #[cfg_attr(not(debug_assertions), ignore = "the assertion exists in debug builds only")]
     #[should_panic(expected = "should be greater than or equal to doc")]
     fn tantivys_exclusion_asks_a_phrase_to_go_back() {
-        either(&LetterIndex::of_bundled_letters(), |q| q);
+        either(LetterIndex::of_bundled_letters(), |q| q);
     }
 
     #[test]
     fn an_excluded_phrase_is_asked_only_forward_and_excludes_what_it_should() {
         let index = LetterIndex::of_bundled_letters();
-        let found = either(&index, super::excluded);
+        let found = either(index, super::excluded);
         let f = index.fields;
-        let all = matching(&index, &AllQuery);
+        let all = matching(index, &AllQuery);
         let phrase = PhraseQuery::new(vec![Term::from_field_text(f.text, "social"), Term::from_field_text(f.text, "partner")]);
-        let with_phrase = matching(&index, &phrase);
-        let word = matching(&index, &TermQuery::new(Term::from_field_text(f.text, "remotie"), IndexRecordOption::Basic));
+        let with_phrase = matching(index, &phrase);
+        let word = matching(index, &TermQuery::new(Term::from_field_text(f.text, "remotie"), IndexRecordOption::Basic));
         assert!(!with_phrase.is_empty() && !word.is_empty());
         let expected: BTreeSet<DocAddress> = all.iter().filter(|d| word.contains(d) || !with_phrase.contains(d)).copied().collect();
         assert!(expected.len() < all.len(), "some document is excluded");

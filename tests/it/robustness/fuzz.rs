@@ -1,6 +1,6 @@
 use std::sync::OnceLock;
 
-use kamerzoek::ingest::{self, parse_official_xml, read_json_lines, IndexOptions};
+use kamerzoek::ingest::{parse_official_xml, read_json_lines};
 use kamerzoek::{extract_citations, parse_text, Error, Letter, LetterIndex, Scope, SearchOptions, Sort};
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -15,12 +15,7 @@ fn config() -> ProptestConfig {
 
 /// The seed letters, indexed in memory once for all cases.
 fn seed_index() -> &'static LetterIndex {
-    static INDEX: OnceLock<LetterIndex> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let index = LetterIndex::create_in_ram().expect("index");
-        ingest::index_paths(&index, &[util::corpus()], &IndexOptions::default(), &mut |_| {}).expect("seeds index");
-        index
-    })
+    &util::bundled().0
 }
 
 fn seed_bytes() -> &'static Vec<Vec<u8>> {

@@ -2,7 +2,7 @@
 //! root and a kernel that allows it in this sandbox; where `mount` is refused the test
 //! says so on stderr and checks nothing (`scripts/` runs are where this is measured).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use super::*;
@@ -36,17 +36,13 @@ impl Drop for Mount {
     }
 }
 
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
-}
-
 #[test]
 fn a_full_disk_is_a_clear_error_and_the_last_commit_stays() {
     let Some(mount) = Mount::tmpfs("storage::a_full_disk_is_a_clear_error_and_the_last_commit_stays", "300k") else { return };
     let index = mount.0.join("index");
     // Far more text than 300 KiB of index can hold: the seed letters, many times.
     let letters = tempfile::tempdir().expect("temp dir");
-    let seed = std::fs::read_to_string(corpus().join(format!("{L001}.txt"))).expect("seed");
+    let seed = std::fs::read_to_string(util::corpus().join(format!("{L001}.txt"))).expect("seed");
     std::fs::write(letters.path().join("big.txt"), seed.repeat(100)).expect("write");
     let run = kamerzoek(&[std::ffi::OsStr::new("index"), "--index".as_ref(), index.as_os_str(), letters.path().as_os_str()]);
     run.expect_code(2).says("cannot write to the index").says("free disk space");
@@ -57,12 +53,12 @@ fn a_full_disk_is_a_clear_error_and_the_last_commit_stays() {
 fn a_read_only_index_is_a_clear_error() {
     let Some(mount) = Mount::tmpfs("storage::a_read_only_index_is_a_clear_error", "10m") else { return };
     let index = mount.0.join("index");
-    kamerzoek(&[std::ffi::OsStr::new("index"), "--index".as_ref(), index.as_os_str(), corpus().as_os_str()]).expect_code(0);
+    kamerzoek(&[std::ffi::OsStr::new("index"), "--index".as_ref(), index.as_os_str(), util::corpus().as_os_str()]).expect_code(0);
     mount.read_only();
     for args in [vec!["index", "--index"], vec!["search", "--index"]] {
         let mut all: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_ref()).collect();
         all.push(index.as_os_str());
-        all.push(if args[0] == "index" { corpus().into_os_string().leak() } else { "remotie".as_ref() });
+        all.push(if args[0] == "index" { util::corpus().into_os_string().leak() } else { "remotie".as_ref() });
         kamerzoek(&all).expect_code(2).says("Read-only file system").says("the last commit is intact");
     }
 }
