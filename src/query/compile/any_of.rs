@@ -11,8 +11,9 @@
 //! full walks go to a `BooleanQuery` of the same clauses, so scores are the same.
 
 use std::fmt;
+use std::sync::Arc;
 
-use tantivy::query::{BooleanQuery, EmptyScorer, EnableScoring, Explanation, Occur, Query, Scorer, Weight};
+use tantivy::query::{BooleanWeight, EmptyScorer, EnableScoring, Explanation, Occur, Query, Scorer, SumCombiner, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
 /// Matches what any of its clauses does, scoring the sum of their scores.
@@ -44,8 +45,11 @@ impl fmt::Debug for AnyOf {
 
 impl Query for AnyOf {
     fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let weights = self.clauses.iter().map(|c| c.weight(scoring)).collect::<tantivy::Result<Vec<_>>>()?;
-        let or = BooleanQuery::new(self.clauses.iter().map(|c| (Occur::Should, c.box_clone())).collect()).weight(scoring)?;
+        // Each clause's weight (its statistics read once) serves both ORs.
+        let weights = self.clauses.iter().map(|c| c.weight(scoring).map(Arc::from)).collect::<tantivy::Result<Vec<Arc<dyn Weight>>>>()?;
+        let shared = weights.iter().map(|w| (Occur::Should, Box::new(Shared(Arc::clone(w))) as Box<dyn Weight>)).collect();
+        // As `BooleanQuery::weight` makes it for clauses that are all `Should`.
+        let or = Box::new(BooleanWeight::with_minimum_number_should_match(shared, 1, scoring.is_scoring_enabled(), Box::new(SumCombiner::default)));
         Ok(Box::new(AnyOfWeight { weights, or }))
     }
 
@@ -57,7 +61,7 @@ impl Query for AnyOf {
 }
 
 struct AnyOfWeight {
-    weights: Vec<Box<dyn Weight>>,
+    weights: Vec<Arc<dyn Weight>>,
     /// The same clauses as tantivy's OR, for walks and ranking on its own.
     or: Box<dyn Weight>,
 }
@@ -96,6 +100,36 @@ impl Weight for AnyOfWeight {
 
     fn for_each_pruning(&self, threshold: Score, reader: &SegmentReader, callback: &mut dyn FnMut(DocId, Score) -> Score) -> tantivy::Result<()> {
         self.or.for_each_pruning(threshold, reader, callback)
+    }
+}
+
+/// A clause's weight held by both ORs; every call goes to it, so tantivy's OR sees the
+/// clause's own scorers (and specialises term scorers for block-max WAND as it would).
+struct Shared(Arc<dyn Weight>);
+
+impl Weight for Shared {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        self.0.scorer(reader, boost)
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        self.0.explain(reader, doc)
+    }
+
+    fn count(&self, reader: &SegmentReader) -> tantivy::Result<u32> {
+        self.0.count(reader)
+    }
+
+    fn for_each(&self, reader: &SegmentReader, callback: &mut dyn FnMut(DocId, Score)) -> tantivy::Result<()> {
+        self.0.for_each(reader, callback)
+    }
+
+    fn for_each_no_score(&self, reader: &SegmentReader, callback: &mut dyn FnMut(&[DocId])) -> tantivy::Result<()> {
+        self.0.for_each_no_score(reader, callback)
+    }
+
+    fn for_each_pruning(&self, threshold: Score, reader: &SegmentReader, callback: &mut dyn FnMut(DocId, Score) -> Score) -> tantivy::Result<()> {
+        self.0.for_each_pruning(threshold, reader, callback)
     }
 }
 
