@@ -59,5 +59,5 @@ pub use error::{Error, Result};
 pub use index::ingest;
 pub use index::record::{CitationRecord, LetterRecord, SectionRecord};
 pub use index::{LetterIndex, LetterWriter, Space, Stats};
-pub use parse::{parse_text, Letter, Section};
+pub use parse::{parse_text, Letter, Metadata, Section};
 pub use search::{CitedHit, Count, Found, Hit, Matching, MostCited, Scope, SearchOptions, Sort};

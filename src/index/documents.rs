@@ -179,7 +179,7 @@ impl DocumentMaker {
 /// Where a letter came from: recorded so re-runs can skip unchanged letters and remove
 /// those whose files are gone.
 #[derive(Debug, Clone, Default)]
-pub struct Provenance {
+pub(crate) struct Provenance {
     /// The file.
     pub source: Option<std::path::PathBuf>,
     /// A hash of the letter's content.

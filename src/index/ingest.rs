@@ -11,6 +11,7 @@
 //! - Reading runs on its own thread; parsing, analysis and making the documents on one
 //!   worker per core; the writer, in input order, only adds the documents.
 
+pub use crate::index::Known;
 pub use crate::parse::formats::{parse_official_xml, read_json_lines, JsonLines, SourceError};
 
 use std::collections::{HashMap, HashSet};
@@ -21,7 +22,7 @@ use std::time::{Duration, Instant};
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::index::documents::{DocumentMaker, LetterDocuments};
-use crate::index::{Known, LetterIndex, Provenance};
+use crate::index::{LetterIndex, Provenance};
 use crate::parse::formats::{self, Format};
 use crate::parse::{self, Letter};
 use crate::{Error, Result};
@@ -121,7 +122,7 @@ impl Summary {
 /// named on the command line are taken whatever their name (as plain text when the
 /// name says nothing), directories are walked (following links; a link loop is
 /// reported, not followed). Sorted so runs are reproducible.
-pub fn letter_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
+pub(crate) fn letter_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for path in paths {

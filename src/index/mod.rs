@@ -31,7 +31,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy, Term};
 
 use crate::analyse;
 /// Where a letter came from (defined with the documents that record it).
-pub use crate::index::documents::Provenance;
+use crate::index::documents::Provenance;
 use crate::{Error, Result};
 pub(crate) use columns::StrValues;
 use columns::{each_term, letter_ord, LetterColumns, PerSearcher};

@@ -60,7 +60,7 @@ pub struct CitationRecord {
 impl LetterRecord {
     /// The record of a parsed letter and the citations found in its body (the step after
     /// parsing: [`crate::cite::extract`]); citations of the letter itself are dropped.
-    pub fn new(letter: &Letter, cited: Vec<Citation>, source: Option<String>) -> LetterRecord {
+    pub(crate) fn new(letter: &Letter, cited: Vec<Citation>, source: Option<String>) -> LetterRecord {
         let own = own_keys(&letter.id, letter.meta.kamerstuk.as_deref(), &letter.title);
         LetterRecord {
             id: letter.id.clone(),

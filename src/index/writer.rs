@@ -123,7 +123,7 @@ impl LetterWriter {
     }
 
     /// Like [`add`](Self::add), recording where the letter came from.
-    pub fn add_with(&mut self, letter: &Letter, provenance: &Provenance) -> Result<()> {
+    pub(crate) fn add_with(&mut self, letter: &Letter, provenance: &Provenance) -> Result<()> {
         let documents = self.maker.make(letter, provenance);
         self.add_documents(documents)
     }
@@ -132,7 +132,7 @@ impl LetterWriter {
     /// replacing any letter with the same id. One batch: tantivy puts a batch's
     /// documents into one segment in order (and merges keep that order), so the
     /// letter's pieces follow its document.
-    pub fn add_documents(&mut self, documents: LetterDocuments) -> Result<()> {
+    pub(crate) fn add_documents(&mut self, documents: LetterDocuments) -> Result<()> {
         let mut batch = Vec::with_capacity(1 + documents.docs.len());
         batch.push(UserOperation::Delete(Term::from_field_text(self.fields.letter, &documents.id)));
         batch.extend(self.backlog.admit(documents.docs).into_iter().map(UserOperation::Add));
@@ -158,7 +158,7 @@ impl LetterWriter {
 
     /// Stops merging segments in the background: for a bulk load that ends with
     /// [`finish_merging`](Self::finish_merging), so no segment is merged twice.
-    pub fn without_background_merges(&mut self) {
+    pub(crate) fn without_background_merges(&mut self) {
         self.writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
     }
 
@@ -168,7 +168,7 @@ impl LetterWriter {
     /// looks up every term of a query): worth its cost after a bulk load, not after
     /// adding a few letters, which the background merges take care of. The bound keeps
     /// memory in check: a merge maps all of its segments.
-    pub fn finish_merging(mut self, merge_up_to: Option<u64>) -> Result<()> {
+    pub(crate) fn finish_merging(mut self, merge_up_to: Option<u64>) -> Result<()> {
         self.commit()?;
         let path = self.path.clone().unwrap_or_default();
         if let Some(limit) = merge_up_to {

@@ -79,7 +79,8 @@ enum LineRead {
 
 impl JsonLines {
     /// Sets the longest line read, in bytes (default [`MAX_LINE_BYTES`]).
-    pub fn with_max_line(mut self, bytes: usize) -> Self {
+    #[cfg(test)]
+    pub(crate) fn with_max_line(mut self, bytes: usize) -> Self {
         self.max_line = bytes;
         self
     }
@@ -108,7 +109,7 @@ impl JsonLines {
     /// The next non-blank line, unparsed, or an error naming the line: for readers that
     /// parse lines on other threads with [`parse_line`]. After an error reading the
     /// file itself (truncated gzip) there is no next line.
-    pub fn next_line(&mut self) -> Option<Result<Line, SourceError>> {
+    pub(crate) fn next_line(&mut self) -> Option<Result<Line, SourceError>> {
         while !self.done {
             let read = self.read_line();
             self.line += 1;
