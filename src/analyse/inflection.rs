@@ -22,7 +22,7 @@
 //! A plural rule fires only when the OpenTaal list ([`crate::lexicon`]) knows the
 //! singular, and gives the plural the singular's stem, so the two always meet. Words
 //! that only look plural are told apart by the list too; each rule's documentation
-//! names the words it keeps out. `tests/it/stemming.rs` has real examples of each rule,
+//! names the words it keeps out. `analyse/tests/stemming.rs` has real examples of each rule,
 //! and `tests/data/snowball-dutch/differences.tsv` every word of the Snowball
 //! vocabulary whose stem the rules change.
 

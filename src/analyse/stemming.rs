@@ -13,7 +13,7 @@
 //!
 //! Every word of the Snowball project's test vocabulary keeps its classic stem except
 //! the deliberate differences listed with their rule in
-//! `tests/data/snowball-dutch/differences.tsv` (checked by `tests/it/stemming.rs`).
+//! `tests/data/snowball-dutch/differences.tsv` (checked by `analyse/tests/stemming.rs`).
 
 use std::borrow::Cow;
 use std::collections::HashMap;

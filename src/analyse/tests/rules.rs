@@ -195,7 +195,7 @@ fn stemmer_is_the_classic_algorithm_not_tantivys() {
 }
 
 // The whole Snowball vocabulary, and the deliberate differences from it, are checked
-// in tests/it/stemming.rs.
+// in analyse/tests/stemming.rs.
 
 // Rule 6: hyphenated compounds.
 
