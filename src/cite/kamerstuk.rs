@@ -2,8 +2,13 @@
 //! `kst-33763-96`, `Kamerstukken 26 643 en 31 490, nr. 683`, `nr. 171 en 172`, …
 //!
 //! A phrase is anchored on a five-digit dossier number (`33763` or `33 763`) and read
-//! forwards with small anchored patterns: an optional suffix (`X`, `-X`, `-07`,
-//! `(R2064)`), then the paper number(s). A dossier counts as a citation only when the
+//! forwards with small anchored patterns: an optional suffix (`X`, `-X`, `-07`), then
+//! the paper number(s). The keys are the official publication identifiers
+//! (zoek.officielebekendmakingen.nl): a budget chapter or sub-dossier is part of the
+//! dossier (`kst-36800-X-43`, `kst-21501-07-1750`; a Roman numeral in capitals however
+//! written), a rijkswet number in brackets is not (`34 356 (R2064), nr. 3` is
+//! `kst-34356-3`), a paper number keeps its letter (`nr. 42e`), and an Eerste Kamer
+//! paper is its capital letter (`35 570, C`). A dossier counts as a citation only when the
 //! phrase says so: `Kamerstuk…`/`kst-` before it, `nr.` after it, or a three-part dash
 //! form (`36800-X-108`). Two-part dash forms (`33763-174`) need the `Kamerstuk` prefix
 //! in running text (`2026-2028` and postcodes look alike), but are accepted by
@@ -16,15 +21,22 @@ use regex::Regex;
 use super::text::{char_at, char_before, re, window_before, MONTHS};
 use super::{kamerstuk_key, Citation, CitationKind, Phrase};
 
-static DOSSIER: LazyLock<Regex> = LazyLock::new(|| re(r"\d{2}[ \u{a0}]?\d{3}"));
-static DOSSIER_HERE: LazyLock<Regex> = LazyLock::new(|| re(r"^\d{2}[ \u{a0}]?\d{3}"));
+/// A line may break between the groups of a dossier number.
+static DOSSIER: LazyLock<Regex> = LazyLock::new(|| re(r"\d{2}[ \u{a0}\n]?\d{3}"));
+static DOSSIER_HERE: LazyLock<Regex> = LazyLock::new(|| re(r"^\d{2}[ \u{a0}\n]?\d{3}"));
 /// `Kamerstuk`, `Kamerstukken II 2015/16,`, `kst-` right before the dossier.
-static PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:\b(?:[Kk]amerstuk(?:ken|nummer)?|KAMERSTUK(?:KEN)?)(?:\s+(?:I{1,2}|EK|TK))?(?:\s+\d{4}\s*[/–-]\s*\d{2,4})?\s*,?\s*|\bkst-)$"));
+/// A footnote number printed against it (`8Kamerstukken II`) is no part of it.
+static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:(?:\b|\d)(?:[Kk]amerstuk(?:ken|nummer)?|KAMERSTUK(?:KEN)?|Bijl(?:agen|\.)?\s*(?:bij\s+de\s+)?Hand(?:elingen|\.)?)(?:\s+(?:I{1,2}|EK|TK))?(?:\s+\d{4}\s*[/–-]\s*\d{2,4})?\s*,?\s*|\bkst-)$",
+    )
+});
 /// The running footer of a printed Kamerstuk names the paper itself, not a cited one.
 static FOOTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},?\s*$"));
-static SUFFIX_PAREN: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\(\s*(R\d{3,4})\s*\)"));
-static SUFFIX_DASH_LETTERS: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[-–]\s*([A-Z]{1,5})"));
+/// A rijkswet number, `(R2064)` or `(R 1669)`: read past, not part of the key.
+static RIJKSWET: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\(\s*R\s?\d{3,4}\s*\)"));
+/// Capitals, or a Roman numeral in lower case (`36800-x-43`).
+static SUFFIX_DASH_LETTERS: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[-–]\s*([A-Z]{1,5}|[ivx]{1,5}[ab]?)"));
 static SUFFIX_SPACE_LETTERS: LazyLock<Regex> = LazyLock::new(|| re(r"^\s+([A-Z]{1,5})"));
 /// What may follow a suffix written after a space, so that `33 763 En` is no suffix.
 static AFTER_SPACE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\s*[,;)\-–]|\s+(?:nrs?|nummers?|en|van)\b|\s*$)"));
@@ -32,12 +44,16 @@ static SUFFIX_DASH_DIGITS: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[-–]\s*
 /// A digit suffix (`21 501-07`) is only a suffix when a paper number follows.
 static AFTER_DIGIT_SUFFIX: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\s*,?\s*(?:[Nn]rs?|[Nn]ummers?)\b|[-–]\d)"));
 static MORE_DOSSIER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:,|\s+en)\s+"));
-static NR_INTRO: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,?\s*(?:[Nn]rs?\.?|[Nn]ummers?|NRS?\.?)\s*"));
-static NR: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\d{1,4}|[A-Z]{1,2})"));
+static NR_INTRO: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,?\s*(?:[Nn]rs?\.?|[Nn]ummers?|NRS?\.?|letter)\s*"));
+/// A paper number, with a letter for a later version (`42e`), or an Eerste Kamer paper's capitals.
+static NR: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\d{1,4}[a-z]?|[A-Z]{1,2})"));
+/// An Eerste Kamer paper written without `nr.`: `Kamerstukken I 2020/21, 35 570, C`.
+static EK_LETTER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,\s*([A-Z]{1,2})"));
 static DASH_NR: LazyLock<Regex> = LazyLock::new(|| re(r"^[-–](\d{1,4})"));
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:,|\ben\b|&|t/m|tot\s+en\s+met)\s*((?:(?:[Nn]rs?\.?|[Nn]ummers?)\s*)?)(\d{1,4})"));
 /// `nr. 4 (…) en nr. 6`: a second paper of the same dossier a little further on.
-static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| re(r"^[^().;:]{0,60}?\ben\s+((?:[Nn]rs?\.?|[Nn]ummers?)\s*)(\d{1,4})"));
+/// Page references may stand between (`nr. 4, p. 12 en 13, en nr. 6`).
+static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[^().;:]|\b(?:p|pp|blz|pag)\.){0,60}?\ben\s+((?:[Nn]rs?\.?|[Nn]ummers?)\s*)(\d{1,4})"));
 static MONTH_NEXT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^\s+(?:{MONTHS})\b")));
 
 /// One dossier as written: digits without spaces, optional suffix, and its extent.
@@ -103,17 +119,17 @@ fn parse_phrase(text: &str, dstart: usize, dend: usize, lenient: bool) -> Option
         return None;
     }
     let window_start = dstart - window.len();
-    let prefix = PREFIX.find(window).map(|m| window_start + m.start());
+    let prefix = PREFIX.find(window).map(|m| window_start + m.start() + m.as_str().bytes().take_while(u8::is_ascii_digit).count());
     let mut dossiers = vec![read_dossier(text, dstart, dend)];
     if prefix.is_some() {
         read_more_dossiers(text, &mut dossiers);
     }
-    let mut items = read_items(text, dossiers.last()?.end);
+    let mut items = read_items(text, dossiers.last()?.end, prefix.is_some());
     if dossiers.len() > 1 && items.as_ref().is_none_or(|(list, _)| list.len() != 1) {
         // `Kamerstukken A en B, nr. N` names one combined paper; anything else is read
         // from the first dossier alone and the rest are found on their own.
         dossiers.truncate(1);
-        items = read_items(text, dossiers[0].end);
+        items = read_items(text, dossiers[0].end, prefix.is_some());
     }
     let Some((items, dashed)) = items else {
         return prefix.map(|p| dossier_only(dossiers, p));
@@ -129,11 +145,10 @@ fn read_dossier(text: &str, start: usize, end: usize) -> Dossier {
     let rest = &text[end..];
     let not_letter = |at: usize| !char_at(text, at).is_some_and(char::is_alphanumeric);
     let mut dossier = Dossier { number, suffix: None, start, end, dashed_suffix: false };
-    if let Some(c) = SUFFIX_PAREN.captures(rest) {
-        dossier.suffix = Some(c[1].to_string());
-        dossier.end = end + c.get(0).map_or(0, |m| m.end());
+    if let Some(m) = RIJKSWET.find(rest) {
+        dossier.end = end + m.end();
     } else if let Some(c) = SUFFIX_DASH_LETTERS.captures(rest).filter(|c| not_letter(end + c.get(0).map_or(0, |m| m.end()))) {
-        dossier.suffix = Some(c[1].to_string());
+        dossier.suffix = Some(c[1].to_uppercase());
         dossier.end = end + c.get(0).map_or(0, |m| m.end());
         dossier.dashed_suffix = true;
     } else if let Some(c) = SUFFIX_SPACE_LETTERS.captures(rest) {
@@ -176,8 +191,15 @@ fn read_more_dossiers(text: &str, dossiers: &mut Vec<Dossier>) {
 }
 
 /// The paper numbers after a dossier, and whether they were written in dash form.
-fn read_items(text: &str, from: usize) -> Option<(Vec<Item>, bool)> {
+/// `cited` (the phrase says `Kamerstuk…`) lets an Eerste Kamer letter stand without `nr.`.
+fn read_items(text: &str, from: usize, cited: bool) -> Option<(Vec<Item>, bool)> {
     let rest = &text[from..];
+    if let Some(c) = EK_LETTER.captures(rest).filter(|_| cited) {
+        let end = from + c.get(0).map_or(0, |m| m.end());
+        if !char_at(text, end).is_some_and(char::is_alphanumeric) {
+            return Some((vec![Item { nr: c[1].to_string(), start: from, end }], false));
+        }
+    }
     if let Some(intro) = NR_INTRO.find(rest) {
         let at = from + intro.end();
         let nr = NR.find(&text[at..])?;

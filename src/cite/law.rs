@@ -24,6 +24,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::text::char_at;
+pub(crate) use words::{ACRONYMS, ALIASES};
 use words::{ADJECTIVES, CONNECTORS, FUNCTION_WORDS, GENERIC_COMPOUNDS, HEAD_SUFFIXES, HEAD_WORDS, NOT_NAME_WORDS, VOCABULARY};
 
 mod words;
@@ -57,6 +58,45 @@ pub(crate) fn find(text: &str) -> Vec<Citation> {
             done = end;
         }
     }
+    let names = out.len();
+    for c in acronyms(text) {
+        if !out[..names].iter().any(|n| n.start < c.end && c.start < n.end) {
+            out.push(c);
+        }
+    }
+    if out.len() > names {
+        out.sort_by_key(|c| c.start);
+    }
+    out
+}
+
+/// Laws cited by acronym (`Awb`, `AMAR`): a word written as in [`ACRONYMS`], not part
+/// of a longer word or compound (`Awb-procedure` names a procedure).
+fn acronyms(text: &str) -> Vec<Citation> {
+    let mut out = Vec::new();
+    for (spellings, name, _) in ACRONYMS {
+        for spelling in *spellings {
+            for (start, _) in text.match_indices(spelling) {
+                let end = start + spelling.len();
+                let joined_before = text[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-');
+                let joined_after = text[end..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '’' || c == '\'');
+                if !joined_before && !joined_after {
+                    let written = &text[start..end];
+                    out.push(Citation {
+                        key: law_key(name),
+                        kind: CitationKind::Wet,
+                        text: written.to_string(),
+                        start,
+                        end,
+                        partial: false,
+                        title: None,
+                        motion_by: None,
+                    });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|c| c.start);
     out
 }
 

@@ -25,7 +25,7 @@
 //! Everything here is pure: no files, no index; patterns are compiled once.
 
 mod kamerstuk;
-mod law;
+pub(crate) mod law;
 mod motion;
 mod publication;
 mod sentence;
@@ -50,7 +50,33 @@ use text::{fold, re, slug, window_before, MONTHS};
 /// Use it for a regulation's own (short) title; [`normalize`] instead recognises a law
 /// *mentioned* in a text, which in a long title may be another law than the title's own.
 pub fn law_key(name: &str) -> String {
-    format!("wet:{}", fold(name))
+    let folded = fold(name);
+    match law::ALIASES.iter().find(|(alias, _)| *alias == folded) {
+        Some((_, canonical)) => format!("wet:{canonical}"),
+        None => format!("wet:{folded}"),
+    }
+}
+
+static STCRT_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^stcrt-(\d{4}|\?)-(\d{1,6})$"));
+
+/// The keys a query for `key` also means, as a regular expression over keys, when
+/// there are such: a Staatscourant number cited without its year (`stcrt-?-17540`) is
+/// the same paper as the one with it (`stcrt-2025-17540`), so each finds the other.
+pub(crate) fn same_paper_pattern(key: &str) -> Option<String> {
+    let c = STCRT_KEY.captures(key)?;
+    let year = if &c[1] == "?" { r"(\d{4}|\?)".to_string() } else { format!(r"({}|\?)", &c[1]) };
+    Some(format!(r"stcrt-{year}-{}", &c[2]))
+}
+
+/// Whether a citation with key `cited` cites the paper a query asked for by `asked`.
+pub(crate) fn same_paper(asked: &str, cited: &str) -> bool {
+    if asked == cited {
+        return true;
+    }
+    match (STCRT_KEY.captures(asked), STCRT_KEY.captures(cited)) {
+        (Some(a), Some(c)) => a[2] == c[2] && (&a[1] == "?" || &c[1] == "?"),
+        _ => false,
+    }
 }
 
 /// What kind of document a citation points at.
@@ -147,7 +173,7 @@ pub fn normalize(written: &str) -> Option<String> {
     }
 }
 
-static KST_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:kst)-(\d{5})(?:-([A-Za-z0-9]{1,6}))?-(\d{1,4}|[A-Za-z]{1,2})$"));
+static KST_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:kst)-(\d{5})(?:-([A-Za-z0-9]{1,6}))?-(\d{1,4}[A-Za-z]?|[A-Za-z]{1,2})$"));
 static SITTING_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i)(h|ah)-(tk|ek|\?)-(\d{8})-(p?\d{1,5})(?:-(\d{1,3}))?$"));
 static GAZETTE_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i)(stcrt|stb)-(\d{4}|\?)-(\d{1,6})$"));
 static TZ_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i)tz(\d{6})-(\d{2,4})$"));
@@ -157,8 +183,14 @@ static MOTION_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i)motie-(\p{L}[\p{
 /// Input that is already a key (in any letter case) is returned in canonical form.
 fn key_form(w: &str) -> Option<String> {
     if let Some(c) = KST_KEY.captures(w) {
-        let suffix = c.get(2).map(|s| s.as_str().to_uppercase());
-        return Some(kamerstuk_key(&c[1], suffix.as_deref(), &c[3].to_uppercase()));
+        // A rijkswet number is no part of the key (`kst-34356-R2064-3` is `kst-34356-3`).
+        let suffix = c.get(2).map(|s| s.as_str().to_uppercase()).filter(|s| !(s.starts_with('R') && s.len() > 2 && s[1..].bytes().all(|b| b.is_ascii_digit())));
+        // An Eerste Kamer paper is its capitals; a paper number keeps its letter small (`42e`).
+        let nr = match c[3].starts_with(|ch: char| ch.is_ascii_digit()) {
+            true => c[3].to_lowercase(),
+            false => c[3].to_uppercase(),
+        };
+        return Some(kamerstuk_key(&c[1], suffix.as_deref(), &nr));
     }
     if SITTING_KEY.is_match(w) || GAZETTE_KEY.is_match(w) {
         return Some(w.to_lowercase());

@@ -29,7 +29,27 @@ const FORMS: &[(&str, &[&str])] = &[
     ("kst-36800-X-43", &["kst-36800-X-43"]),
     ("21 501-07, nr. 1750", &["kst-21501-07-1750"]),
     ("Kamerstuk 21501-07-1750", &["kst-21501-07-1750"]),
-    ("34 356 (R2064), nr. 3", &["kst-34356-R2064-3"]),
+    // A rijkswet number is no part of the official identifier.
+    ("34 356 (R2064), nr. 3", &["kst-34356-3"]),
+    ("Kamerstukken II 2015/16, 27 484 (R 1669), nr. 289", &["kst-27484-289"]),
+    // A Roman numeral chapter in capitals however written.
+    ("36800-x-43", &["kst-36800-X-43"]),
+    ("19 700 XV, nr. 2", &["kst-19700-XV-2"]),
+    ("19700-XV-2", &["kst-19700-XV-2"]),
+    // A later version of a paper keeps its letter.
+    ("Kamerstuk 15 516, nr. 42e", &["kst-15516-42e"]),
+    ("Kamerstukken II 2019/20, 35 300 X, nr. 5a", &["kst-35300-X-5a"]),
+    // Eerste Kamer papers: a capital, with or without `nr.`.
+    ("Kamerstukken I 2020/21, 35 570, C", &["kst-35570-C"]),
+    ("Kamerstukken I 2020/21, 35 570, letter A", &["kst-35570-A"]),
+    // Lists that go on after page references.
+    ("Kamerstuk 33 763, nr. 4, p. 12 en 13, en nr. 6", &["kst-33763-4", "kst-33763-6"]),
+    ("Kamerstuk 33 763, nrs. 3, 5 en 8", &["kst-33763-3", "kst-33763-5", "kst-33763-8"]),
+    // Old forms, a footnote number printed against the citation, a line break inside.
+    ("Kamerstukken II 1980/81, 16 625, nr. 4", &["kst-16625-4"]),
+    ("Bijl. Hand. II 1983/84, 18 100 X, nr. 5", &["kst-18100-X-5"]),
+    ("8Kamerstukken II 2015/16, 33 763, nr. 96", &["kst-33763-96"]),
+    ("Kamerstukken II 2015/16, 33\n763, nr.\n96", &["kst-33763-96"]),
     ("33 763 nr 176", &["kst-33763-176"]),
     ("35 925, nr. E", &["kst-35925-E"]),
     ("Kamerstukken I 2020/21, 35 925, nr. E", &["kst-35925-E"]),
@@ -87,6 +107,12 @@ const FORMS: &[(&str, &[&str])] = &[
     ("Algemene wet bestuursrecht", &["wet:algemene wet bestuursrecht"]),
     ("de Ziektewet", &["wet:ziektewet"]),
     ("Besluit bijzondere militaire pensioenen", &["wet:besluit bijzondere militaire pensioenen"]),
+    // One key however a law is named: its acronym, its name with or without the year.
+    ("op grond van de Awb", &["wet:algemene wet bestuursrecht"]),
+    ("artikel 6:7 van de AWB", &["wet:algemene wet bestuursrecht"]),
+    ("het AMAR", &["wet:algemeen militair ambtenarenreglement"]),
+    ("het BARD", &["wet:burgerlijk ambtenarenreglement defensie"]),
+    ("de Militaire Ambtenarenwet", &["wet:militaire ambtenarenwet 1931"]),
 ];
 
 /// Text that holds no citation at all.
@@ -120,6 +146,8 @@ const NOT_CITATIONS: &[&str] = &[
     "uitbreiden van 7 naar 14 ziekenhuizen",
     "(Belgisch Staatsblad 8 maart 2017)",
     "(ISBN 90-74442-33-1)",
+    "de Awb-procedure",
+    "Amarant",
 ];
 
 /// One expected citation in a seed letter: key, kind, text as written.

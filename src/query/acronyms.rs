@@ -10,17 +10,14 @@
 //! or its phrase", a phrase or a run of plain words that spells a name out
 //! (`Koninklijke Marechaussee`) "the phrase or the acronym".
 
-use crate::analyse;
 use crate::query::ast::{Query, QueryKind};
+use crate::{analyse, cite};
 
-/// Acronym, and what it stands for (as written in the letters).
+/// Acronym, and what it stands for (as written in the letters); the laws known by an
+/// acronym (`Awb`, `AMAR`, …) are the citation table's ([`cite::law::ACRONYMS`]), added by [`entries`].
 const TABLE: &[(&str, &str)] = &[
     ("KMar", "Koninklijke Marechaussee"),
-    ("AMAR", "Algemeen militair ambtenarenreglement"),
-    ("BARD", "Burgerlijk ambtenarenreglement defensie"),
-    ("Awb", "Algemene wet bestuursrecht"),
     ("AOW", "Algemene Ouderdomswet"),
-    ("Wmt", "Wet militair tuchtrecht"),
     ("MIVD", "Militaire Inlichtingen- en Veiligheidsdienst"),
     ("AIVD", "Algemene Inlichtingen- en Veiligheidsdienst"),
     ("VWS", "Volksgezondheid, Welzijn en Sport"),
@@ -46,11 +43,11 @@ fn expand_node(query: Query, added: &mut String) -> Query {
     let span = query.span;
     match query.kind {
         QueryKind::Term(raw) => match acronym_of(&raw) {
-            Some(&(acronym, name)) => either(Query { kind: QueryKind::Term(raw), span }, acronym, name, added),
+            Some((acronym, name)) => either(Query { kind: QueryKind::Term(raw), span }, acronym, name, added),
             None => Query { kind: QueryKind::Term(raw), span },
         },
         QueryKind::Phrase { text, slop } => match name_of(&[text.as_str()]) {
-            Some(&(acronym, name)) if slop == 0 => either(Query { kind: QueryKind::Phrase { text, slop }, span }, acronym, name, added),
+            Some((acronym, name)) if slop == 0 => either(Query { kind: QueryKind::Phrase { text, slop }, span }, acronym, name, added),
             _ => Query { kind: QueryKind::Phrase { text, slop }, span },
         },
         QueryKind::And(children) => Query { kind: QueryKind::And(runs(children, added)), span },
@@ -75,7 +72,7 @@ fn runs(children: Vec<Query>, added: &mut String) -> Vec<Query> {
                 _ => None,
             })
             .collect();
-        let found = (2..=terms.len()).rev().find_map(|n| name_of(&terms[..n]).map(|entry| (n, *entry)));
+        let found = (2..=terms.len()).rev().find_map(|n| name_of(&terms[..n]).map(|entry| (n, entry)));
         match found {
             Some((n, (acronym, name))) => {
                 let run: Vec<Query> = rest[i..i + n].iter_mut().filter_map(Option::take).collect();
@@ -111,15 +108,20 @@ fn either(written: Query, acronym: &str, name: &str, added: &mut String) -> Quer
 }
 
 /// The entry whose acronym `word` is; `fte` and `vte` either way.
-fn acronym_of(word: &str) -> Option<&'static (&'static str, &'static str)> {
+/// Every acronym and its name: the table's, then the laws'.
+fn entries() -> impl Iterator<Item = (&'static str, &'static str)> {
+    TABLE.iter().copied().chain(cite::law::ACRONYMS.iter().map(|(spellings, name, _)| (spellings[0], *name)))
+}
+
+fn acronym_of(word: &str) -> Option<(&'static str, &'static str)> {
     let word = folded(word);
-    TABLE.iter().find(|(acronym, name)| folded(acronym) == word || (!name.contains(' ') && folded(name) == word))
+    entries().find(|(acronym, name)| folded(acronym) == word || (!name.contains(' ') && folded(name) == word))
 }
 
 /// The entry whose name `words` spell out.
-fn name_of(words: &[&str]) -> Option<&'static (&'static str, &'static str)> {
+fn name_of(words: &[&str]) -> Option<(&'static str, &'static str)> {
     let written = folded(&words.join(" "));
-    TABLE.iter().find(|(_, name)| name.contains(' ') && folded(name) == written)
+    entries().find(|(_, name)| name.contains(' ') && folded(name) == written)
 }
 
 /// Lower case, no diacritics, words separated by one space and no punctuation but

@@ -125,7 +125,7 @@ impl Compiler<'_> {
                     position: node.span.start,
                     message: format!("cannot read {raw:?} as a citation; write it like `kst-33763-176`, `33763-176` or \"Kamerstuk 33 763, nr. 176\""),
                 })?;
-                let query = term_query(Term::from_field_text(self.fields.cites, &key));
+                let query = key_query(self.fields.cites, &key);
                 if !negated {
                     self.cited.push(key);
                 }
@@ -477,6 +477,15 @@ fn exclude(q: Box<dyn Query>) -> Box<dyn Query> {
 /// The least string above every string that starts with `prefix`: its last character
 /// that can be incremented, incremented, and what follows dropped. `None` when there is
 /// none (every string from `prefix` on matches).
+/// The documents that hold `key` in `field` (`cites`, `cited`), or a key of the same
+/// paper written another way ([`cite::same_paper_pattern`]).
+pub(crate) fn key_query(field: IndexField, key: &str) -> Box<dyn Query> {
+    match cite::same_paper_pattern(key).and_then(|p| tantivy::query::RegexQuery::from_pattern(&p, field).ok()) {
+        Some(q) => Box::new(q),
+        None => term_query(Term::from_field_text(field, key)),
+    }
+}
+
 pub(crate) fn prefix_successor(prefix: &str) -> Option<String> {
     let mut chars: Vec<char> = prefix.chars().collect();
     while let Some(last) = chars.pop() {

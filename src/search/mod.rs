@@ -593,7 +593,9 @@ impl<'a> Dresser<'a> {
         let record = doc.text(self.index.fields.record).unwrap_or_default();
         let Ok(record) = serde_json::from_str::<LetterRecord>(record) else { return Ok(None) };
         let within = |start: usize| section.is_none_or(|s| (s.bytes.start as usize..s.bytes.end as usize).contains(&start));
-        let Some(c) = record.citations.iter().find(|c| self.cited.contains(&c.citation.key) && within(c.citation.start)) else {
+        let Some(c) =
+            record.citations.iter().find(|c| self.cited.iter().any(|asked| crate::cite::same_paper(asked, &c.citation.key)) && within(c.citation.start))
+        else {
             return Ok(None);
         };
         let sentence = &crate::index::record::sentence_of(body, &c.citation);

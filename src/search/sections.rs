@@ -416,8 +416,8 @@ fn postings_error(source: std::io::Error) -> Error {
 /// The byte offsets at which letters cite `key`, by letter id, from the citation
 /// documents.
 fn citations_of(index: &LetterIndex, searcher: &Searcher, key: &str) -> Result<HashMap<String, Vec<u32>>> {
-    let query = tantivy::query::TermQuery::new(Term::from_field_text(index.fields.cited, key), IndexRecordOption::Basic);
-    let docs = searcher.search(&query, &tantivy::collector::DocSetCollector)?;
+    let query = crate::query::compile::key_query(index.fields.cited, key);
+    let docs = searcher.search(&*query, &tantivy::collector::DocSetCollector)?;
     let addrs: Vec<DocAddress> = docs.into_iter().collect();
     let ids = index.letter_ids(searcher, addrs.iter().copied())?;
     let mut by_letter: HashMap<String, Vec<u32>> = HashMap::new();

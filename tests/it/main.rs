@@ -5,6 +5,7 @@
 
 mod util;
 
+mod citations;
 mod cli;
 mod letters;
 mod probes;

@@ -163,3 +163,19 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "de", "het", "een", "en", "of", "in", "op", "van", "voor", "met", "te", "tot", "is", "zijn", "wordt", "worden", "was", "werd", "die", "dat", "bij", "aan",
     "om", "door", "naar", "als", "ook", "niet", "nog", "heeft", "hebben", "kan", "zal", "moet", "over", "uit",
 ];
+
+/// Laws known by an acronym: the acronym as the texts write it (the first spelling is
+/// the one shown), the law's name, and where the texts define the acronym. A citation
+/// by acronym gets the key of the name.
+pub(crate) const ACRONYMS: &[(&[&str], &str, &str)] = &[
+    (&["Awb", "AWB"], "Algemene wet bestuursrecht", "\"Algemene wet bestuursrecht (Awb)\", 51 times in the 2015 regulations"),
+    (&["AMAR", "Amar"], "Algemeen militair ambtenarenreglement", "\"Algemeen militair ambtenarenreglement (AMAR)\", defence regulations"),
+    (&["BARD"], "Burgerlijk ambtenarenreglement defensie", "\"Burgerlijk ambtenarenreglement defensie (BARD)\", defence regulations"),
+    (&["AMPW"], "Algemene militaire pensioenwet", "\"Algemene militaire pensioenwet (AMPW)\", defence regulations"),
+    (&["Wmt"], "Wet militair tuchtrecht", "the Wet militair tuchtrecht's own abbreviation, in the defence regulations"),
+    (&["AWR"], "Algemene wet inzake rijksbelastingen", "\"Algemene wet inzake rijksbelastingen (AWR)\", 2015 regulations"),
+];
+
+/// Names (folded) that stand for the same law as another name: the law's key is the
+/// second's. The Militaire Ambtenarenwet 1931 is cited with and without its year.
+pub(crate) const ALIASES: &[(&str, &str)] = &[("militaire ambtenarenwet", "militaire ambtenarenwet 1931")];

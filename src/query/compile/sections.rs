@@ -14,11 +14,10 @@ use std::sync::Arc;
 
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::Term;
 
 use super::filters::{date_range, filter, keyword};
 use super::stop_phrase::Pattern;
-use super::{prefix_forms, prefix_query, term_query, variants, variants_query, Compiler, DEFAULT_FIELDS};
+use super::{prefix_forms, prefix_query, variants, variants_query, Compiler, DEFAULT_FIELDS};
 use crate::index::schema::{Fields, Kind};
 use crate::query::ast::{Field, Query as Node, QueryKind};
 use crate::query::highlight::Highlighter;
@@ -238,7 +237,7 @@ fn relaxed(plan: &Plan, f: &Fields) -> Option<Box<dyn Query>> {
         }
         Plan::Leaf(Leaf::Prefix { within, prefix, weight }) => Some(Box::new(BoostQuery::new(prefix_query(field(*within), prefix), *weight))),
         Plan::Leaf(Leaf::Letter(q)) => Some(q.box_clone()),
-        Plan::Leaf(Leaf::Cites(key)) => Some(term_query(Term::from_field_text(f.cites, key))),
+        Plan::Leaf(Leaf::Cites(key)) => Some(super::key_query(f.cites, key)),
         Plan::Not(_) => None,
         Plan::And(children) => {
             let musts: Vec<(Occur, Box<dyn Query>)> = children.iter().filter_map(|c| relaxed(c, f)).map(|q| (Occur::Must, q)).collect();
