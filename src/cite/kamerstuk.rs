@@ -256,7 +256,7 @@ fn read_continuation(text: &str, items: &mut Vec<Item>) {
 
 /// A Kamerstuk citation whose `text` is filled in later by [`fill_text`].
 fn cited(key: String, start: usize, end: usize, partial: bool) -> Citation {
-    Citation { key, kind: CitationKind::Kamerstuk, text: String::new(), start, end, partial, title: None, motion_by: None }
+    Citation { key, kind: CitationKind::Kamerstuk, text: String::new(), start, end, partial, title: None, motion_by: None, answers: false }
 }
 
 fn text_of(text: &str, start: usize, end: usize) -> String {

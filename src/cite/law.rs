@@ -91,6 +91,7 @@ fn acronyms(text: &str) -> Vec<Citation> {
                         partial: false,
                         title: None,
                         motion_by: None,
+                        answers: false,
                     });
                 }
             }
@@ -102,7 +103,17 @@ fn acronyms(text: &str) -> Vec<Citation> {
 
 fn citation(text: &str, start: usize, end: usize) -> Citation {
     let written = &text[start..end];
-    Citation { key: law_key(written), kind: CitationKind::Wet, text: written.to_string(), start, end, partial: false, title: None, motion_by: None }
+    Citation {
+        key: law_key(written),
+        kind: CitationKind::Wet,
+        text: written.to_string(),
+        start,
+        end,
+        partial: false,
+        title: None,
+        motion_by: None,
+        answers: false,
+    }
 }
 
 /// Where each word of `text` that ends like a head (ASCII case ignored) ends, in text

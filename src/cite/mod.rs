@@ -24,6 +24,7 @@
 //!
 //! Everything here is pure: no files, no index; patterns are compiled once.
 
+mod answer;
 mod kamerstuk;
 pub(crate) mod law;
 mod motion;
@@ -142,6 +143,10 @@ pub struct Citation {
     pub title: Option<String>,
     /// For a motion, the member(s) who moved it (`Boon`, `van Baarle`), when named.
     pub motion_by: Option<String>,
+    /// For a toezegging or a motion: the text reports on it (what was promised or asked
+    /// is done, or how it stands), not just mentions it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub answers: bool,
 }
 
 /// A run of text that cites one or more documents together (`nr. 171 en 172`): the
@@ -229,6 +234,9 @@ fn extract_with(text: &str, lenient: bool) -> Vec<Citation> {
     let own = tie_motions(text, &mut kept);
     let mut out: Vec<Citation> = kept.into_iter().flat_map(|p| p.citations).chain(own).collect();
     out.sort_by_key(|c| (c.start, c.end));
+    for c in &mut out {
+        c.answers = answer::answers(text, c);
+    }
     out
 }
 
@@ -269,6 +277,7 @@ fn tie_motions(text: &str, phrases: &mut [Phrase]) -> Vec<Citation> {
                         partial: false,
                         title: None,
                         motion_by: Some(name.clone()),
+                        answers: false,
                     });
                 }
             }

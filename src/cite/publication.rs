@@ -59,7 +59,7 @@ pub(crate) fn find(text: &str) -> Vec<Citation> {
 }
 
 fn make(text: &str, key: String, kind: CitationKind, start: usize, end: usize, partial: bool) -> Citation {
-    Citation { key, kind, text: text.to_string(), start, end, partial, title: None, motion_by: None }
+    Citation { key, kind, text: text.to_string(), start, end, partial, title: None, motion_by: None, answers: false }
 }
 
 fn ends_cleanly(text: &str, end: usize) -> bool {

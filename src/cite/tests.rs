@@ -344,6 +344,54 @@ fn seeds_have_exactly_the_hand_made_citations() {
     );
 }
 
+/// Each toezegging and motion the seed letters cite, judged by hand: does the letter
+/// report on it (answer it), or only mention it? Every other citation of the seeds
+/// (papers, laws, the Staatscourant) is cited for reference and answers nothing.
+const ANSWERS: &[(&str, &str, bool, &str)] = &[
+    ("000_7103214013612ba8.txt", "TZ202506-071", true, "promised to inform about the evaluation of remotie; this letter does"),
+    ("001_7caab24e6105f95a.txt", "TZ202604-190", true, "promised to inform on the talks with the unions; `Inmiddels kan ik u melden`"),
+    ("001_7caab24e6105f95a.txt", "TZ202604-189", true, "promised to inform on the Vrouw & Defensie list; the paragraph reports"),
+    ("001_7caab24e6105f95a.txt", "TZ202604-188", true, "promised to come back on a target for women in this letter"),
+    ("001_7caab24e6105f95a.txt", "kst-36800-X-108", true, "`Deze motie is aangenomen`, and how it will be taken up"),
+    ("001_7caab24e6105f95a.txt", "motie-van-baarle", false, "the same motion named again: `zal ik hierbij betrekken`"),
+    ("001_7caab24e6105f95a.txt", "kst-33763-171", true, "`In reactie op de moties van het lid Ellian`"),
+    ("001_7caab24e6105f95a.txt", "kst-33763-172", true, "`In reactie op de moties van het lid Ellian`"),
+    ("001_7caab24e6105f95a.txt", "kst-36800-X-43", true, "`Inzake de motie-Boon`, then the state of the talks"),
+    ("001_7caab24e6105f95a.txt", "kst-36800-X-60", true, "`Ten aanzien van de uitvoering van de motie-Struijs`"),
+    ("001_7caab24e6105f95a.txt", "kst-33763-168", true, "`Ten aanzien van de motie-Boswijk … meld ik u het volgende`"),
+    ("001_7caab24e6105f95a.txt", "kst-36410-X-27", true, "the second motie-Boswijk of the same sentence"),
+    ("001_7caab24e6105f95a.txt", "TZ202604-191", true, "`deze toezegging is ingelost` (by a VWS letter): reported as kept"),
+];
+
+#[test]
+fn seeds_answer_exactly_the_commitments_judged_by_hand() {
+    for (name, _) in SEEDS {
+        let text = seed(name);
+        for c in extract(&text) {
+            let judged = ANSWERS.iter().find(|(n, key, ..)| n == name && *key == c.key).map(|&(_, _, answers, why)| (answers, why));
+            match judged {
+                Some((answers, why)) => assert_eq!(c.answers, answers, "{name} {}: {why}", c.key),
+                None => assert!(!c.answers, "{name} {} ({:?}) is cited for reference, not answered", c.key, c.kind),
+            }
+        }
+    }
+    // Every judged row was found.
+    for (name, key, ..) in ANSWERS {
+        assert!(extract(&seed(name)).iter().any(|c| c.key == *key), "{name}: {key} not cited");
+    }
+}
+
+#[test]
+fn a_commitment_mentioned_in_passing_is_not_answered() {
+    for text in [
+        "Zie ook de toezegging TZ202506-071.",
+        "De motie-Boon (Kamerstuk 36800-X nr 43) vraagt om een toets op geschiktheid.",
+        "Over de moties van het lid Ellian (Kamerstuk 33 763, nr. 171 en 172) informeer ik u na de zomer.",
+    ] {
+        assert!(extract(text).iter().all(|c| !c.answers), "{text}");
+    }
+}
+
 fn ratio(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         1.0

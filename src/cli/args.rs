@@ -192,6 +192,10 @@ pub struct CitationsArgs {
     /// How many papers to list.
     #[arg(long, default_value_t = 10)]
     pub top: usize,
+    /// List the toezeggingen and motions the letters cite and the letters that answer
+    /// each (report on it), those no letter answers yet first.
+    #[arg(long, conflicts_with = "top")]
+    pub commitments: bool,
     /// Print JSON Lines, one paper per line.
     #[arg(long)]
     pub json: bool,

@@ -114,8 +114,16 @@ pub fn run() -> anyhow::Result<ExitCode> {
         }
         Command::Citations(a) => {
             let index = open(&a.location)?;
-            let top = index.most_cited(a.top)?;
             let mut out = std::io::stdout().lock();
+            if a.commitments {
+                let all = index.commitments()?;
+                match a.json {
+                    true => output::lines_json(&mut out, &all)?,
+                    false => output::commitments_text(&mut out, &all)?,
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
+            let top = index.most_cited(a.top)?;
             if a.json {
                 output::lines_json(&mut out, &top)?;
             } else {

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use kamerzoek::{Citation, CitedHit, Count, Found, Hit, LetterRecord, MostCited, Scope, SearchOptions, Stats};
+use kamerzoek::{Citation, CitedHit, Commitment, Count, Found, Hit, LetterRecord, MostCited, Scope, SearchOptions, Stats};
 
 const BOLD: &str = "\x1b[1m";
 const MATCH: &str = "\x1b[1;33m";
@@ -128,6 +128,9 @@ pub fn cited_text(out: &mut impl Write, hits: &[CitedHit], color: bool) -> io::R
         if let Some(l) = &hit.in_index {
             line.push_str(&format!(" · in the index as {l}"));
         }
+        if !hit.answered_by.is_empty() {
+            line.push_str(&format!(" · answered by {}", listed(&hit.answered_by)));
+        }
         writeln!(out, "    {dim}{line} · score {:.2}{reset}", hit.score)?;
         writeln!(out, "    {}: {}", hit.letter, highlighted(&hit.snippet, &hit.highlights, color))?;
         writeln!(out)?;
@@ -141,6 +144,25 @@ pub fn most_cited_text(out: &mut impl Write, top: &[MostCited]) -> io::Result<()
         let title = m.title.as_deref().map(|t| format!(" ‘{t}’")).unwrap_or_default();
         let linked = m.in_index.as_deref().map(|l| format!(" [in the index as {l}]")).unwrap_or_default();
         writeln!(out, "{:>3}. {:>3}×  {}{title}{linked}  — {}", i + 1, m.count, m.key, listed(&m.cited_by))?;
+    }
+    Ok(())
+}
+
+/// Toezeggingen and motions: those no letter answers yet, then those answered and by
+/// which letters.
+pub fn commitments_text(out: &mut impl Write, all: &[Commitment]) -> io::Result<()> {
+    if all.is_empty() {
+        return writeln!(out, "the letters cite no toezegging or motion");
+    }
+    let open = all.iter().filter(|c| c.answered_by.is_empty()).count();
+    writeln!(out, "{} toezeggingen and motions cited; {open} answered by no letter yet", all.len())?;
+    for c in all {
+        let title = c.title.as_deref().map(|t| format!(" ‘{t}’")).unwrap_or_default();
+        let status = match c.answered_by.is_empty() {
+            true => format!("not answered yet; cited by {}", listed(&c.cited_by)),
+            false => format!("answered by {}", listed(&c.answered_by)),
+        };
+        writeln!(out, "  {:<24} {status}{title}", c.key)?;
     }
     Ok(())
 }
@@ -203,7 +225,8 @@ pub fn record_text(out: &mut impl Write, r: &LetterRecord) -> io::Result<()> {
     for c in &r.citations {
         let linked = c.letter.as_deref().map(|l| format!("  [in the index as {l}]")).unwrap_or_default();
         let c = &c.citation;
-        writeln!(out, "  {:<24} {}{linked}", c.key, c.text.split_whitespace().collect::<Vec<_>>().join(" "))?;
+        let answers = if c.answers { "  (answered here)" } else { "" };
+        writeln!(out, "  {:<24} {}{linked}{answers}", c.key, c.text.split_whitespace().collect::<Vec<_>>().join(" "))?;
     }
     if !r.cited_by.is_empty() {
         writeln!(out, "cited by {}", listed(&r.cited_by))?;
@@ -255,6 +278,7 @@ pub fn citations_json(out: &mut impl Write, found: &[Citation]) -> io::Result<()
             "end": c.end,
             "kind": c.kind,
             "partial": c.partial,
+            "answers": c.answers,
         });
         serde_json::to_writer(&mut *out, &line)?;
         writeln!(out)?;

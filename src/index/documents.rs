@@ -84,6 +84,12 @@ impl DocumentMaker {
         doc.add_u64(f.pieces, piece_docs.len() as u64);
         for c in &record.citations {
             doc.add_text(f.cites, &c.citation.key);
+            if matches!(c.citation.kind, cite::CitationKind::Toezegging | cite::CitationKind::Motie) {
+                doc.add_text(f.commitments, &c.citation.key);
+            }
+            if c.citation.answers {
+                doc.add_text(f.answers, &c.citation.key);
+            }
         }
         doc.add_text(f.record, serde_json::to_string(&record).expect("record serialises"));
         for key in record::own_keys(&letter.id, letter.meta.kamerstuk.as_deref(), &letter.title) {

@@ -41,6 +41,8 @@ pub struct CitedHit {
     pub count: u64,
     /// The letters that cite it.
     pub cited_by: Vec<String>,
+    /// For a toezegging or a motion: the letters that answer it (report on it).
+    pub answered_by: Vec<String>,
     /// The letter in the index that is this paper, if any.
     pub in_index: Option<String>,
     /// The letter whose citation matched best.
@@ -62,10 +64,25 @@ pub struct MostCited {
     pub count: u64,
     /// The letters that cite it.
     pub cited_by: Vec<String>,
+    /// For a toezegging or a motion: the letters that answer it (report on it).
+    pub answered_by: Vec<String>,
     /// The title letters give it, if any.
     pub title: Option<String>,
     /// The letter in the index that is this paper, if any.
     pub in_index: Option<String>,
+}
+
+/// A toezegging or motion cited in the index, and the letters that answer it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Commitment {
+    /// Its key (`TZ202604-190`, `kst-36800-X-43` for a motion, `motie-van-baarle`).
+    pub key: String,
+    /// The letters that cite it.
+    pub cited_by: Vec<String>,
+    /// The letters that answer it; empty when no letter in the index does yet.
+    pub answered_by: Vec<String>,
+    /// The title letters give it, if any.
+    pub title: Option<String>,
 }
 
 impl LetterIndex {
@@ -123,6 +140,7 @@ impl LetterIndex {
                     title: about.title,
                     count: about.count,
                     cited_by: about.cited_by,
+                    answered_by: about.answered_by,
                     in_index: about.in_index,
                     letter: text_of(&best, f.letter).unwrap_or_default(),
                     date: best.get_first(f.date).and_then(|v| tantivy::schema::Value::as_datetime(&v)).map(|d| format_date(d.into_utc().date())),
@@ -166,9 +184,38 @@ impl LetterIndex {
             .into_iter()
             .map(|(key, count)| {
                 let about = self.about(&searcher, &key)?;
-                Ok(MostCited { key, count, cited_by: about.cited_by, title: about.title, in_index: about.in_index })
+                Ok(MostCited { key, count, cited_by: about.cited_by, answered_by: about.answered_by, title: about.title, in_index: about.in_index })
             })
             .collect()
+    }
+
+    /// Every toezegging and motion the index's letters cite, with the letters that
+    /// answer it: those no letter answers yet first, then by key.
+    pub fn commitments(&self) -> Result<Vec<Commitment>> {
+        let searcher = self.reader.searcher();
+        let f = &self.fields;
+        let mut keys: Vec<String> = Vec::new();
+        for reader in searcher.segment_readers() {
+            let inverted = reader.inverted_index(f.commitments)?;
+            let mut terms = inverted.terms().stream().map_err(tantivy::TantivyError::from)?;
+            while terms.advance() {
+                keys.push(String::from_utf8_lossy(terms.key()).into_owned());
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        let mut found = Vec::with_capacity(keys.len());
+        for key in keys {
+            let cited_by = self.distinct_letter_ids(&searcher, live_postings(&searcher, f.commitments, &key)?.into_iter())?;
+            if cited_by.is_empty() {
+                // Only deleted letters cited it.
+                continue;
+            }
+            let about = self.about(&searcher, &key)?;
+            found.push(Commitment { answered_by: about.answered_by, title: about.title, cited_by, key });
+        }
+        found.sort_by(|a, b| (!a.answered_by.is_empty()).cmp(&!b.answered_by.is_empty()).then_with(|| a.key.cmp(&b.key)));
+        Ok(found)
     }
 
     /// The letter in the index that is the paper with this key, if any.
@@ -224,8 +271,9 @@ impl LetterIndex {
             }
         }
         let cited_by = self.letters_citing(searcher, std::iter::once(key))?;
+        let answered_by = self.distinct_letter_ids(searcher, live_postings(searcher, f.answers, key)?.into_iter())?;
         let title = titles.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|(t, _)| t);
-        Ok(About { count: docs.len() as u64, cited_by, title, in_index: self.letter_with_key(searcher, key)? })
+        Ok(About { count: docs.len() as u64, cited_by, answered_by, title, in_index: self.letter_with_key(searcher, key)? })
     }
 
     /// The sentence in which citation document `addr` of letter `letter` cites,
@@ -267,6 +315,7 @@ fn live_postings(searcher: &Searcher, field: Field, key: &str) -> Result<Vec<Doc
 struct About {
     count: u64,
     cited_by: Vec<String>,
+    answered_by: Vec<String>,
     title: Option<String>,
     in_index: Option<String>,
 }

@@ -35,7 +35,7 @@ use crate::{Error, Result};
 
 use crate::analyse::pool::Pooled;
 use crate::index::stored::{Body, StoredDoc};
-pub use cited::{CitedHit, MostCited};
+pub use cited::{CitedHit, Commitment, MostCited};
 use query::compile::Clauses;
 use ranked::Tiers;
 use sections::{SectionHit, SectionRanker};

@@ -58,3 +58,45 @@ fn a_law_by_acronym_and_by_name_is_one_law() {
     let keys: Vec<&str> = record.citations.iter().map(|c| c.citation.key.as_str()).collect();
     assert_eq!(keys, ["wet:militaire ambtenarenwet 1931", "wet:militaire ambtenarenwet 1931"]);
 }
+
+#[test]
+fn the_bundled_letters_answer_their_toezeggingen_and_motions() {
+    let (index, _) = crate::util::bundled();
+    let all = index.commitments().expect("commitments");
+    let answered_by = |key: &str| all.iter().find(|c| c.key == key).unwrap_or_else(|| panic!("{key} not cited")).answered_by.clone();
+    assert_eq!(answered_by("TZ202506-071"), [crate::util::L000]);
+    for key in [
+        "TZ202604-188",
+        "TZ202604-189",
+        "TZ202604-190",
+        "TZ202604-191",
+        "kst-33763-171",
+        "kst-33763-172",
+        "kst-36800-X-43",
+        "kst-36800-X-60",
+        "kst-36800-X-108",
+    ] {
+        assert_eq!(answered_by(key), [crate::util::L001], "{key}");
+    }
+    // Named again in passing: no letter answers it; listed first.
+    assert!(answered_by("motie-van-baarle").is_empty());
+    assert_eq!(all[0].key, "motie-van-baarle");
+    // Papers cited for reference are no commitments.
+    assert!(all.iter().all(|c| c.key != "kst-33763-174" && !c.key.starts_with("wet:")));
+    // The cited-paper view says who answers.
+    let hits = index.search_citations("evaluatie remotie", &SearchOptions::default()).expect("search");
+    let hit = hits.iter().find(|h| h.key == "TZ202506-071").expect("the toezegging is found by its sentence");
+    assert_eq!(hit.answered_by, [crate::util::L000]);
+}
+
+#[test]
+fn the_command_line_lists_commitments_and_marks_answers() {
+    let idx = crate::util::Indexed::corpus();
+    let out = idx.run("citations", &["--commitments"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("1 answered by no letter yet"), "{text}");
+    assert!(text.lines().any(|l| l.contains("TZ202506-071") && l.contains(&format!("answered by {}", crate::util::L000))), "{text}");
+    let show = idx.run("show", &[crate::util::L000]);
+    assert!(String::from_utf8_lossy(&show.stdout).lines().any(|l| l.contains("TZ202506-071") && l.contains("(answered here)")));
+}
