@@ -369,6 +369,17 @@ fn extend_right(text: &str, around: &mut Around) -> isize {
             last = next + n;
             continue;
         }
+        // A word the vocabulary lacks, between the name and more of it
+        // (`Besluit uitkering wegens functioneel leeftijdsontslag burgerlijke ambtenaren
+        // defensie`): the name goes on to the next word it knows, if one follows soon.
+        // Only after a bare head (`Besluit dienstreizen defensie`): a compound law
+        // (`Opiumwet`) is whole, and what follows it is the sentence (`Opiumwet
+        // behorende lijsten`).
+        let bridges = compound_head(around.head.word).is_none();
+        if let Some(known) = bridges.then(|| bridge(text, around, next)).flatten() {
+            last = known;
+            continue;
+        }
         // A name does not end on an adjective: `Wet militaire strafrechtspraak` takes the
         // noun the adjective qualifies even when the vocabulary lacks it.
         let qualifies = last > 0 && is_adjective(around.at(last).word) && is_lowercase(t.word) && !FUNCTION_WORDS.contains(&t.word);
@@ -414,6 +425,29 @@ fn is_adjective(word: &str) -> bool {
 
 /// If a connector starts at word `i` and a name word follows it, how many words
 /// (connector plus that word) minus one to add.
+/// Words the vocabulary lacks that a name may hold before the next word it knows.
+const BRIDGED: isize = 2;
+
+/// Where the name goes on when the word at `i` is one the vocabulary lacks: the next
+/// name word within [`BRIDGED`] lowercase content words, or `None`.
+fn bridge(text: &str, around: &mut Around, i: isize) -> Option<isize> {
+    for j in i..=i + BRIDGED {
+        if j > i && !joined_at(text, around, j - 1) {
+            return None;
+        }
+        let word = around.get(j)?.word;
+        if j > i && is_name_word(word) && !HEAD_WORDS.contains(&word) {
+            return Some(j);
+        }
+        // A participle is the sentence's (`bij deze Wet goedgekeurde Verdrag`).
+        let participle = word.ends_with("de") || word.ends_with("te");
+        if !is_lowercase(word) || participle || FUNCTION_WORDS.contains(&word) || CONNECTORS.contains(&word) || is_year(text, around.at(j)) {
+            return None;
+        }
+    }
+    None
+}
+
 fn connector_len(text: &str, around: &mut Around, i: isize) -> Option<isize> {
     let word = around.get(i)?.word;
     let mut follows = |j: isize| -> Option<Token> { joined_at(text, around, j - 1).then(|| around.at(j)) };
@@ -428,6 +462,11 @@ fn connector_len(text: &str, around: &mut Around, i: isize) -> Option<isize> {
             }
         }
         "inzake" | "der" => is_name_word(follows(i + 1)?.word).then_some(1),
+        // `wegens` takes the noun phrase after it (`Besluit uitkering wegens …`).
+        "wegens" => {
+            let next = follows(i + 1)?.word;
+            (is_lowercase(next) && !FUNCTION_WORDS.contains(&next)).then_some(1)
+        }
         "en" => in_vocabulary(follows(i + 1)?.word).then_some(1),
         _ => None,
     }

@@ -113,6 +113,11 @@ const FORMS: &[(&str, &[&str])] = &[
     ("het AMAR", &["wet:algemeen militair ambtenarenreglement"]),
     ("het BARD", &["wet:burgerlijk ambtenarenreglement defensie"]),
     ("de Militaire Ambtenarenwet", &["wet:militaire ambtenarenwet 1931"]),
+    // Words the vocabulary lacks do not cut a name short.
+    (
+        "het Besluit uitkering wegens functioneel leeftijdsontslag burgerlijke ambtenaren defensie",
+        &["wet:besluit uitkering wegens functioneel leeftijdsontslag burgerlijke ambtenaren defensie"],
+    ),
 ];
 
 /// Text that holds no citation at all.
@@ -148,6 +153,7 @@ const NOT_CITATIONS: &[&str] = &[
     "(ISBN 90-74442-33-1)",
     "de Awb-procedure",
     "Amarant",
+    "artikel VII van het bij deze Wet goedgekeurde Verdrag",
 ];
 
 /// One expected citation in a seed letter: key, kind, text as written.

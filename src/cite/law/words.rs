@@ -156,7 +156,7 @@ pub(super) const VOCABULARY: &[&str] = &[
     "zorg",
 ];
 
-pub(super) const CONNECTORS: &[&str] = &["op", "voor", "de", "het", "inzake", "der", "en"];
+pub(super) const CONNECTORS: &[&str] = &["op", "voor", "de", "het", "inzake", "der", "en", "wegens"];
 
 /// Words that end a name even after an adjective (`de militaire en de …`).
 pub(super) const FUNCTION_WORDS: &[&str] = &[
