@@ -234,8 +234,49 @@ fn extract_with(text: &str, lenient: bool) -> Vec<Citation> {
     let own = tie_motions(text, &mut kept);
     let mut out: Vec<Citation> = kept.into_iter().flat_map(|p| p.citations).chain(own).collect();
     out.sort_by_key(|c| (c.start, c.end));
+    let numbered = motions_by_number(text, &out);
+    if !numbered.is_empty() {
+        out.extend(numbered);
+        out.sort_by_key(|c| (c.start, c.end));
+    }
     for c in &mut out {
         c.answers = answer::answers(text, c);
+    }
+    out
+}
+
+static MOTION_NR: LazyLock<Regex> = LazyLock::new(|| re(r"\b[Mm]otie\s+(?:nr\.?|nummer)\s*(\d{1,4})\b"));
+
+/// `Motie nr. 171` without a dossier: the motion the text cites elsewhere with that
+/// paper number (`Kamerstuk 33 763, nr. 171`), when exactly one Kamerstuk of the text has it.
+fn motions_by_number(text: &str, found: &[Citation]) -> Vec<Citation> {
+    let mut out = Vec::new();
+    for c in MOTION_NR.captures_iter(text) {
+        let (Some(whole), Some(nr)) = (c.get(0), c.get(1)) else { continue };
+        if found.iter().any(|f| f.start < whole.end() && whole.start() < f.end) {
+            continue;
+        }
+        let suffix = format!("-{}", nr.as_str());
+        let mut keys: Vec<&str> = found
+            .iter()
+            .filter(|f| matches!(f.kind, CitationKind::Kamerstuk | CitationKind::Motie) && f.key.ends_with(&suffix))
+            .map(|f| f.key.as_str())
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        if let [key] = keys[..] {
+            out.push(Citation {
+                key: key.to_string(),
+                kind: CitationKind::Motie,
+                text: whole.as_str().to_string(),
+                start: whole.start(),
+                end: whole.end(),
+                partial: false,
+                title: None,
+                motion_by: None,
+                answers: false,
+            });
+        }
     }
     out
 }
