@@ -57,6 +57,9 @@ const ADOPTED: &[&str] = &["motie is aangenomen", "moties zijn aangenomen"];
 
 /// Whether the letter `text` answers the commitment or motion `c` cites.
 pub(crate) fn answers(text: &str, c: &Citation) -> bool {
+    if !matches!(c.kind, CitationKind::Toezegging | CitationKind::Motie) {
+        return false;
+    }
     let (s, e) = sentence_span(text, c.start, c.end);
     let sentence = fold(&text[s..e]);
     match c.kind {

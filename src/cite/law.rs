@@ -70,34 +70,36 @@ pub(crate) fn find(text: &str) -> Vec<Citation> {
     out
 }
 
+/// Every spelling of [`ACRONYMS`], as one pattern: one pass over the text.
+static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
+    let spellings: Vec<&str> = ACRONYMS.iter().flat_map(|(spellings, ..)| spellings.iter().copied()).collect();
+    // Word boundaries are checked by hand: a Unicode `\b` keeps the regex off its fast engine.
+    Regex::new(&format!("(?:{})", spellings.join("|"))).expect("acronyms compile")
+});
+
 /// Laws cited by acronym (`Awb`, `AMAR`): a word written as in [`ACRONYMS`], not part
 /// of a longer word or compound (`Awb-procedure` names a procedure).
 fn acronyms(text: &str) -> Vec<Citation> {
     let mut out = Vec::new();
-    for (spellings, name, _) in ACRONYMS {
-        for spelling in *spellings {
-            for (start, _) in text.match_indices(spelling) {
-                let end = start + spelling.len();
-                let joined_before = text[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-');
-                let joined_after = text[end..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '’' || c == '\'');
-                if !joined_before && !joined_after {
-                    let written = &text[start..end];
-                    out.push(Citation {
-                        key: law_key(name),
-                        kind: CitationKind::Wet,
-                        text: written.to_string(),
-                        start,
-                        end,
-                        partial: false,
-                        title: None,
-                        motion_by: None,
-                        answers: false,
-                    });
-                }
-            }
+    for m in ACRONYM.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        let joined_before = text[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-');
+        let joined_after = text[end..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '’' || c == '\'');
+        let Some((_, name, _)) = ACRONYMS.iter().find(|(spellings, ..)| spellings.contains(&m.as_str())) else { continue };
+        if !joined_before && !joined_after {
+            out.push(Citation {
+                key: law_key(name),
+                kind: CitationKind::Wet,
+                text: m.as_str().to_string(),
+                start,
+                end,
+                partial: false,
+                title: None,
+                motion_by: None,
+                answers: false,
+            });
         }
     }
-    out.sort_by_key(|c| c.start);
     out
 }
 
