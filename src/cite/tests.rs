@@ -280,6 +280,13 @@ fn normalize_accepts_every_way_of_writing_one_paper() {
         ("wet:Kaderwet  Dienstplicht", "wet:kaderwet dienstplicht"),
         ("motie-Van Baarle", "motie-van-baarle"),
         ("stcrt-?-17540", "stcrt-?-17540"),
+        // The older key form with a rijkswet number, and paper letters, as users paste them.
+        ("kst-34356-R2064-3", "kst-34356-3"),
+        ("KST-15516-42E", "kst-15516-42e"),
+        ("kst-35570-c", "kst-35570-C"),
+        ("Awb", "wet:algemene wet bestuursrecht"),
+        ("AMAR", "wet:algemeen militair ambtenarenreglement"),
+        ("wet:Militaire Ambtenarenwet", "wet:militaire ambtenarenwet 1931"),
     ] {
         assert_eq!(normalize(written).as_deref(), Some(key), "{written:?}");
     }
