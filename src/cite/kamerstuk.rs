@@ -54,6 +54,8 @@ static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:,|\ben\b|&|t/m|
 /// `nr. 4 (…) en nr. 6`: a second paper of the same dossier a little further on.
 /// Page references may stand between (`nr. 4, p. 12 en 13, en nr. 6`).
 static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[^().;:]|\b(?:p|pp|blz|pag)\.){0,60}?\ben\s+((?:[Nn]rs?\.?|[Nn]ummers?)\s*)(\d{1,4})"));
+/// `en 1985–1986, 17 931 nr. 68`: a session year, not a paper number.
+static YEAR_RANGE_NEXT: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[–/-]\s*\d{2,4}"));
 static MONTH_NEXT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^\s+(?:{MONTHS})\b")));
 
 /// One dossier as written: digits without spaces, optional suffix, and its extent.
@@ -229,7 +231,7 @@ fn read_list(text: &str, items: &mut Vec<Item>) {
             return;
         };
         let end = last.end + whole.end();
-        if char_at(text, end).is_some_and(char::is_alphanumeric) || MONTH_NEXT.is_match(&text[end..]) {
+        if char_at(text, end).is_some_and(char::is_alphanumeric) || MONTH_NEXT.is_match(&text[end..]) || YEAR_RANGE_NEXT.is_match(&text[end..]) {
             return;
         }
         let start = last.end + if intro.is_empty() { nr.start() } else { intro.start() };

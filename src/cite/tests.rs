@@ -45,6 +45,7 @@ const FORMS: &[(&str, &[&str])] = &[
     // Lists that go on after page references.
     ("Kamerstuk 33 763, nr. 4, p. 12 en 13, en nr. 6", &["kst-33763-4", "kst-33763-6"]),
     ("Kamerstuk 33 763, nrs. 3, 5 en 8", &["kst-33763-3", "kst-33763-5", "kst-33763-8"]),
+    ("22Kamerstukken II, 1983–1984, 17 931 nr. 12 en 1985–1986, 17 931 nr. 68.", &["kst-17931-12", "kst-17931-68"]),
     // Old forms, a footnote number printed against the citation, a line break inside.
     ("Kamerstukken II 1980/81, 16 625, nr. 4", &["kst-16625-4"]),
     ("Bijl. Hand. II 1983/84, 18 100 X, nr. 5", &["kst-18100-X-5"]),
