@@ -87,35 +87,14 @@ fn acronyms(text: &str) -> Vec<Citation> {
         let joined_after = text[end..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '’' || c == '\'');
         let Some((_, name, _)) = ACRONYMS.iter().find(|(spellings, ..)| spellings.contains(&m.as_str())) else { continue };
         if !joined_before && !joined_after {
-            out.push(Citation {
-                key: law_key(name),
-                kind: CitationKind::Wet,
-                text: m.as_str().to_string(),
-                start,
-                end,
-                partial: false,
-                title: None,
-                motion_by: None,
-                answers: false,
-            });
+            out.push(Citation::at(law_key(name), CitationKind::Wet, text, start, end));
         }
     }
     out
 }
 
 fn citation(text: &str, start: usize, end: usize) -> Citation {
-    let written = &text[start..end];
-    Citation {
-        key: law_key(written),
-        kind: CitationKind::Wet,
-        text: written.to_string(),
-        start,
-        end,
-        partial: false,
-        title: None,
-        motion_by: None,
-        answers: false,
-    }
+    Citation::at(law_key(&text[start..end]), CitationKind::Wet, text, start, end)
 }
 
 /// Where each word of `text` that ends like a head (ASCII case ignored) ends, in text

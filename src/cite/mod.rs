@@ -149,6 +149,13 @@ pub struct Citation {
     pub answers: bool,
 }
 
+impl Citation {
+    /// A citation of `key` written as `text[start..end]`, with nothing more known.
+    pub(crate) fn at(key: String, kind: CitationKind, text: &str, start: usize, end: usize) -> Citation {
+        Citation { key, kind, text: text[start..end].to_string(), start, end, partial: false, title: None, motion_by: None, answers: false }
+    }
+}
+
 /// A run of text that cites one or more documents together (`nr. 171 en 172`): the
 /// unit that a motion mention or a title before it applies to.
 pub(crate) struct Phrase {
@@ -266,17 +273,7 @@ fn motions_by_number(text: &str, found: &[Citation]) -> Vec<Citation> {
         keys.sort_unstable();
         keys.dedup();
         if let [key] = keys[..] {
-            out.push(Citation {
-                key: key.to_string(),
-                kind: CitationKind::Motie,
-                text: whole.as_str().to_string(),
-                start: whole.start(),
-                end: whole.end(),
-                partial: false,
-                title: None,
-                motion_by: None,
-                answers: false,
-            });
+            out.push(Citation::at(key.to_string(), CitationKind::Motie, text, whole.start(), whole.end()));
         }
     }
     out
