@@ -21,18 +21,40 @@ use regex::Regex;
 use super::text::{char_at, char_before, re, window_before, MONTHS};
 use super::{kamerstuk_key, Citation, CitationKind, Phrase};
 
-/// A line may break between the groups of a dossier number.
-static DOSSIER: LazyLock<Regex> = LazyLock::new(|| re(r"\d{2}[ \u{a0}\n]?\d{3}"));
+/// A line may break between the groups of a dossier number. Four digits are a dossier
+/// of the years before 1970 only after [`OLD_PREFIX`].
+static DOSSIER: LazyLock<Regex> = LazyLock::new(|| re(r"\d{1,2}[ \u{a0}\n]?\d{3}"));
 static DOSSIER_HERE: LazyLock<Regex> = LazyLock::new(|| re(r"^\d{2}[ \u{a0}\n]?\d{3}"));
-/// `Kamerstuk`, `Kamerstukken II 2015/16,`, `kst-` right before the dossier.
+/// `Kamerstuk`, `Kamerstukken II 2015/16,`, `Kamerstukken I, 2010/11,`, `kst-` right
+/// before the dossier: a prefix that makes a dossier number a citation by itself.
 /// A footnote number printed against it (`8Kamerstukken II`) is no part of it.
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:(?:\b|\d)(?:[Kk]amerstuk(?:ken|nummer)?|KAMERSTUK(?:KEN)?|Bijl(?:agen|\.)?\s*(?:bij\s+de\s+)?Hand(?:elingen|\.)?)(?:\s*,?\s+{CHAMBER})?(?:\s*,?\s+{SESSION})?\s*,?\s*|\bkst-)$"
+    ))
+});
+/// A chamber and session before the dossier (`Tweede Kamer, vergaderjaar 2010–2011,`,
+/// `EK, 2006–2007,`, `TK 25 444`, `Handelingen TK 1990–1991,`): a citation only with a
+/// paper number or an Eerste Kamer letter after the dossier.
+static CHAMBER_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?:\b|\d)(?:Handelingen(?:\s+{CHAMBER})?|{CHAMBER_WORDS})(?:\s*,?\s+{SESSION})?\s*,?\s*$")));
+/// Before a four-digit dossier of the years before 1970 (`Kamerstukken II 1968/69, 9 925,
+/// nr. 2`, `Zitting 1958-1959-5380, nr. 3`) the session must be written.
+static OLD_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:(?:\b|\d)(?:[Kk]amerstuk(?:ken)?|Bijl(?:agen|\.)?\s*(?:bij\s+de\s+)?Hand(?:elingen|\.)?|Handelingen|{CHAMBER_WORDS})(?:\s*,?\s+{CHAMBER})?\s*,?\s+{SESSION}\s*,?\s*|\b[Zz]itting\s+\d{{4}}\s*[-–]\s*\d{{4}}\s*[-–]\s*)$"
+    ))
+});
+const CHAMBER: &str = r"(?:I{1,2}|EK|TK|(?:Tweede|Eerste)\s+Kamer)";
+const CHAMBER_WORDS: &str = r"(?:EK|TK|(?:Tweede|Eerste)\s+Kamer)";
+const SESSION: &str = r"(?:vergaderjaar\s+)?\d{4}\s*[/–-]\s*\d{2,4}";
+/// The running footer of a printed Kamerstuk names the paper itself, not a cited one:
+/// a whole line of chamber, session, dossier and paper, perhaps with the page number.
+static FOOTER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:(?:\b|\d)(?:[Kk]amerstuk(?:ken|nummer)?|KAMERSTUK(?:KEN)?|Bijl(?:agen|\.)?\s*(?:bij\s+de\s+)?Hand(?:elingen|\.)?)(?:\s+(?:I{1,2}|EK|TK))?(?:\s+\d{4}\s*[/–-]\s*\d{2,4})?\s*,?\s*|\bkst-)$",
+        r"^\s*(?:Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, \d{2}\s?\d{3}(?:[ -][A-Z]{1,5})?, (?:nr\. ?\d{1,4}[a-z]?|[A-Z]{1,2})(?:\s+\d{1,3})?\s*$",
     )
 });
-/// The running footer of a printed Kamerstuk names the paper itself, not a cited one.
-static FOOTER: LazyLock<Regex> = LazyLock::new(|| re(r"(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},?\s*$"));
 /// A rijkswet number, `(R2064)` or `(R 1669)`: read past, not part of the key.
 static RIJKSWET: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\(\s*R\s?\d{3,4}\s*\)"));
 /// Capitals, or a Roman numeral in lower case (`36800-x-43`).
@@ -50,6 +72,8 @@ static NR: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\d{1,4}[a-z]?|[A-Z]{1,2})
 /// An Eerste Kamer paper written without `nr.`: `Kamerstukken I 2020/21, 35 570, C`.
 static EK_LETTER: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*,\s*([A-Z]{1,2})"));
 static DASH_NR: LazyLock<Regex> = LazyLock::new(|| re(r"^[-–](\d{1,4})"));
+/// `nrs. 2–3`: two papers, only after a plural `nrs.`.
+static RANGE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[–-]\s*(\d{1,4})"));
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:,|\ben\b|&|t/m|tot\s+en\s+met)\s*((?:(?:[Nn]rs?\.?|[Nn]ummers?)\s*)?)(\d{1,4})"));
 /// `nr. 4 (…) en nr. 6`: a second paper of the same dossier a little further on.
 /// Page references may stand between (`nr. 4, p. 12 en 13, en nr. 6`).
@@ -82,7 +106,12 @@ pub(crate) fn find(text: &str, lenient: bool) -> Vec<Phrase> {
     let mut out = Vec::new();
     let mut at = 0;
     while let Some(m) = DOSSIER.find_at(text, at) {
-        let phrase = if stands_alone(text, m.start(), m.end()) { parse_phrase(text, m.start(), m.end(), lenient) } else { None };
+        let old = m.as_str().bytes().filter(u8::is_ascii_digit).count() == 4;
+        let phrase = match old {
+            true => old_phrase(text, m.start(), m.end()),
+            false if stands_alone(text, m.start(), m.end()) => parse_phrase(text, m.start(), m.end(), lenient),
+            false => None,
+        };
         match phrase {
             Some(p) => {
                 at = p.end.max(m.start() + 1);
@@ -106,32 +135,45 @@ fn stands_alone(text: &str, start: usize, end: usize) -> bool {
         Some('.' | ',' | '-' | '–') => !char_before(text, start - 1).is_some_and(|c| c.is_ascii_digit()),
         Some(_) => true,
     };
-    let after_ok = match char_at(text, end) {
+    before_ok && ends_alone(text, end)
+}
+
+fn ends_alone(text: &str, end: usize) -> bool {
+    match char_at(text, end) {
         None => true,
         Some(c) if c.is_ascii_digit() => false,
         Some('.' | ',') => !char_at(text, end + 1).is_some_and(|c| c.is_ascii_digit()),
         Some(_) => true,
-    };
-    before_ok && after_ok
+    }
+}
+
+/// Whether the line around `at` is the running footer of a printed Kamerstuk.
+fn on_footer_line(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    FOOTER_LINE.is_match(&text[start..end])
 }
 
 fn parse_phrase(text: &str, dstart: usize, dend: usize, lenient: bool) -> Option<Phrase> {
     let window = window_before(text, dstart, 80);
-    if FOOTER.is_match(window) {
+    if window.contains("vergaderjaar") && on_footer_line(text, dstart) {
         return None;
     }
     let window_start = dstart - window.len();
-    let prefix = PREFIX.find(window).map(|m| window_start + m.start() + m.as_str().bytes().take_while(u8::is_ascii_digit).count());
+    let after_digits = |m: regex::Match| window_start + m.start() + m.as_str().bytes().take_while(u8::is_ascii_digit).count();
+    let prefix = PREFIX.find(window).map(after_digits);
+    let chamber = prefix.is_none().then(|| CHAMBER_PREFIX.find(window).map(after_digits)).flatten();
     let mut dossiers = vec![read_dossier(text, dstart, dend)];
     if prefix.is_some() {
         read_more_dossiers(text, &mut dossiers);
     }
-    let mut items = read_items(text, dossiers.last()?.end, prefix.is_some());
+    let cited = prefix.is_some() || chamber.is_some();
+    let mut items = read_items(text, dossiers.last()?.end, cited);
     if dossiers.len() > 1 && items.as_ref().is_none_or(|(list, _)| list.len() != 1) {
         // `Kamerstukken A en B, nr. N` names one combined paper; anything else is read
         // from the first dossier alone and the rest are found on their own.
         dossiers.truncate(1);
-        items = read_items(text, dossiers[0].end, prefix.is_some());
+        items = read_items(text, dossiers[0].end, cited);
     }
     let Some((items, dashed)) = items else {
         return prefix.map(|p| dossier_only(dossiers, p));
@@ -139,7 +181,33 @@ fn parse_phrase(text: &str, dstart: usize, dend: usize, lenient: bool) -> Option
     if dashed && prefix.is_none() && !lenient && !dossiers[0].dashed_suffix {
         return None;
     }
-    Some(build(dossiers, items, prefix))
+    Some(build(dossiers, items, prefix.or(chamber)))
+}
+
+/// A four-digit dossier (`Kamerstukken II 1955/56, 4100 XIII, nr. 12`): only with the
+/// session before it and a paper number after it.
+fn old_phrase(text: &str, dstart: usize, dend: usize) -> Option<Phrase> {
+    // Cheap first: a session ends right before (`1968/69, 9 925`, `1958-1959-5380`).
+    let before = text[..dstart].trim_end_matches(' ');
+    let before = before.strip_suffix(',').or_else(|| before.strip_suffix('-')).unwrap_or(before).trim_end_matches(' ');
+    if !before.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let window = window_before(text, dstart, 60);
+    let named = ["amer", "Hand", "itting", "EK", "TK"].iter().any(|w| window.contains(w));
+    if !named || !ends_alone(text, dend) {
+        return None;
+    }
+    if char_before(text, dstart).is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let m = OLD_PREFIX.find(window)?;
+    let prefix = dstart - window.len() + m.start() + m.as_str().bytes().take_while(u8::is_ascii_digit).count();
+    let dossier = read_dossier(text, dstart, dend);
+    match read_items(text, dossier.end, true)? {
+        (items, false) => Some(build(vec![dossier], items, Some(prefix))),
+        (_, true) => None,
+    }
 }
 
 fn read_dossier(text: &str, start: usize, end: usize) -> Dossier {
@@ -210,6 +278,10 @@ fn read_items(text: &str, from: usize, cited: bool) -> Option<(Vec<Item>, bool)>
             return None;
         }
         let mut items = vec![Item { nr: nr.as_str().to_string(), start: from, end }];
+        let plural = intro.as_str().trim_start_matches([',', ' ']).to_lowercase().starts_with("nrs") || intro.as_str().contains("ummers");
+        if plural {
+            read_range(text, &mut items);
+        }
         read_list(text, &mut items);
         read_continuation(text, &mut items);
         return Some((items, false));
@@ -220,6 +292,20 @@ fn read_items(text: &str, from: usize, cited: bool) -> Option<(Vec<Item>, bool)>
         return None;
     }
     Some((vec![Item { nr: c[1].to_string(), start: from, end }], true))
+}
+
+/// `nrs. 2–3`: the second paper of two in a row. A wider range (`nrs. 12–14`) is left
+/// at its first paper, as each citation has a span of its own in the text.
+fn read_range(text: &str, items: &mut Vec<Item>) {
+    let Some(last) = items.last() else { return };
+    let Some(c) = RANGE.captures(&text[last.end..]) else { return };
+    let (Some(whole), Some(to)) = (c.get(0), c.get(1)) else { return };
+    let end = last.end + whole.end();
+    let (Ok(first), Ok(upto)) = (last.nr.parse::<u32>(), to.as_str().parse::<u32>()) else { return };
+    if upto != first + 1 || char_at(text, end).is_some_and(char::is_alphanumeric) {
+        return;
+    }
+    items.push(Item { nr: to.as_str().to_string(), start: last.end + to.start(), end });
 }
 
 fn read_list(text: &str, items: &mut Vec<Item>) {

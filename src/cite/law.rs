@@ -60,14 +60,39 @@ pub(crate) fn find(text: &str) -> Vec<Citation> {
     }
     let names = out.len();
     for c in acronyms(text) {
-        if !out[..names].iter().any(|n| n.start < c.end && c.start < n.end) {
+        let overlaps = out[..names].iter().any(|n| n.start < c.end && c.start < n.end);
+        if !overlaps && !abbreviates(text, &out[..names], &c) {
             out.push(c);
         }
     }
+    out.extend(
+        BWBR.find_iter(text)
+            .filter(|m| stands_alone(text, m.start(), m.end()))
+            .map(|m| Citation::at(m.as_str().to_string(), CitationKind::Wet, text, m.start(), m.end())),
+    );
     if out.len() > names {
         out.sort_by_key(|c| c.start);
     }
     out
+}
+
+/// A regulation's identifier in the Basiswettenbestand (`BWBR0032514`), as wetten.overheid.nl
+/// addresses it: the key of the regulation itself.
+static BWBR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"BWBR\d{7}").expect("pattern compiles"));
+
+fn stands_alone(text: &str, start: usize, end: usize) -> bool {
+    !text[..start].chars().next_back().is_some_and(char::is_alphanumeric) && !text[end..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// How far an acronym may stand after the name it abbreviates (`Algemene wet
+/// bestuursrecht (Awb)`, `…”, afgekort AMAR`) to be that same citation, not a second one.
+const ABBREVIATION_REACH: usize = 40;
+
+fn abbreviates(text: &str, names: &[Citation], acronym: &Citation) -> bool {
+    names.iter().rev().find(|n| n.end <= acronym.start).is_some_and(|n| {
+        let gap = &text[n.end..acronym.start];
+        n.key == acronym.key && gap.len() <= ABBREVIATION_REACH && !gap.contains(['.', ';', '\n'])
+    })
 }
 
 /// Every spelling of [`ACRONYMS`], as one pattern: one pass over the text.

@@ -17,6 +17,8 @@
 //! | `de motie-Boon (Kamerstuk 36800-X nr 43)` | `kst-36800-X-43`, kind [`CitationKind::Motie`], `motion_by` `Boon` |
 //! | `De motie van het lid van Baarle` (no Kamerstuk beside it) | `motie-van-baarle` |
 //! | `Kaderwet Dienstplicht` | `wet:kaderwet dienstplicht` |
+//! | `Algemene wet bestuursrecht (Awb)`, `Awb` | `wet:algemene wet bestuursrecht` (one citation) |
+//! | `BWBR0032514` | `BWBR0032514` |
 //!
 //! What is never a citation: dates, amounts, page references, the letter's own number
 //! (`Nr. 96`, a bare `nr. N` without a dossier) and the running footer of a printed
@@ -185,11 +187,12 @@ pub fn normalize(written: &str) -> Option<String> {
     }
 }
 
-static KST_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:kst)-(\d{5})(?:-([A-Za-z0-9]{1,6}))?-(\d{1,4}[A-Za-z]?|[A-Za-z]{1,2})$"));
+static KST_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i:kst)-(\d{4,5})(?:-([A-Za-z0-9]{1,6}))?-(\d{1,4}[A-Za-z]?|[A-Za-z]{1,2})$"));
 static SITTING_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i)(h|ah)-(tk|ek|\?)-(\d{8})-(p?\d{1,5})(?:-(\d{1,3}))?$"));
-static GAZETTE_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i)(stcrt|stb)-(\d{4}|\?)-(\d{1,6})$"));
+static GAZETTE_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i)(stcrt|stb)-(\d{4}|\?)-(\d{1,6})([a-z]?)$"));
 static TZ_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i)tz(\d{6})-(\d{2,4})$"));
 static LAW_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i)wet:(.+)$"));
+static BWBR_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i)bwbr\d{7}$"));
 static MOTION_KEY: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i)motie-(\p{L}[\p{L}'’ \-]*)$"));
 
 /// Input that is already a key (in any letter case) is returned in canonical form.
@@ -204,11 +207,18 @@ fn key_form(w: &str) -> Option<String> {
         };
         return Some(kamerstuk_key(&c[1], suffix.as_deref(), &nr));
     }
-    if SITTING_KEY.is_match(w) || GAZETTE_KEY.is_match(w) {
+    if SITTING_KEY.is_match(w) {
         return Some(w.to_lowercase());
+    }
+    if let Some(c) = GAZETTE_KEY.captures(w) {
+        // A number's letter in capitals, as printed (`Stb. 1930, 388A`).
+        return Some(format!("{}-{}-{}{}", c[1].to_lowercase(), &c[2], &c[3], c[4].to_uppercase()));
     }
     if let Some(c) = TZ_KEY.captures(w) {
         return Some(format!("TZ{}-{}", &c[1], &c[2]));
+    }
+    if BWBR_KEY.is_match(w) {
+        return Some(w.to_uppercase());
     }
     if let Some(c) = LAW_KEY.captures(w) {
         return Some(law_key(&c[1]));

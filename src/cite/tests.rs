@@ -62,6 +62,20 @@ const FORMS: &[(&str, &[&str])] = &[
     ("Kamerstuk 33 763, nr. 120 t/m 122", &["kst-33763-120", "kst-33763-122"]),
     ("Kamerstukken 26 643 en 31 490, nr. 683", &["kst-26643-683", "kst-31490-683"]),
     ("Kamerstuk 36 800 X", &["kst-36800-X"]),
+    ("Kamerstukken II 1989/90, 21 149, nrs. 2–3", &["kst-21149-2", "kst-21149-3"]),
+    // The chamber and session in words; a session with an Eerste Kamer letter.
+    ("Tweede Kamer, vergaderjaar 2010–2011, 32 539, nr. 3, p. 7", &["kst-32539-3"]),
+    ("Tweede Kamer, vergaderjaar 1993 - 1994, 23 400 VII, nrs. 11 en 29", &["kst-23400-VII-11", "kst-23400-VII-29"]),
+    ("Eerste Kamer, vergaderjaar 2004–2005, 29 686, C, blz. 3", &["kst-29686-C"]),
+    ("Memorie van Antwoord (Eerste Kamer, 30370, C, pagina 21)", &["kst-30370-C"]),
+    ("Kamerstukken I, 2010/11, 29 248, L", &["kst-29248-L"]),
+    ("EK, 2006–2007, 30572, H, blz. 11", &["kst-30572-H"]),
+    ("Handelingen TK 1990–1991, 21 062 nr. 4", &["kst-21062-4"]),
+    // Four-digit dossiers of the years before 1970, only with the session before them.
+    ("1Kamerstukken II 1955/56, 4100 XIII, nr. 12", &["kst-4100-XIII-12"]),
+    ("Kamerstukken II 1968/69, 9 925, nr. 2", &["kst-9925-2"]),
+    ("Handelingen Tweede Kamer, 1967–1968, 9 561, nr. 3", &["kst-9561-3"]),
+    ("Zitting 1958-1959-5380, nr. 3", &["kst-5380-3"]),
     // Handelingen and Aanhangsel
     ("Handelingen II 2010/11, nr. 108, item 5", &["h-tk-20102011-108-5"]),
     ("Handelingen II 2010/2011, nr. 108, item 5", &["h-tk-20102011-108-5"]),
@@ -71,6 +85,13 @@ const FORMS: &[(&str, &[&str])] = &[
     ("Handelingen 2010/11, nr. 108", &["h-?-20102011-108"]),
     ("Aanhangsel Handelingen II 2014/15, nr. 12", &["ah-tk-20142015-12"]),
     ("Aanhangsel Handelingen II 2008/09, 1234", &["ah-tk-20082009-1234"]),
+    ("Handelingen II 2011/2012, nr. 82, items 8 en 32", &["h-tk-20112012-82-8", "h-tk-20112012-82-32"]),
+    ("Handelingen II 2011/2012, nr. 82, item 8 en item 32", &["h-tk-20112012-82-8", "h-tk-20112012-82-32"]),
+    ("Aanhangsel Handelingen Tweede Kamer, vergaderjaar 2012–2013, nr. 2471", &["ah-tk-20122013-2471"]),
+    ("3 Kamerstukken II 2011/12, Aanhangsel 342.", &["ah-tk-20112012-342"]),
+    ("TK, 1994–1995, Aanhangsel, nr. 268", &["ah-tk-19941995-268"]),
+    ("Tweede Kamer, vergaderjaar 2009–2010, Aanhangsel 1849", &["ah-tk-20092010-1849"]),
+    ("TK 2003–2004, Aanhangsel van de handelingen 1817 en 2117", &["ah-tk-20032004-1817", "ah-tk-20032004-2117"]),
     // Staatscourant and Staatsblad
     ("Staatscourant 2025, nr. 17540", &["stcrt-2025-17540"]),
     ("Stcrt. 2025, 17540", &["stcrt-2025-17540"]),
@@ -79,6 +100,16 @@ const FORMS: &[(&str, &[&str])] = &[
     ("Staatscourant nr. 17540", &["stcrt-?-17540"]),
     ("Stb. 1971, 231", &["stb-1971-231"]),
     ("Staatsblad 2013, 100", &["stb-2013-100"]),
+    // Gazette numbers with a slash or dash, the number first, listed, emphasised, glued.
+    ("Stb. 1993/68", &["stb-1993-68"]),
+    ("18Stb. 527/1969.", &["stb-1969-527"]),
+    ("2Stb. 1995, nr. 401.", &["stb-1995-401"]),
+    ("de Militaire Ambtenarenwet 1931 (*Stb.* 1931, 519)", &["wet:militaire ambtenarenwet 1931", "stb-1931-519"]),
+    ("Arbeidswet 1919 (Stb. 1930, 388A)", &["wet:arbeidswet 1919", "stb-1930-388A"]),
+    ("(Stcrt. 1967,132; 1968, 189)", &["stcrt-1967-132", "stcrt-1968-189"]),
+    ("(Stcrt. 1979-195; 1980-54)", &["stcrt-1979-195", "stcrt-1980-54"]),
+    ("Stcrt. 1999/185, 7", &["stcrt-1999-185"]),
+    ("Staatscourant 1976, nr. 107 en 1976, nr. 248", &["stcrt-1976-107", "stcrt-1976-248"]),
     // Toezeggingen
     ("TZ202604-190", &["TZ202604-190"]),
     ("Kamerstuknummer TZ202604-190", &["TZ202604-190"]),
@@ -116,6 +147,12 @@ const FORMS: &[(&str, &[&str])] = &[
     ("het AMAR", &["wet:algemeen militair ambtenarenreglement"]),
     ("het BARD", &["wet:burgerlijk ambtenarenreglement defensie"]),
     ("de Militaire Ambtenarenwet", &["wet:militaire ambtenarenwet 1931"]),
+    // An acronym right after the name it abbreviates is that same citation.
+    ("De artikelen 120 t/m 125 van het Algemeen militair ambtenarenreglement (AMAR)", &["wet:algemeen militair ambtenarenreglement"]),
+    ("Dit besluit wordt aangehaald als \"Algemeen militair ambtenarenreglement\", afgekort AMAR.", &["wet:algemeen militair ambtenarenreglement"]),
+    // A regulation by its Basiswettenbestand identifier.
+    ("Identificatienummer BWBR0035987", &["BWBR0035987"]),
+    ("(Stcrt. 2012, 26372): http://wetten.overheid.nl/BWBR0032514", &["stcrt-2012-26372", "BWBR0032514"]),
     // Words the vocabulary lacks do not cut a name short.
     (
         "het Besluit uitkering wegens functioneel leeftijdsontslag burgerlijke ambtenaren defensie",
@@ -157,6 +194,11 @@ const NOT_CITATIONS: &[&str] = &[
     "de Awb-procedure",
     "Amarant",
     "artikel VII van het bij deze Wet goedgekeurde Verdrag",
+    // Four-digit numbers are dossiers only after a written session.
+    "Kamerstukken II 1968/69 bevatten 4100 pagina's",
+    "in de Tweede Kamer 1 234 keer, nr. 3 in de rij",
+    "Eerste Kamer, vergaderjaar 2020–2021, 35 570, C 1",
+    "BWBR00123456",
 ];
 
 /// One expected citation in a seed letter: key, kind, text as written.
