@@ -54,10 +54,10 @@ mod keys;
 mod lexicon;
 
 pub use analyse::{analyze, dutch_analyzer, Analysis, AnalyzedToken};
-pub use cite::{extract as extract_citations, Citation, CitationKind};
+pub use cite::{extract as extract_citations, normalize as normalize_citation, Citation, CitationKind};
 pub use error::{Error, Result};
 pub use index::ingest;
 pub use index::record::{CitationRecord, LetterRecord, SectionRecord};
 pub use index::{LetterIndex, LetterWriter, Space, Stats};
 pub use parse::{parse_text, Letter, Metadata, Section};
-pub use search::{CitedHit, Commitment, Count, Found, Hit, Matching, MostCited, Scope, SearchOptions, Sort};
+pub use search::{CitedHit, Commitment, Count, FacetValue, Facets, Found, Hit, Matching, MostCited, Scope, SearchOptions, Sort};

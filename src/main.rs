@@ -2,6 +2,7 @@
 //! prints results and turns errors into exit codes.
 
 mod cli;
+mod serve;
 
 use std::process::ExitCode;
 

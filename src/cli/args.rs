@@ -35,6 +35,8 @@ pub enum Command {
     Bench(BenchArgs),
     /// Analyse text from stdin: the analyzer's tokens or the citations, as JSON Lines.
     Analyze(AnalyzeArgs),
+    /// Serve the JSON API and the web page over the index (http://127.0.0.1:7700).
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -121,8 +123,33 @@ pub struct ShowArgs {
     /// Print one JSON object.
     #[arg(long)]
     pub json: bool,
+    /// Print the letter's repaired text instead of its metadata.
+    #[arg(long)]
+    pub text: bool,
+    /// With --text: only this section (numbered from 0, as `show` lists them).
+    #[arg(long, value_name = "N", requires = "text")]
+    pub section: Option<usize>,
+    /// With --text: mark what this query matches, as `search` marks snippets.
+    #[arg(long, value_name = "QUERY", requires = "text")]
+    pub query: Option<String>,
+    /// Colour the marks: auto (when printing to a terminal), always or never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
     /// The letter id (the file stem, as `search` lists it).
     pub letter: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub location: IndexLocation,
+    /// Address to listen on. The default answers this machine only; give 0.0.0.0:PORT
+    /// to answer others too (the API has no authentication).
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:7700")]
+    pub bind: std::net::SocketAddr,
+    /// Longest a search may take, in seconds, before it is answered 503.
+    #[arg(long, value_name = "SECS", default_value_t = 10)]
+    pub timeout: u64,
 }
 
 #[derive(Debug, Args)]

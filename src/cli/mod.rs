@@ -3,7 +3,7 @@
 mod args;
 mod eval;
 mod measure;
-mod output;
+pub(crate) mod output;
 mod pages;
 
 use std::io::{IsTerminal, Write};
@@ -87,14 +87,49 @@ pub fn run() -> anyhow::Result<ExitCode> {
         }
         Command::Show(a) => {
             let index = open(&a.location)?;
-            let (record, _body) = index.letter(&a.letter)?;
+            let (record, body) = index.letter(&a.letter)?;
             let mut out = std::io::stdout().lock();
+            if a.text {
+                let (start, end) = match a.section {
+                    None => (0, body.len()),
+                    Some(n) => match record.sections.get(n) {
+                        Some(s) => (s.start, s.end),
+                        None => anyhow::bail!("letter {} has {} sections, numbered from 0; there is no section {n}", record.id, record.sections.len()),
+                    },
+                };
+                let text = body.get(start..end).unwrap_or_default();
+                let query = a.query.as_deref().unwrap_or("").trim();
+                let highlights = match query.is_empty() {
+                    true => Vec::new(),
+                    false => index.highlights(query, text).map_err(|e| match e {
+                        Error::Query { position, message } => anyhow::anyhow!("{}", output::query_error(query, position, &message)),
+                        other => other.into(),
+                    })?,
+                };
+                if a.json {
+                    let heading = a.section.and_then(|n| record.sections.get(n)).and_then(|s| s.heading.clone());
+                    let line = serde_json::json!({"id": record.id, "title": record.title, "section": a.section, "heading": heading, "start": start, "end": end, "text": text, "highlights": highlights});
+                    serde_json::to_writer_pretty(&mut out, &line)?;
+                    writeln!(out)?;
+                } else {
+                    output::marked_text(&mut out, text, &highlights, use_color(a.color))?;
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
             if a.json {
                 serde_json::to_writer_pretty(&mut out, &record)?;
                 writeln!(out)?;
             } else {
                 output::record_text(&mut out, &record)?;
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve(a) => {
+            let index = open(&a.location)?;
+            let limits = crate::serve::Limits { timeout: std::time::Duration::from_secs(a.timeout.max(1)), ..crate::serve::Limits::default() };
+            crate::serve::run(index, a.bind, limits, |at| {
+                eprintln!("kamerzoek: serving http://{at}/ (the API under /api); Ctrl-C stops");
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Analyze(a) => {

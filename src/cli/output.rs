@@ -179,6 +179,11 @@ fn listed(ids: &[String]) -> String {
     }
 }
 
+/// A letter's text (`show --text`) with what a query matched marked.
+pub fn marked_text(out: &mut impl Write, text: &str, highlights: &[(usize, usize)], color: bool) -> io::Result<()> {
+    writeln!(out, "{}", highlighted(text, highlights, color))
+}
+
 /// The snippet with its highlights marked: colour on a terminal, `[…]` otherwise.
 fn highlighted(snippet: &str, highlights: &[(usize, usize)], color: bool) -> String {
     let (open, close) = if color { (MATCH, RESET) } else { ("[", "]") };
@@ -268,22 +273,27 @@ pub fn query_error(query: &str, position: usize, message: &str) -> String {
     format!("invalid query at position {position}: {message}\n  {query}\n  {}^", " ".repeat(column))
 }
 
-/// `analyze --citations`: one object per citation with `id` (the key), `text`, `start`, `end`.
+/// `analyze --citations`: one object per citation (see [`citation_json`]).
 pub fn citations_json(out: &mut impl Write, found: &[Citation]) -> io::Result<()> {
     for c in found {
-        let line = serde_json::json!({
-            "id": c.key,
-            "text": c.text,
-            "start": c.start,
-            "end": c.end,
-            "kind": c.kind,
-            "partial": c.partial,
-            "answers": c.answers,
-        });
-        serde_json::to_writer(&mut *out, &line)?;
+        serde_json::to_writer(&mut *out, &citation_json(c))?;
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// One citation as `analyze --citations` and `POST /api/analyze` give it: `id` (the
+/// key), `text`, `start`, `end`, `kind`, `partial`, `answers`.
+pub(crate) fn citation_json(c: &Citation) -> serde_json::Value {
+    serde_json::json!({
+        "id": c.key,
+        "text": c.text,
+        "start": c.start,
+        "end": c.end,
+        "kind": c.kind,
+        "partial": c.partial,
+        "answers": c.answers,
+    })
 }
 
 /// An evaluation or benchmark report as a few readable lines.

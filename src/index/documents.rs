@@ -91,6 +91,16 @@ impl DocumentMaker {
                 doc.add_text(f.answers, &c.citation.key);
             }
         }
+        if let Some(sender) = &letter.meta.sender {
+            doc.add_text(f.facet_sender, record::collapse_whitespace(sender));
+        }
+        doc.add_text(f.doc_type, record::document_type(letter));
+        let mut kinds: Vec<&str> = record.citations.iter().map(|c| c.citation.kind.as_str()).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        for k in kinds {
+            doc.add_text(f.cited_types, k);
+        }
         doc.add_text(f.record, serde_json::to_string(&record).expect("record serialises"));
         for key in record::own_keys(&letter.id, letter.meta.kamerstuk.as_deref(), &letter.title) {
             doc.add_text(f.own_keys, key);

@@ -109,6 +109,29 @@ pub fn own_keys(id: &str, kamerstuk: Option<&str>, title: &str) -> Vec<String> {
     keys
 }
 
+/// The kind of document a letter is, for counting results by it: a regulation's
+/// category as its source gives it (`AMvB`, `ministeriele-regeling`), else what its id
+/// says (`handelingen`, `aanhangsel`, `kamerstuk`, `regeling`), else
+/// `kamerbrief`.
+pub fn document_type(letter: &Letter) -> String {
+    if let Some(category) = letter.extra.get("category").filter(|c| !c.trim().is_empty()) {
+        return category.trim().to_string();
+    }
+    let id = letter.id.as_str();
+    let kind = if id.starts_with("h-") {
+        "handelingen"
+    } else if id.starts_with("ah-") {
+        "aanhangsel"
+    } else if id.starts_with("BWBR") {
+        "regeling"
+    } else if id.starts_with("kst-") {
+        "kamerstuk"
+    } else {
+        "kamerbrief"
+    };
+    kind.to_string()
+}
+
 /// `YYYY-MM-DD`.
 pub fn format_date(date: time::Date) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())

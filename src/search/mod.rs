@@ -2,6 +2,7 @@
 //! with its letter's metadata, best section and a snippet.
 
 mod cited;
+mod facets;
 mod ranked;
 mod ranking;
 mod sections;
@@ -36,6 +37,8 @@ use crate::{Error, Result};
 use crate::analyse::pool::Pooled;
 use crate::index::stored::{Body, StoredDoc};
 pub use cited::{CitedHit, Commitment, MostCited};
+use facets::FacetCollector;
+pub use facets::{FacetValue, Facets};
 use query::compile::Clauses;
 use ranked::Tiers;
 use sections::{SectionHit, SectionRanker};
@@ -198,6 +201,12 @@ impl IntoIterator for Found {
     }
 }
 
+/// A query compiled for one scope.
+enum Plan {
+    Letters(LetterSearch),
+    Sections { query: SectionQuery, compiled: Compiled, ranked: bool },
+}
+
 /// A query for letters, compiled.
 struct LetterSearch {
     /// What matches, and its whole score.
@@ -214,11 +223,37 @@ impl LetterIndex {
     /// Searches: plain words ranked, the query language's syntax as it reads (see
     /// [`Matching`]), a page of letters or sections.
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Found> {
+        match self.plan(query, options.scope, options.matching, options.snippets)? {
+            Plan::Letters(search) => self.run(search, options),
+            Plan::Sections { query, compiled, ranked } => self.run_sections(query, &compiled, ranked, options),
+        }
+    }
+
+    /// How the letters `query` matches divide by year, sender, kind of document and
+    /// kinds of paper cited: every match within `options`' dates, not only a page.
+    pub fn facets(&self, query: &str, options: &SearchOptions) -> Result<Facets> {
+        let Plan::Letters(search) = self.plan(query, Scope::Letters, options.matching, false)? else { unreachable!("a plan for letters is for letters") };
+        let searcher = self.reader.searcher();
+        let exclusive = search.compiled.exclusive;
+        let matching = self.dated(of_kind(&self.fields, search.compiled.query, exclusive, Kind::Letter), options);
+        Ok(searcher.search(&*matching, &FacetCollector)?.into())
+    }
+
+    /// The byte ranges of `text` that `query` matches, as a snippet marks them (stems,
+    /// compounds, whole phrases only), sorted and not overlapping: to mark a letter's
+    /// text for the query that found it.
+    pub fn highlights(&self, query: &str, text: &str) -> Result<Vec<(usize, usize)>> {
+        let Plan::Letters(search) = self.plan(query, Scope::Letters, Matching::Auto, false)? else { unreachable!("a plan for letters is for letters") };
+        Ok(search.compiled.highlighter.matches(&mut snippet::pooled_analyzer(), text))
+    }
+
+    /// `query` compiled for `scope`; `snippets` also compiles what names a letter's best section.
+    fn plan(&self, query: &str, scope: Scope, matching: Matching, snippets: bool) -> Result<Plan> {
         let (f, analyzer) = (&self.fields, &self.analyzer);
         let searcher = self.reader.searcher();
         let empty = self.empty_fields(&searcher)?;
         let plain = query::parser::is_plain(query);
-        let ranked = match options.matching {
+        let ranked = match matching {
             Matching::Auto => plain,
             Matching::All => false,
             Matching::Any => true,
@@ -232,13 +267,13 @@ impl LetterIndex {
                 return Err(stop_words_only(&words));
             };
             let clauses = self.clauses(&words, &empty, true)?;
-            return match options.scope {
+            return match scope {
                 Scope::Letters => {
-                    let sections = options.snippets.then(|| free_text_sections(&words, f, analyzer)).transpose()?.flatten();
-                    self.run(LetterSearch { compiled: free.compiled, stages: Some(free.stages), clauses, sections }, options)
+                    let sections = snippets.then(|| free_text_sections(&words, f, analyzer)).transpose()?.flatten();
+                    Ok(Plan::Letters(LetterSearch { compiled: free.compiled, stages: Some(free.stages), clauses, sections }))
                 }
                 Scope::Sections => match free_text_sections(&words, f, analyzer)? {
-                    Some(sections) => self.run_sections(sections, &free.compiled, true, options),
+                    Some(sections) => Ok(Plan::Sections { query: sections, compiled: free.compiled, ranked: true }),
                     None => Err(stop_words_only(&words)),
                 },
             };
@@ -250,14 +285,17 @@ impl LetterIndex {
             None => (&ast, None),
         };
         let compiled = query::compile::compile(asked, f, analyzer, Kind::Letter, &empty)?;
-        match options.scope {
+        match scope {
             Scope::Letters => {
                 // A letter hit with a snippet names its best section: the same query over
                 // its sections.
-                let sections = options.snippets.then(|| compile_sections(asked, f, analyzer)).transpose()?;
-                self.run(LetterSearch { compiled, stages: None, clauses, sections }, options)
+                let sections = snippets.then(|| compile_sections(asked, f, analyzer)).transpose()?;
+                Ok(Plan::Letters(LetterSearch { compiled, stages: None, clauses, sections }))
             }
-            Scope::Sections => self.run_sections(compile_sections(asked, f, analyzer)?, &compiled, clauses.is_some(), options),
+            Scope::Sections => {
+                let ranked = clauses.is_some();
+                Ok(Plan::Sections { query: compile_sections(asked, f, analyzer)?, compiled, ranked })
+            }
         }
     }
 

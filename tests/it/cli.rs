@@ -238,7 +238,7 @@ fn stats_counts_letters_and_sections() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["letters"], 5);
     assert!(v["sections"].as_u64().unwrap() >= 20);
-    assert_eq!(v["schema_version"], 12);
+    assert_eq!(v["schema_version"], 13);
     assert!(v["size_bytes"].as_u64().unwrap() > 0);
 }
 

@@ -11,3 +11,4 @@ mod letters;
 mod probes;
 mod robustness;
 mod sections;
+mod serve;
