@@ -222,9 +222,9 @@ pub fn record_text(out: &mut impl Write, r: &LetterRecord) -> io::Result<()> {
             writeln!(out, "  {name:<10} {v}{note}")?;
         }
     }
-    writeln!(out, "sections ({})", r.sections.len())?;
-    for s in &r.sections {
-        writeln!(out, "  {:>6}..{:<6} {}", s.start, s.end, s.heading.as_deref().unwrap_or("(opening)"))?;
+    writeln!(out, "sections ({}; show --text --section N {} prints one)", r.sections.len(), r.id)?;
+    for (n, s) in r.sections.iter().enumerate() {
+        writeln!(out, "  {n:>3}  {:>6}..{:<6} {}", s.start, s.end, s.heading.as_deref().unwrap_or("(opening)"))?;
     }
     writeln!(out, "citations ({})", r.citations.len())?;
     for c in &r.citations {

@@ -21,9 +21,16 @@ async fn blocking<T: Send + 'static>(state: &Arc<State>, work: impl FnOnce(&Stat
     let busy = || ApiError::busy(format!("the search took longer than {} s; narrow it down or try again", timeout.as_secs()));
     let shared = Arc::clone(state);
     let run = async move {
-        let _permit = shared.permits.acquire().await.map_err(|_| ApiError::busy("the server is stopping"))?;
+        let permit = Arc::clone(&shared.permits).acquire_owned().await.map_err(|_| ApiError::busy("the server is stopping"))?;
         let worker = Arc::clone(&shared);
-        tokio::task::spawn_blocking(move || work(&worker)).await.map_err(|e| ApiError::busy(format!("the search failed: {e}")))?
+        // The turn is held until the work ends, even when the answer has timed out:
+        // searches that outlive their request still count against the limit.
+        tokio::task::spawn_blocking(move || {
+            let _turn = permit;
+            work(&worker)
+        })
+        .await
+        .map_err(|e| ApiError::busy(format!("the search failed: {e}")))?
     };
     tokio::time::timeout(timeout, run).await.unwrap_or_else(|_| Err(busy()))
 }

@@ -55,7 +55,7 @@ impl Default for Limits {
 pub(crate) struct State {
     index: LetterIndex,
     limits: Limits,
-    permits: Semaphore,
+    permits: Arc<Semaphore>,
 }
 
 /// The router over `state`: the API under `/api`, the page at `/`.
@@ -84,7 +84,7 @@ pub fn run(index: LetterIndex, bind: SocketAddr, limits: Limits, ready: impl FnO
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(bind).await.with_context(|| format!("cannot listen on {bind}"))?;
         let local = listener.local_addr()?;
-        let state = Arc::new(State { index, permits: Semaphore::new(limits.concurrent.max(1)), limits });
+        let state = Arc::new(State { index, permits: Arc::new(Semaphore::new(limits.concurrent.max(1))), limits });
         let reloading = Arc::clone(&state);
         tokio::spawn(async move {
             // What `kamerzoek index` commits shows within a second.

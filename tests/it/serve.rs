@@ -385,3 +385,24 @@ fn the_web_page_works_in_a_real_browser() {
     eprintln!("{log}");
     assert!(out.status.success(), "the browser test failed:\n{log}");
 }
+
+/// Every path `docs/openapi.yaml` documents is served, and every API path the server
+/// serves is documented.
+#[test]
+fn the_openapi_file_describes_the_served_paths() {
+    let spec = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/openapi.yaml")).expect("docs/openapi.yaml");
+    let documented: Vec<&str> = spec.lines().filter_map(|l| l.strip_prefix("  /api").map(|_| l.trim().trim_end_matches(':'))).collect();
+    let served = ["/api/search", "/api/letters/{id}", "/api/letters/{id}/text", "/api/citations", "/api/citations/{key}", "/api/stats", "/api/analyze"];
+    assert_eq!(documented, served);
+    let index = Indexed::corpus();
+    let server = Server::start(index.path());
+    for path in documented {
+        let path = path.replace("{id}", L001).replace("{key}", "kst-33763-171");
+        let r = match path.as_str() {
+            "/api/analyze" => server.post(&path, r#"{"text": "Awb"}"#),
+            "/api/search" => server.get("/api/search?q=defensie"),
+            _ => server.get(&path),
+        };
+        assert_eq!(r.status, 200, "{path}: {}", r.body);
+    }
+}
