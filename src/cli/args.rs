@@ -150,6 +150,9 @@ pub struct ServeArgs {
     /// Longest a search may take, in seconds, before it is answered 503.
     #[arg(long, value_name = "SECS", default_value_t = 10)]
     pub timeout: u64,
+    /// Longest a client may take to send a request's headers, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 10)]
+    pub header_timeout: u64,
 }
 
 #[derive(Debug, Args)]

@@ -126,7 +126,11 @@ pub fn run() -> anyhow::Result<ExitCode> {
         }
         Command::Serve(a) => {
             let index = open(&a.location)?;
-            let limits = crate::serve::Limits { timeout: std::time::Duration::from_secs(a.timeout.max(1)), ..crate::serve::Limits::default() };
+            let limits = crate::serve::Limits {
+                timeout: std::time::Duration::from_secs(a.timeout.max(1)),
+                header_timeout: std::time::Duration::from_secs(a.header_timeout.max(1)),
+                ..crate::serve::Limits::default()
+            };
             crate::serve::run(index, a.bind, limits, |at| {
                 eprintln!("kamerzoek: serving http://{at}/ (the API under /api); Ctrl-C stops");
             })?;

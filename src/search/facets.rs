@@ -8,8 +8,8 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DateTime, DocId, Score, SegmentOrdinal, SegmentReader};
 
-/// How many values of a facet are kept, most frequent first.
-pub const FACET_VALUES: usize = 20;
+/// How many values of a facet are kept, most frequent first (senders, kinds).
+pub(crate) const FACET_VALUES: usize = 20;
 
 /// One value of a facet and how many matching letters have it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -28,7 +28,7 @@ pub struct Facets {
     pub years: Vec<FacetValue>,
     /// Letters without a date.
     pub undated: u64,
-    /// By sender (`Minister van Defensie`), the [`FACET_VALUES`] most frequent.
+    /// By sender (`Minister van Defensie`), the 20 most frequent.
     pub senders: Vec<FacetValue>,
     /// By kind of document (`kamerbrief`, `handelingen`, a regulation's category).
     pub types: Vec<FacetValue>,

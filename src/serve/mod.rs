@@ -36,6 +36,11 @@ pub struct Limits {
     pub timeout: Duration,
     /// Searches run at once; more wait (within `timeout`).
     pub concurrent: usize,
+    /// Longest a client may take to send a request's headers (also an idle kept-alive
+    /// connection's limit): a client that trickles them is dropped.
+    pub header_timeout: Duration,
+    /// Connections open at once; more wait to be accepted.
+    pub connections: usize,
 }
 
 impl Default for Limits {
@@ -47,6 +52,8 @@ impl Default for Limits {
             body_bytes: 64 * 1024,
             timeout: Duration::from_secs(10),
             concurrent: std::thread::available_parallelism().map_or(2, |n| n.get()) * 2,
+            header_timeout: Duration::from_secs(10),
+            connections: 1_024,
         }
     }
 }
@@ -96,8 +103,50 @@ pub fn run(index: LetterIndex, bind: SocketAddr, limits: Limits, ready: impl FnO
             }
         });
         ready(local);
-        axum::serve(listener, router(state)).with_graceful_shutdown(shutdown()).await.context("the server stopped")
+        let (header_timeout, connections) = (state.limits.header_timeout, state.limits.connections);
+        accept(listener, router(state), header_timeout, connections).await;
+        Ok(())
     })
+}
+
+/// Accepts connections until shutdown, at most `connections` open at once, each
+/// served by hyper's HTTP/1 with a time limit on reading a request's headers (which
+/// `axum::serve` does not set).
+async fn accept(listener: tokio::net::TcpListener, app: Router, header_timeout: Duration, connections: usize) {
+    let open = Arc::new(Semaphore::new(connections.max(1)));
+    let mut stop = std::pin::pin!(shutdown());
+    loop {
+        let turn = tokio::select! {
+            turn = Arc::clone(&open).acquire_owned() => match turn {
+                Ok(turn) => turn,
+                Err(_) => return,
+            },
+            _ = &mut stop => return,
+        };
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                // Out of file descriptors, or a connection reset before it was
+                // accepted: wait a moment and go on.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            _ = &mut stop => return,
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let _turn = turn;
+            let _ = stream.set_nodelay(true);
+            let connection = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(header_timeout)
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+            // A client that goes away or breaks the protocol ends only its connection.
+            let _ = connection.await;
+        });
+    }
 }
 
 async fn shutdown() {

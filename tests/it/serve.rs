@@ -23,8 +23,14 @@ pub struct Server {
 impl Server {
     /// Serves the index in `dir` on a port the system picks.
     pub fn start(dir: &Path) -> Server {
+        Server::start_with(dir, &[])
+    }
+
+    /// The same, with more options for `kamerzoek serve`.
+    pub fn start_with(dir: &Path, options: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_kamerzoek"))
             .args(["serve", "--index", path_str(dir), "--bind", "127.0.0.1:0"])
+            .args(options)
             .env_remove("KAMERZOEK_INDEX")
             .stderr(Stdio::piped())
             .stdout(Stdio::null())
@@ -310,6 +316,23 @@ fn no_path_reaches_outside_the_page_files() {
             assert!(!r.body.contains(leaked), "{path} leaked {leaked:?}");
         }
     }
+}
+
+#[test]
+fn a_client_that_trickles_its_headers_is_dropped_and_others_are_served() {
+    let index = Indexed::corpus();
+    let server = Server::start_with(index.path(), &["--header-timeout", "1"]);
+    let mut slow = TcpStream::connect(server.addr).expect("connects");
+    slow.write_all(b"GET /api/stats HTTP/1.1\r\nHost: loc").expect("half a request");
+    slow.set_read_timeout(Some(Duration::from_secs(8))).expect("timeout");
+    assert_eq!(server.get("/api/stats").status, 200, "another client is served meanwhile");
+    let started = Instant::now();
+    let mut answer = Vec::new();
+    let read = slow.read_to_end(&mut answer);
+    assert!(read.is_ok(), "the server kept the trickling connection open: {read:?}");
+    assert!(started.elapsed() < Duration::from_secs(5), "dropped after {:?}", started.elapsed());
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.is_empty() || answer.starts_with("HTTP/1.1 408"), "{answer}");
 }
 
 #[test]

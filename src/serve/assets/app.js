@@ -109,7 +109,8 @@ async function search(p) {
     results.append(el("p", { class: "summary" }, `${answer.total} cited paper${answer.total === 1 ? "" : "s"}`), citedList(answer.cited || [], p.q));
   } else {
     const total = answer.total_exact ? String(answer.total) : `more than ${answer.total}`;
-    const what = answer.scope === "sections" ? "sections" : "letters";
+    const one = answer.total === 1 && answer.total_exact;
+    const what = answer.scope === "sections" ? (one ? "section" : "sections") : (one ? "letter" : "letters");
     const shown = answer.hits?.length ? `; ${offset + 1}–${offset + answer.hits.length} shown` : "";
     results.append(el("p", { class: "summary", id: "total" }, `${total} ${what}${shown}`));
     results.append(hitList(answer.hits || [], p.q));
@@ -173,6 +174,12 @@ function facetPanel(f, p) {
     panel.append(el("h3", {}, title), list);
   };
   group("Year", f.years, (y) => { location.hash = href("/search", { ...p, from: `${y}-01-01`, to: `${y}-12-31`, offset: undefined }); });
+  const from = el("input", { type: "date", id: "from", value: p.from || "", "aria-label": "from" });
+  const to = el("input", { type: "date", id: "to", value: p.to || "", "aria-label": "to" });
+  panel.append(el("h3", {}, "Dates"), el("form", { class: "dates", onsubmit: (e) => {
+    e.preventDefault();
+    location.hash = href("/search", { ...p, from: from.value || undefined, to: to.value || undefined, offset: undefined });
+  } }, el("label", {}, "from ", from), el("label", {}, "to ", to), el("button", { type: "submit" }, "Apply")));
   if (f.undated) panel.append(el("p", { class: "meta" }, `${f.undated} undated`));
   group("Sender", f.senders, (s) => { location.hash = href("/search", { ...p, q: `${p.q} sender:"${s.replace(/"/g, "")}"`, offset: undefined }); });
   group("Kind of document", f.types, null);
