@@ -58,6 +58,6 @@ pub use cite::{extract as extract_citations, normalize as normalize_citation, Ci
 pub use error::{Error, Result};
 pub use index::ingest;
 pub use index::record::{CitationRecord, LetterRecord, SectionRecord};
-pub use index::{LetterIndex, LetterWriter, Space, Stats};
+pub use index::{LetterIndex, LetterWriter, Listed, Space, Stats};
 pub use parse::{parse_text, Letter, Metadata, Section};
 pub use search::{CitedHit, Commitment, Count, FacetValue, Facets, Found, Hit, Matching, MostCited, Scope, SearchOptions, Sort};

@@ -37,6 +37,10 @@ pub enum Command {
     Analyze(AnalyzeArgs),
     /// Serve the JSON API and the web page over the index (http://127.0.0.1:7700).
     Serve(ServeArgs),
+    /// List the letters in the index: id, date, title, source.
+    List(ListArgs),
+    /// Remove letters from the index by id. Exit status 1 when an id is not there.
+    Remove(RemoveArgs),
 }
 
 #[derive(Debug, Args)]
@@ -137,6 +141,24 @@ pub struct ShowArgs {
     pub color: ColorArg,
     /// The letter id (the file stem, as `search` lists it).
     pub letter: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub location: IndexLocation,
+    /// One JSON object a line.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    #[command(flatten)]
+    pub location: IndexLocation,
+    /// The letter ids (as `list` and `search` show them).
+    #[arg(required = true)]
+    pub letters: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -26,6 +26,9 @@ pub fn run() -> anyhow::Result<ExitCode> {
     let opts = Opts::parse();
     match opts.command {
         Command::Index(a) => {
+            if let Some(missing) = a.paths.iter().find(|p| !p.exists()) {
+                anyhow::bail!("{}: no such file or directory; nothing was indexed", missing.display());
+            }
             let dir = index_dir(&a.location)?;
             let options = IndexOptions {
                 strict: a.strict,
@@ -34,7 +37,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 heap_bytes: (a.heap as usize) << 20,
             };
             let summary = if a.rebuild { rebuild(&dir, &a.paths, &options)? } else { build(&LetterIndex::open_or_create(&dir)?, &a.paths, &options)? };
-            Ok(if summary.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            Ok(if summary.skipped.is_empty() && summary.unsupported.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Search(a) => {
             let index = open(&a.location)?;
@@ -123,6 +126,26 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 output::record_text(&mut out, &record)?;
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::List(a) => {
+            let index = open(&a.location)?;
+            let letters = index.list()?;
+            let mut out = std::io::stdout().lock();
+            match a.json {
+                true => output::lines_json(&mut out, &letters)?,
+                false => output::listed_text(&mut out, &letters)?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Remove(a) => {
+            let dir = index_dir(&a.location)?;
+            let index = LetterIndex::open(&dir)?;
+            let missing = index.remove(&a.letters)?;
+            for id in &missing {
+                eprintln!("kamerzoek: no letter {id:?} in {}; nothing removed for it", dir.display());
+            }
+            eprintln!("removed {} letters from {}", a.letters.len() - missing.len(), dir.display());
+            Ok(if missing.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Serve(a) => {
             let index = open(&a.location)?;
@@ -228,23 +251,40 @@ fn default_index_dir() -> anyhow::Result<PathBuf> {
     if let Some(dir) = std::env::var_os("KAMERZOEK_INDEX").filter(|d| !d.is_empty()) {
         return Ok(PathBuf::from(dir));
     }
+    Ok(data_dir()?.join("index"))
+}
+
+/// `$XDG_DATA_HOME/kamerzoek`, else `~/.local/share/kamerzoek`.
+fn data_dir() -> anyhow::Result<PathBuf> {
     let data = std::env::var_os("XDG_DATA_HOME")
         .filter(|d| !d.is_empty())
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
         .context("cannot choose an index directory: set KAMERZOEK_INDEX or pass --index DIR")?;
-    Ok(data.join("kamerzoek").join("index"))
+    Ok(data.join("kamerzoek"))
 }
 
-/// Opens the index; the default index is built from the bundled letters on first use.
+/// Opens the index. Without `--index`, and before `kamerzoek index` has made the
+/// user's own, the bundled sample letters are searched: from an index of their own
+/// (`…/kamerzoek/sample`), built on first use, so that they never mix with the user's
+/// letters.
 fn open(location: &IndexLocation) -> anyhow::Result<LetterIndex> {
     let dir = index_dir(location)?;
     match LetterIndex::open(&dir) {
         Err(Error::NoIndex { .. }) if location.index.is_none() && Path::new(BUNDLED_CORPUS).is_dir() => {
-            eprintln!("kamerzoek: no index yet; building {} from the bundled letters in {BUNDLED_CORPUS}", dir.display());
-            let index = LetterIndex::create(&dir)?;
-            build(&index, &[PathBuf::from(BUNDLED_CORPUS)], &IndexOptions::default())?;
-            Ok(index)
+            let sample = data_dir()?.join("sample");
+            match LetterIndex::open(&sample) {
+                Err(Error::NoIndex { .. }) => {
+                    eprintln!("kamerzoek: no index of your own yet ({}): building one of the bundled sample letters in {}", dir.display(), sample.display());
+                    let index = LetterIndex::create(&sample)?;
+                    build(&index, &[PathBuf::from(BUNDLED_CORPUS)], &IndexOptions::default())?;
+                    Ok(index)
+                }
+                opened => {
+                    eprintln!("kamerzoek: searching the bundled sample letters (`kamerzoek index DIR` makes an index of your own in {})", dir.display());
+                    Ok(opened?)
+                }
+            }
         }
         other => Ok(other?),
     }
@@ -314,6 +354,10 @@ fn build(index: &LetterIndex, paths: &[PathBuf], options: &IndexOptions) -> anyh
     }
     if !summary.skipped.is_empty() {
         line.push_str(&format!("; skipped {} inputs (listed above)", summary.skipped.len()));
+    }
+    if !summary.unsupported.is_empty() {
+        eprintln!("{}", output::unsupported_files(&summary.unsupported));
+        line.push_str(&format!("; left {} files of other kinds alone", summary.unsupported.len()));
     }
     eprintln!("{line}");
     Ok(summary)

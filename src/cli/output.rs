@@ -179,6 +179,32 @@ fn listed(ids: &[String]) -> String {
     }
 }
 
+/// `list`: one letter a line: id, date, title, source.
+pub fn listed_text(out: &mut impl Write, letters: &[kamerzoek::Listed]) -> io::Result<()> {
+    for l in letters {
+        writeln!(out, "{}  {}  {}  {}", l.id, l.date.as_deref().unwrap_or("no date   "), l.title, l.source.as_deref().unwrap_or(""))?;
+    }
+    writeln!(out, "{} letters", letters.len())
+}
+
+/// The files of kinds kamerzoek does not read, counted by extension, the first named.
+pub fn unsupported_files(files: &[std::path::PathBuf]) -> String {
+    let mut by_kind: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for f in files {
+        let kind = f.extension().and_then(|e| e.to_str()).map_or_else(|| "no extension".to_string(), |e| format!(".{}", e.to_lowercase()));
+        *by_kind.entry(kind).or_default() += 1;
+    }
+    let kinds: Vec<String> = by_kind.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    let named: Vec<String> = files.iter().take(5).map(|f| f.display().to_string()).collect();
+    let more = if files.len() > named.len() { format!(" and {} more", files.len() - named.len()) } else { String::new() };
+    format!(
+        "not read: {} files of kinds kamerzoek does not read ({}): {}{more}. It reads .txt (text extracted from PDF), .jsonl[.gz] and official .xml.",
+        files.len(),
+        kinds.join(", "),
+        named.join(", ")
+    )
+}
+
 /// A letter's text (`show --text`) with what a query matched marked.
 pub fn marked_text(out: &mut impl Write, text: &str, highlights: &[(usize, usize)], color: bool) -> io::Result<()> {
     writeln!(out, "{}", highlighted(text, highlights, color))

@@ -105,6 +105,9 @@ pub struct Summary {
     pub warnings: usize,
     /// Files or documents skipped, with the reason.
     pub skipped: Vec<(PathBuf, String)>,
+    /// Files found in the folders given whose kind kamerzoek does not read (by name:
+    /// not `.txt`, `.jsonl[.gz]`, `.ndjson[.gz]`, `.json.gz` or `.xml`), left alone.
+    pub unsupported: Vec<PathBuf>,
     /// Commits made.
     pub commits: usize,
     /// Wall time.
@@ -118,13 +121,23 @@ impl Summary {
     }
 }
 
+/// The files under `paths` that kamerzoek reads, in a reproducible order.
+pub(crate) struct Found {
+    pub(crate) files: Vec<PathBuf>,
+    /// Paths that could not be walked, with why.
+    pub(crate) problems: Vec<(PathBuf, String)>,
+    /// Files in the folders whose kind kamerzoek does not read.
+    pub(crate) unsupported: Vec<PathBuf>,
+}
+
 /// Lists the files under `paths` that kamerzoek reads (see [`formats::detect`]): files
 /// named on the command line are taken whatever their name (as plain text when the
 /// name says nothing), directories are walked (following links; a link loop is
-/// reported, not followed). Sorted so runs are reproducible.
-pub(crate) fn letter_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
+/// reported, not followed), and the files in them of other kinds are listed apart.
+pub(crate) fn letter_files(paths: &[PathBuf]) -> Found {
     let mut files = Vec::new();
     let mut problems = Vec::new();
+    let mut unsupported = Vec::new();
     for path in paths {
         if path.is_file() {
             files.push(path.clone());
@@ -142,6 +155,7 @@ pub(crate) fn letter_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, St
         for entry in walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name() {
             match entry {
                 Ok(e) if e.file_type().is_file() && formats::detect(e.path()).is_some() => files.push(e.into_path()),
+                Ok(e) if e.file_type().is_file() => unsupported.push(e.into_path()),
                 Ok(_) => {}
                 Err(e) => {
                     let p = e.path().map(Path::to_path_buf).unwrap_or_else(|| path.clone());
@@ -155,7 +169,7 @@ pub(crate) fn letter_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, St
             }
         }
     }
-    (files, problems)
+    Found { files, problems, unsupported }
 }
 
 /// Reads and parses one plain-text letter file; its id is the file stem.
@@ -169,6 +183,9 @@ fn letter_of_bytes(path: &Path, bytes: &[u8]) -> Result<Letter> {
     // Displays as `FILE: what`; the caller says what it does about it (skip or stop).
     let invalid =
         |what: &str| Error::Io { context: path.display().to_string(), source: std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_string()) };
+    if bytes.starts_with(b"%PDF-") {
+        return Err(invalid("a PDF: kamerzoek reads the text extracted from a PDF (`pdftotext -layout FILE.pdf`), not the PDF itself"));
+    }
     if looks_binary(bytes) {
         return Err(invalid("not a text file (it holds NUL bytes)"));
     }
@@ -228,8 +245,16 @@ fn hash_bytes(parts: &[&[u8]]) -> String {
 /// Indexes every input file under `paths`, committing as it goes and at the end.
 pub fn index_paths(index: &LetterIndex, paths: &[PathBuf], options: &IndexOptions, on_progress: &mut dyn FnMut(Progress)) -> Result<Summary> {
     let started = Instant::now();
-    let (files, problems) = letter_files(paths);
-    let mut summary = Summary::default();
+    // A path that is not there is a mistake in the command, not a bad input: nothing
+    // is indexed.
+    if let Some(missing) = paths.iter().find(|p| !p.exists()) {
+        return Err(Error::Read {
+            path: missing.clone(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory; nothing was indexed"),
+        });
+    }
+    let Found { files, problems, unsupported } = letter_files(paths);
+    let mut summary = Summary { unsupported, ..Summary::default() };
     for (path, reason) in problems {
         skip(&mut summary, options.strict, on_progress, path, reason)?;
     }
@@ -280,7 +305,7 @@ pub fn index_paths(index: &LetterIndex, paths: &[PathBuf], options: &IndexOption
             match item {
                 Item::Letter(letter, provenance, documents) => {
                     let path = provenance.source.clone().unwrap_or_default();
-                    if let Some(reason) = claim_id(&mut seen, &letter.id, &path) {
+                    if let Some(reason) = claim_id(&mut seen, &letter.id, &path).or_else(|| taken(known.get(&letter.id), &letter.id, &path)) {
                         skip(&mut summary, options.strict, on_progress, path, reason)?;
                         continue;
                     }
@@ -460,6 +485,22 @@ fn claim_id(seen: &mut HashMap<String, PathBuf>, id: &str, path: &Path) -> Optio
             None
         }
     }
+}
+
+/// When the index already has a letter `id` from another file that is still there,
+/// says why the letter from `path` does not replace it (two folders each with a
+/// `brief.txt`). A letter whose file moved replaces the one from where it was.
+fn taken(known: Option<&Known>, id: &str, path: &Path) -> Option<String> {
+    let before = Path::new(&known?.source);
+    let same = |a: &Path, b: &Path| a == b || std::fs::canonicalize(a).ok().zip(std::fs::canonicalize(b).ok()).is_some_and(|(a, b)| a == b);
+    if before.as_os_str().is_empty() || same(before, path) || !before.exists() {
+        return None;
+    }
+    Some(format!(
+        "{}: letter id {id:?} is already in the index from {}, which is still there; skipped (rename one of the two files, or `kamerzoek remove {id}` first)",
+        path.display(),
+        before.display()
+    ))
 }
 
 /// Gives an undated item of an official sitting the date of an earlier item of it.

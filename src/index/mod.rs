@@ -176,6 +176,42 @@ impl LetterIndex {
         Ok(known)
     }
 
+    /// Every letter in the index, by id: its title, date and source, read from columns.
+    pub fn list(&self) -> Result<Vec<Listed>> {
+        let searcher = self.reader.searcher();
+        let query = TermQuery::new(Term::from_field_text(self.fields.kind, kind::LETTER), IndexRecordOption::Basic);
+        let (mut ids, mut titles, mut sources) =
+            (StrValues::new(&searcher, "letter"), StrValues::new(&searcher, "display_title"), StrValues::new(&searcher, "source"));
+        let dates = searcher.segment_readers().iter().map(|r| r.fast_fields().date("date")).collect::<tantivy::Result<Vec<_>>>()?;
+        let mut listed = Vec::new();
+        for addr in searcher.search(&query, &tantivy::collector::DocSetCollector)? {
+            let date = dates[addr.segment_ord as usize].first(addr.doc_id).map(|d| {
+                let d = d.into_utc();
+                format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+            });
+            let source = sources.get(addr)?;
+            listed.push(Listed { id: ids.get(addr)?, title: titles.get(addr)?, date, source: (!source.is_empty()).then_some(source) });
+        }
+        listed.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(listed)
+    }
+
+    /// Removes the letters with these ids (with their sections, citations and text) and
+    /// commits; returns the ids the index did not have, which are left alone.
+    pub fn remove(&self, ids: &[String]) -> Result<Vec<String>> {
+        let known = self.known_letters()?;
+        let (present, missing): (Vec<&String>, Vec<&String>) = ids.iter().partition(|id| known.contains_key(id.as_str()));
+        if !present.is_empty() {
+            let mut writer = self.writer()?;
+            for id in present {
+                writer.delete(id);
+            }
+            writer.commit()?;
+            self.reload()?;
+        }
+        Ok(missing.into_iter().cloned().collect())
+    }
+
     /// The letter ids of documents of `searcher`, from the `letter` column; empty for a
     /// document without one.
     pub(crate) fn letter_ids(&self, searcher: &tantivy::Searcher, addrs: impl Iterator<Item = tantivy::DocAddress>) -> Result<Vec<String>> {
@@ -346,6 +382,19 @@ pub struct Known {
     pub hash: String,
     /// The file it came from.
     pub source: String,
+}
+
+/// One letter as [`LetterIndex::list`] lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Listed {
+    /// The letter id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The file it came from, when indexed from a file.
+    pub source: Option<String>,
 }
 
 /// What an index holds.

@@ -65,10 +65,10 @@ try {
   await page.screenshot({ path: path.join(shots, "cited.png"), fullPage: true });
 
   step = "page through sections";
-  await page.goto(base + "#/search?q=defensie&scope=sections");
-  await page.waitForSelector(".hit");
-  const first = await page.locator(".hit h3").first().textContent();
   const shown = (from) => page.waitForFunction((f) => document.querySelector("#total")?.textContent.includes(`; ${f}–`), from);
+  await page.goto(base + "#/search?q=defensie&scope=sections");
+  await shown(1);
+  const first = await page.locator(".hit h3").first().textContent();
   await page.click("#next");
   await shown(11);
   check(page.url().includes("offset=10"), "the next page starts at hit 11");

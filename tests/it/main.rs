@@ -7,6 +7,7 @@ mod util;
 
 mod citations;
 mod cli;
+mod files;
 mod letters;
 mod probes;
 mod robustness;

@@ -71,8 +71,11 @@ pub fn read_official_xml(path: &Path) -> Result<Letter, SourceError> {
     parse_official_xml(path, &bytes)
 }
 
+/// The root element of the XML that officielebekendmakingen.nl publishes.
+const OFFICIAL_ROOT: &str = "officiele-publicatie";
+
 /// Parses official publication XML given as bytes; `path` names the source in errors
-/// and its stem is the letter's id.
+/// and its stem is the letter's id. XML with another root element is refused.
 pub fn parse_official_xml(path: &Path, bytes: &[u8]) -> Result<Letter, SourceError> {
     let id = path.file_stem().map_or_else(|| path.to_string_lossy(), |s| s.to_string_lossy()).into_owned();
     let text = std::str::from_utf8(bytes).map_err(|e| SourceError::at_offset(path, e.valid_up_to() as u64, "not UTF-8 (only UTF-8 XML is read)"))?;
@@ -80,6 +83,8 @@ pub fn parse_official_xml(path: &Path, bytes: &[u8]) -> Result<Letter, SourceErr
     let mut reader = Reader::from_str(text);
     let mut open: Vec<String> = Vec::new();
     let mut seen_element = false;
+    // The first element: an official publication's is `officiele-publicatie`.
+    let mut root: Option<String> = None;
     let mut doc = Document::default();
     loop {
         let event = reader.read_event().map_err(|e| at(reader.error_position(), format!("malformed XML: {e}")))?;
@@ -90,12 +95,14 @@ pub fn parse_official_xml(path: &Path, bytes: &[u8]) -> Result<Letter, SourceErr
                     return Err(at(reader.buffer_position(), format!("nested deeper than {MAX_DEPTH} elements")));
                 }
                 seen_element = true;
+                root.get_or_insert_with(|| name.clone());
                 doc.start(&name);
                 open.push(name);
             }
             Event::Empty(e) => {
                 seen_element = true;
                 let name = local_name(&e);
+                root.get_or_insert_with(|| name.clone());
                 if name == "meta" {
                     doc.meta(&e);
                 }
@@ -120,6 +127,14 @@ pub fn parse_official_xml(path: &Path, bytes: &[u8]) -> Result<Letter, SourceErr
     }
     if !seen_element {
         return Err(at(0, "no XML element found".to_string()));
+    }
+    if let Some(other) = root.filter(|r| r != OFFICIAL_ROOT) {
+        return Err(SourceError::file(
+            path,
+            format!(
+                "not an official publication: its root element is <{other}>, not <{OFFICIAL_ROOT}> (kamerzoek reads the XML of officielebekendmakingen.nl)"
+            ),
+        ));
     }
     Ok(doc.into_letter(id))
 }

@@ -4,8 +4,12 @@ use super::*;
 fn a_binary_file_named_txt_is_skipped() {
     let ws = Workspace::new();
     let pdf = ws.put("scan.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 42 >>\nstream\n\x00\x00\x78\x9c\x00binary\nendstream\n");
+    let image = ws.put("scan2.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00");
     let run = ws.index(&[]);
-    run.expect_code(1).summary(2, 1).says(&format!("skipped: {}: not a text file (it holds NUL bytes)", pdf.display()));
+    run.expect_code(1)
+        .summary(2, 2)
+        .says(&format!("skipped: {}: a PDF: kamerzoek reads the text extracted from a PDF", pdf.display()))
+        .says(&format!("skipped: {}: not a text file (it holds NUL bytes)", image.display()));
     assert_eq!(ws.letter_count(), 2);
     ws.assert_good_letters_searchable();
 }
