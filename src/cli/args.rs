@@ -115,7 +115,8 @@ pub struct SearchArgs {
     pub color: ColorArg,
     /// The query; several words are joined with spaces. Plain words are ranked (letters
     /// with every word first); operators, fields, quotes or a prefix make it the query
-    /// language, where every clause must match.
+    /// language, where every clause must match. A word after the first may start with
+    /// `-` to exclude it (`defensie -remotie`).
     #[arg(required = true, value_name = "QUERY")]
     pub query: Vec<String>,
 }

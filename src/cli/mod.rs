@@ -23,7 +23,7 @@ const BUNDLED_CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
 
 /// Runs the command line; the exit code is 0 on hits, 1 when a search found nothing.
 pub fn run() -> anyhow::Result<ExitCode> {
-    let opts = Opts::parse();
+    let opts = Opts::parse_from(exclusions_last(std::env::args_os().collect()));
     match opts.command {
         Command::Index(a) => {
             if let Some(missing) = a.paths.iter().find(|p| !p.exists()) {
@@ -62,6 +62,11 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 keep_undated: !a.dated,
                 ..SearchOptions::default()
             };
+            if let (Some(from), Some(to)) = (options.from, options.to) {
+                if from > to {
+                    anyhow::bail!("--from {from} is after --to {to}: no letter can be in that range; swap them");
+                }
+            }
             let query = a.query.join(" ");
             let located = |e: Error| match e {
                 Error::Query { position, message } => anyhow::anyhow!("{}", output::query_error(&query, position, &message)),
@@ -86,6 +91,11 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 found.len()
             };
             out.flush()?;
+            if found == 0 {
+                if let Some(hint) = operator_hint(&query) {
+                    eprintln!("{hint}");
+                }
+            }
             Ok(if found == 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Show(a) => {
@@ -144,7 +154,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
             for id in &missing {
                 eprintln!("kamerzoek: no letter {id:?} in {}; nothing removed for it", dir.display());
             }
-            eprintln!("removed {} letters from {}", a.letters.len() - missing.len(), dir.display());
+            eprintln!("removed {} from {}", output::exactly(a.letters.len() - missing.len(), "letter", "letters"), dir.display());
             Ok(if missing.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Serve(a) => {
@@ -237,6 +247,68 @@ pub fn run() -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `kamerzoek search defensie -remotie --limit 5`: a word of the query that starts with
+/// `-` (an exclusion) is no option, so it is moved after a `--` at the end, where the
+/// command line takes it as a word of the query. The order of a query's words does
+/// not change what it means once it has an exclusion (every clause must hold).
+fn exclusions_last(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    use clap::CommandFactory;
+    let command = Opts::command();
+    // The subcommand: the first word after the options before it (`--index DIR`).
+    let mut at = 1;
+    while args.get(at).and_then(|a| a.to_str()).is_some_and(|a| a.starts_with('-')) {
+        at += if args[at] == "--index" { 2 } else { 1 };
+    }
+    if args.get(at).is_none_or(|a| a != "search") {
+        return args;
+    }
+    let Some(search) = command.find_subcommand("search") else { return args };
+    let known = |arg: &str| -> Option<bool> {
+        let name = arg.split('=').next().unwrap_or(arg);
+        let takes = |a: &clap::Arg| a.get_action().takes_values() && !arg.contains('=');
+        if name == "-h" || name == "--help" {
+            return Some(false);
+        }
+        search.get_arguments().chain(command.get_arguments()).find_map(|a| {
+            let long = a.get_long().is_some_and(|l| name.strip_prefix("--") == Some(l));
+            let short = a.get_short().is_some_and(|s| name.len() == 2 && name.strip_prefix('-') == Some(s.to_string().as_str()));
+            (long || short).then(|| takes(a))
+        })
+    };
+    let mut kept: Vec<std::ffi::OsString> = args[..=at].to_vec();
+    let mut moved = Vec::new();
+    let mut rest = args[at + 1..].iter();
+    while let Some(arg) = rest.next() {
+        let Some(text) = arg.to_str() else {
+            kept.push(arg.clone());
+            continue;
+        };
+        if text == "--" {
+            kept.push(arg.clone());
+            kept.extend(rest.cloned());
+            break;
+        }
+        let word = text.len() > 1 && text.starts_with('-') && !text.starts_with("--") && text[1..].chars().next().is_some_and(char::is_alphanumeric);
+        match known(text) {
+            Some(takes_value) => {
+                kept.push(arg.clone());
+                if takes_value {
+                    kept.extend(rest.next().cloned());
+                }
+            }
+            None if word => moved.push(arg.clone()),
+            None => kept.push(arg.clone()),
+        }
+    }
+    if !moved.is_empty() {
+        if !kept.iter().any(|a| a == "--") {
+            kept.push("--".into());
+        }
+        kept.extend(moved);
+    }
+    kept
 }
 
 /// The index directory: `--index`, else `$KAMERZOEK_INDEX`, else the user's data directory.
@@ -341,8 +413,8 @@ fn build(index: &LetterIndex, paths: &[PathBuf], options: &IndexOptions) -> anyh
     })?;
     bar.finish_and_clear();
     let mut line = format!(
-        "indexed {} letters ({} sections, {} warnings) in {:.2} s",
-        summary.letters(),
+        "indexed {} ({} sections, {} warnings) in {:.2} s",
+        output::exactly(summary.letters(), "letter", "letters"),
         summary.sections,
         summary.warnings,
         summary.elapsed.as_secs_f64()
@@ -379,7 +451,52 @@ fn use_color(choice: ColorArg) -> bool {
     }
 }
 
+/// `--from`/`--to`: a year, month or day as `date:` takes them (`2020`, `2020-06`,
+/// `2020-06-01`); the first day of the period for `--from`, the last for `--to`.
 fn parse_day(flag: &str, text: &str) -> anyhow::Result<time::Date> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(text, &format).with_context(|| format!("{flag} {text:?}: expected a day as YYYY-MM-DD, e.g. 2020-06-01"))
+    let bad = || anyhow::anyhow!("{flag} {text:?}: expected a year, month or day: 2020, 2020-06 or 2020-06-01");
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let number = |s: &str, digits: usize| (s.len() == digits && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u16>().ok()).flatten();
+    let year = parts.first().and_then(|y| number(y, 4)).ok_or_else(bad)? as i32;
+    let month = match parts.get(1) {
+        Some(m) => Some(number(m, 2).and_then(|m| time::Month::try_from(m as u8).ok()).ok_or_else(bad)?),
+        None => None,
+    };
+    let day = match parts.get(2) {
+        Some(d) => Some(number(d, 2).ok_or_else(bad)? as u8),
+        None => None,
+    };
+    if parts.len() > 3 {
+        return Err(bad());
+    }
+    let last = flag == "--to";
+    let month = month.unwrap_or(if last { time::Month::December } else { time::Month::January });
+    let day = day.unwrap_or(if last { month.length(year) } else { 1 });
+    time::Date::from_calendar_date(year, month, day).map_err(|e| anyhow::anyhow!("{flag} {text:?}: {e}"))
+}
+
+/// A query with syntax that found nothing and holds a lower-case operator
+/// (`title:remotie or title:reservisten`): the query as it was probably meant.
+fn operator_hint(query: &str) -> Option<String> {
+    let words: Vec<&str> = query.split_whitespace().collect();
+    if words.len() < 3 {
+        return None;
+    }
+    let mut changed = false;
+    let meant: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| match (*w, i > 0 && i + 1 < words.len()) {
+            ("or" | "|" | "||" | "of", true) => {
+                changed = true;
+                "OR"
+            }
+            ("and" | "&" | "&&" | "en", true) => {
+                changed = true;
+                "AND"
+            }
+            _ => w,
+        })
+        .collect();
+    changed.then(|| format!("hint: operators are upper case; did you mean `{}`?", meant.join(" ")))
 }

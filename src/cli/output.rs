@@ -184,7 +184,12 @@ pub fn listed_text(out: &mut impl Write, letters: &[kamerzoek::Listed]) -> io::R
     for l in letters {
         writeln!(out, "{}  {}  {}  {}", l.id, l.date.as_deref().unwrap_or("no date   "), l.title, l.source.as_deref().unwrap_or(""))?;
     }
-    writeln!(out, "{} letters", letters.len())
+    writeln!(out, "{}", exactly(letters.len(), "letter", "letters"))
+}
+
+/// `1 letter`, `2 letters`.
+pub fn exactly(n: usize, one: &str, many: &str) -> String {
+    count(Count { n, exact: true }, (one, many))
 }
 
 /// The files of kinds kamerzoek does not read, counted by extension, the first named.

@@ -504,3 +504,26 @@ fn sync_recognises_sources_however_the_path_is_written() {
     let v: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
     assert_eq!(v["letters"], 1);
 }
+
+/// Mistakes people make at the command line, each with what kamerzoek does about it.
+#[test]
+fn common_mistakes_get_a_way_out() {
+    let idx = Indexed::corpus();
+    // An exclusion as a separate, unquoted argument, with options after it.
+    assert_eq!(idx.letters(&["defensie", "-remotie", "--limit", "10"]), idx.letters(&["defensie -remotie", "--limit", "10"]));
+    assert!(!idx.letters(&["defensie", "-remotie"]).contains(&L000.to_string()));
+    // A lower-case operator in a query with syntax that finds nothing.
+    let out = idx.run("search", &["title:remotie or title:reservisten"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `title:remotie OR title:reservisten`?"), "{}", String::from_utf8_lossy(&out.stderr));
+    // --from and --to take a year or month as date: does.
+    assert_eq!(idx.letters(&["--from", "2020", "--dated", "defensie"]), idx.letters(&["--from", "2020-01-01", "--dated", "defensie"]));
+    assert!(idx.letters(&["--to", "2015", "--dated", "defensie"]).contains(&L002.to_string()), "2015-12-14 is in --to 2015");
+    assert!(!idx.letters(&["--to", "2015-11", "--dated", "defensie"]).contains(&L002.to_string()));
+    let out = idx.run("search", &["--from", "20x", "defensie"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--from \"20x\": expected a year, month or day: 2020, 2020-06 or 2020-06-01"));
+    let out = idx.run("search", &["--from", "2020", "--to", "2015", "defensie"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--from 2020-01-01 is after --to 2015-12-31"));
+}

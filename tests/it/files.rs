@@ -38,7 +38,7 @@ fn files_of_other_kinds_in_a_folder_are_counted_and_named() {
     let said = stderr(&out);
     assert!(said.contains("not read: 2 files of kinds kamerzoek does not read (1 .html, 1 .md)"), "{said}");
     assert!(said.contains("kopie.html") && said.contains("notities.md"), "{said}");
-    assert!(said.contains("indexed 1 letters"), "{said}");
+    assert!(said.contains("indexed 1 letter ("), "{said}");
 }
 
 #[test]
@@ -59,7 +59,7 @@ fn a_pdf_or_foreign_xml_named_as_a_letter_is_skipped_with_the_reason() {
     assert!(said.contains("pagina.xml: not an official publication: its root element is <html>"), "{said}");
     let listed = kamerzoek(&["list", "--index", path_str(&index)]);
     let listed = String::from_utf8_lossy(&listed.stdout);
-    assert!(listed.contains(L001) && listed.ends_with("1 letters\n"), "{listed}");
+    assert!(listed.contains(L001) && listed.ends_with("1 letter\n"), "{listed}");
 }
 
 #[test]
@@ -137,6 +137,6 @@ fn the_sample_letters_stay_apart_from_the_users_own_index() {
     copy_letter(L001, &mine.join(format!("{L001}.txt")));
     assert_eq!(run(&["index", path_str(&mine)]).status.code(), Some(0));
     let listed = String::from_utf8_lossy(&run(&["list"]).stdout).into_owned();
-    assert!(listed.contains(L001) && listed.ends_with("1 letters\n"), "the sample letters mixed in: {listed}");
+    assert!(listed.contains(L001) && listed.ends_with("1 letter\n"), "the sample letters mixed in: {listed}");
     assert_eq!(run(&["search", "subject:remotie"]).status.code(), Some(1), "a sample letter is found in the user's index");
 }

@@ -53,7 +53,7 @@ impl Run {
 
     /// The summary line says `indexed N letters` and, when some were, how many inputs were skipped.
     fn summary(&self, indexed: usize, skipped: usize) -> &Self {
-        self.says(&format!("indexed {indexed} letters ("));
+        self.says(&format!("indexed {indexed} {} (", if indexed == 1 { "letter" } else { "letters" }));
         if skipped > 0 {
             self.says(&format!("; skipped {skipped} inputs"));
         } else {
