@@ -76,7 +76,11 @@ pub fn hits_text(out: &mut impl Write, found: &Found, options: &SearchOptions, c
         if let Some(section) = &hit.section {
             line.push_str(&format!(" · § {section}"));
         }
-        writeln!(out, "    {dim}{line} · score {:.2}{reset}", hit.score)?;
+        // Sorted by date, no score is computed.
+        if options.sort == kamerzoek::Sort::Relevance {
+            line.push_str(&format!(" · score {:.2}", hit.score));
+        }
+        writeln!(out, "    {dim}{line}{reset}")?;
         if !hit.snippet.is_empty() {
             writeln!(out, "    {}", highlighted(&hit.snippet, &hit.highlights, color))?;
         }
@@ -143,7 +147,8 @@ pub fn most_cited_text(out: &mut impl Write, top: &[MostCited]) -> io::Result<()
     for (i, m) in top.iter().enumerate() {
         let title = m.title.as_deref().map(|t| format!(" ‘{t}’")).unwrap_or_default();
         let linked = m.in_index.as_deref().map(|l| format!(" [in the index as {l}]")).unwrap_or_default();
-        writeln!(out, "{:>3}. {:>3}×  {}{title}{linked}  — {}", i + 1, m.count, m.key, listed(&m.cited_by))?;
+        let letters = exactly(m.cited_by.len(), "letter", "letters");
+        writeln!(out, "{:>3}. {}{title}{linked}: {letters}, {}× — {}", i + 1, m.key, m.count, listed(&m.cited_by))?;
     }
     Ok(())
 }

@@ -6,7 +6,7 @@
 //! every citation of it (`Groei van de krijgsmacht` finds `kst-33763-176` because a
 //! letter cites it under that title).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 use tantivy::collector::TopDocs;
@@ -152,19 +152,27 @@ impl LetterIndex {
             .collect()
     }
 
-    /// The `top` most cited papers, most cited first (ties by key).
+    /// The `top` most cited papers: cited by the most letters first, then by the most
+    /// citations (one regulation citing a law fifty times is one letter), then by key.
     pub fn most_cited(&self, top: usize) -> Result<Vec<MostCited>> {
         let searcher = self.reader.searcher();
         // Only citation documents have a `cited` key: every live document of each
-        // segment is counted by its key's ordinal, and the keys read in one pass.
+        // segment is counted by its key's ordinal, with the distinct letters (by the
+        // ordinal of their id; a letter's documents lie in one segment), and the keys
+        // read in one pass.
         let mut keys = StrValues::new(&searcher, "cited");
-        let mut counts: HashMap<String, u64> = HashMap::new();
+        let mut counts: HashMap<String, (u64, u64)> = HashMap::new();
         for (segment, reader) in searcher.segment_readers().iter().enumerate() {
             let segment = segment as u32;
             let alive = reader.alive_bitset();
+            let letters = reader.fast_fields().str("letter")?;
             let mut by_ord: Vec<u64> = Vec::new();
+            let mut pairs: HashSet<(u64, u64)> = HashSet::new();
             for doc in (0..reader.max_doc()).filter(|&d| !alive.is_some_and(|a| a.is_deleted(d))) {
                 if let Some(ord) = keys.ord(DocAddress::new(segment, doc))? {
+                    if let Some(letter) = letters.as_ref().and_then(|l| l.term_ords(doc).next()) {
+                        pairs.insert((ord, letter));
+                    }
                     let ord = ord as usize;
                     if by_ord.len() <= ord {
                         by_ord.resize(ord + 1, 0);
@@ -172,17 +180,25 @@ impl LetterIndex {
                     by_ord[ord] += 1;
                 }
             }
+            let mut letters_by_ord: HashMap<u64, u64> = HashMap::new();
+            for (ord, _) in pairs {
+                *letters_by_ord.entry(ord).or_default() += 1;
+            }
             keys.each_term(segment, |ord, key| match by_ord.get(ord as usize) {
-                Some(&n) if n > 0 && !key.is_empty() => *counts.entry(key.to_string()).or_default() += n,
+                Some(&n) if n > 0 && !key.is_empty() => {
+                    let entry = counts.entry(key.to_string()).or_default();
+                    entry.0 += letters_by_ord.get(&ord).copied().unwrap_or(0);
+                    entry.1 += n;
+                }
                 _ => {}
             })?;
         }
-        let mut ranked: Vec<(String, u64)> = counts.into_iter().collect();
+        let mut ranked: Vec<(String, (u64, u64))> = counts.into_iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         ranked.truncate(top);
         ranked
             .into_iter()
-            .map(|(key, count)| {
+            .map(|(key, (_, count))| {
                 let about = self.about(&searcher, &key)?;
                 Ok(MostCited { key, count, cited_by: about.cited_by, answered_by: about.answered_by, title: about.title, in_index: about.in_index })
             })

@@ -353,8 +353,28 @@ fn most_cited_papers_come_first() {
     assert_eq!(top.len(), 3);
     assert_eq!(top[0]["key"], "wet:kaderwet dienstplicht");
     assert_eq!(top[0]["count"], 3);
-    let counts: Vec<u64> = top.iter().map(|t| t["count"].as_u64().unwrap()).collect();
-    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    let ranks: Vec<(usize, u64)> = top.iter().map(|t| (t["cited_by"].as_array().unwrap().len(), t["count"].as_u64().unwrap())).collect();
+    assert!(ranks.windows(2).all(|w| w[0] >= w[1]), "{ranks:?}");
+}
+
+#[test]
+fn a_paper_cited_by_more_letters_ranks_above_one_cited_often_by_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let letters = dir.path().join("letters");
+    std::fs::create_dir(&letters).unwrap();
+    for i in 0..2 {
+        std::fs::write(letters.join(format!("{i}_brief.txt")), format!("Den Haag, {} maart 2024\n\nZie Kamerstuk 29 999, nr. 8.\n", i + 1)).unwrap();
+    }
+    let often = (1..=5).map(|n| format!("Artikel {n} volgt Kamerstuk 29 999, nr. 9.")).collect::<Vec<_>>().join("\n");
+    std::fs::write(letters.join("9_regeling.txt"), format!("Den Haag, 9 maart 2024\n\n{often}\n")).unwrap();
+    let index = dir.path().join("index");
+    assert!(util::kamerzoek(&["index", "--index", util::path_str(&index), util::path_str(&letters)]).status.success());
+    let out = util::kamerzoek(&["citations", "--json", "--top", "2", "--index", util::path_str(&index)]);
+    let top: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!((top[0]["key"].as_str(), top[0]["count"].as_u64()), (Some("kst-29999-8"), Some(2)));
+    assert_eq!((top[1]["key"].as_str(), top[1]["count"].as_u64()), (Some("kst-29999-9"), Some(5)));
+    let text = String::from_utf8_lossy(&util::kamerzoek(&["citations", "--top", "2", "--index", util::path_str(&index)]).stdout).into_owned();
+    assert!(text.contains("kst-29999-8: 2 letters, 2×") && text.contains("kst-29999-9: 1 letter, 5×"), "{text}");
 }
 
 #[test]
