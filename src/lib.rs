@@ -60,4 +60,4 @@ pub use index::ingest;
 pub use index::record::{CitationRecord, LetterRecord, SectionRecord};
 pub use index::{LetterIndex, LetterWriter, Listed, Space, Stats};
 pub use parse::{parse_text, Letter, Metadata, Section};
-pub use search::{CitedHit, Commitment, Count, FacetValue, Facets, Found, Hit, Matching, MostCited, Scope, SearchOptions, Sort};
+pub use search::{CitedHit, CitedPaper, Citing, Commitment, Count, FacetValue, Facets, Found, Hit, Matching, MostCited, Scope, SearchOptions, Sort};

@@ -100,7 +100,23 @@ pub fn run() -> anyhow::Result<ExitCode> {
         }
         Command::Show(a) => {
             let index = open(&a.location)?;
-            let (record, body) = index.letter(&a.letter)?;
+            let (record, body) = match index.letter(&a.letter) {
+                Err(Error::UnknownLetter(_)) => match unknown_letter(&index, &a.letter)? {
+                    Shown::Letter(id) => index.letter(&id)?,
+                    Shown::Paper(paper) => {
+                        let mut out = std::io::stdout().lock();
+                        match a.json {
+                            true => {
+                                serde_json::to_writer_pretty(&mut out, &paper)?;
+                                writeln!(out)?;
+                            }
+                            false => output::cited_paper_text(&mut out, &paper)?,
+                        }
+                        return Ok(ExitCode::SUCCESS);
+                    }
+                },
+                other => other?,
+            };
             let mut out = std::io::stdout().lock();
             if a.text {
                 let (start, end) = match a.section {
@@ -245,6 +261,32 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 }
             }
             Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// What `show X` shows when no letter has id `X`.
+enum Shown {
+    /// The one letter whose id starts with `X`.
+    Letter(String),
+    /// The cited paper `X` (a key or a citation however written).
+    Paper(kamerzoek::CitedPaper),
+}
+
+/// `show 002` (an id's unambiguous start) or `show kst-33763-176` (a cited paper);
+/// else the error says what was tried.
+fn unknown_letter(index: &LetterIndex, asked: &str) -> anyhow::Result<Shown> {
+    let ids: Vec<String> = index.list()?.into_iter().map(|l| l.id).filter(|id| id.starts_with(asked)).collect();
+    if let [one] = ids.as_slice() {
+        return Ok(Shown::Letter(one.clone()));
+    }
+    if let Some(paper) = index.cited_paper(asked, 100)? {
+        return Ok(Shown::Paper(paper));
+    }
+    match ids.len() {
+        0 => anyhow::bail!("no letter with id {asked:?} in the index, and no letter cites it; `kamerzoek list` lists the ids"),
+        n => {
+            anyhow::bail!("{n} letters have ids starting with {asked:?} ({}); give more of the id", ids.iter().take(5).cloned().collect::<Vec<_>>().join(", "))
         }
     }
 }

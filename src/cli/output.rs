@@ -184,6 +184,26 @@ fn listed(ids: &[String]) -> String {
     }
 }
 
+/// `show KEY`: a cited paper, the letters citing it and their sentences.
+pub fn cited_paper_text(out: &mut impl Write, p: &kamerzoek::CitedPaper) -> io::Result<()> {
+    writeln!(out, "{}{}", p.key, p.title.as_deref().map(|t| format!(" ‘{t}’")).unwrap_or_default())?;
+    if let Some(l) = &p.in_index {
+        writeln!(out, "  in the index as {l}")?;
+    }
+    writeln!(out, "  cited by {}", exactly(p.cited_by, "letter", "letters"))?;
+    for c in &p.citing {
+        let answers = if c.answers { " (answers it)" } else { "" };
+        writeln!(out, "\n  {} · {} · {}{answers}", c.letter, c.date.as_deref().unwrap_or("no date"), c.title)?;
+        for s in &c.sentences {
+            writeln!(out, "    “{s}”")?;
+        }
+    }
+    if p.citing.len() < p.cited_by {
+        writeln!(out, "\n  and {} more letters (--json lists the same {})", p.cited_by - p.citing.len(), p.citing.len())?;
+    }
+    Ok(())
+}
+
 /// `list`: one letter a line: id, date, title, source.
 pub fn listed_text(out: &mut impl Write, letters: &[kamerzoek::Listed]) -> io::Result<()> {
     for l in letters {
@@ -262,12 +282,31 @@ pub fn record_text(out: &mut impl Write, r: &LetterRecord) -> io::Result<()> {
     for (n, s) in r.sections.iter().enumerate() {
         writeln!(out, "  {n:>3}  {:>6}..{:<6} {}", s.start, s.end, s.heading.as_deref().unwrap_or("(opening)"))?;
     }
-    writeln!(out, "citations ({})", r.citations.len())?;
+    // One line a cited paper, in the order first cited: how often, as first written,
+    // the title the letter gives it.
+    let mut papers: Vec<(&kamerzoek::CitationRecord, usize, bool)> = Vec::new();
     for c in &r.citations {
+        match papers.iter_mut().find(|(p, ..)| p.citation.key == c.citation.key) {
+            Some((_, n, answers)) => {
+                *n += 1;
+                *answers |= c.citation.answers;
+            }
+            None => papers.push((c, 1, c.citation.answers)),
+        }
+    }
+    writeln!(
+        out,
+        "citations: {} of {} (show KEY lists who else cites one)",
+        exactly(r.citations.len(), "citation", "citations"),
+        exactly(papers.len(), "paper", "papers")
+    )?;
+    for (c, n, answers) in papers {
         let linked = c.letter.as_deref().map(|l| format!("  [in the index as {l}]")).unwrap_or_default();
         let c = &c.citation;
-        let answers = if c.answers { "  (answered here)" } else { "" };
-        writeln!(out, "  {:<24} {}{linked}{answers}", c.key, c.text.split_whitespace().collect::<Vec<_>>().join(" "))?;
+        let times = if n > 1 { format!("{n}× ") } else { String::new() };
+        let title = c.title.as_deref().map(|t| format!(" ‘{t}’")).unwrap_or_default();
+        let answers = if answers { "  (answered here)" } else { "" };
+        writeln!(out, "  {}\n      {times}{}{title}{linked}{answers}", c.key, c.text.split_whitespace().collect::<Vec<_>>().join(" "))?;
     }
     if !r.cited_by.is_empty() {
         writeln!(out, "cited by {}", listed(&r.cited_by))?;

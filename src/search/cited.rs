@@ -26,6 +26,38 @@ use crate::Result;
 /// any realistic query without scoring the whole index.
 const GROUPED_CITATIONS: usize = 2000;
 
+/// A cited paper and the letters citing it ([`LetterIndex::cited_paper`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct CitedPaper {
+    /// Its key.
+    pub key: String,
+    /// The letter in the index that is this paper.
+    pub in_index: Option<String>,
+    /// The title letters give it.
+    pub title: Option<String>,
+    /// How many letters cite it.
+    pub cited_by: usize,
+    /// The citing letters read, newest first.
+    pub citing: Vec<Citing>,
+}
+
+/// One letter citing a paper.
+#[derive(Debug, Clone, Serialize)]
+pub struct Citing {
+    /// The letter id.
+    pub letter: String,
+    /// Its title.
+    pub title: String,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The sentences it cites the paper in.
+    pub sentences: Vec<String>,
+    /// How often it cites it.
+    pub times: usize,
+    /// Whether it answers it (reports on the toezegging or motion).
+    pub answers: bool,
+}
+
 /// A cited paper.
 #[derive(Debug, Clone, Serialize)]
 pub struct CitedHit {
@@ -232,6 +264,39 @@ impl LetterIndex {
         }
         found.sort_by(|a, b| (!a.answered_by.is_empty()).cmp(&!b.answered_by.is_empty()).then_with(|| a.key.cmp(&b.key)));
         Ok(found)
+    }
+
+    /// A cited paper and the letters that cite it, newest first, each with the
+    /// sentences it cites it in and whether it answers it: `None` when no letter in the
+    /// index is or cites `key`. `key` may be written any way a citation is
+    /// (`Kamerstuk 33 763, nr. 96`); at most `limit` citing letters are read.
+    pub fn cited_paper(&self, key: &str, limit: usize) -> Result<Option<CitedPaper>> {
+        let Some(key) = crate::cite::normalize(key) else { return Ok(None) };
+        let letters = self.citing_letters(std::slice::from_ref(&key))?;
+        let in_index = self.resolve(&key)?;
+        if letters.is_empty() && in_index.is_none() {
+            return Ok(None);
+        }
+        let mut paper = CitedPaper { key: key.clone(), in_index, title: None, cited_by: letters.len(), citing: Vec::new() };
+        for id in letters.iter().take(limit) {
+            let (record, _) = self.letter(id)?;
+            let about: Vec<_> = record.citations.iter().filter(|c| c.citation.key == key).collect();
+            if paper.title.is_none() {
+                paper.title = about.iter().find_map(|c| c.citation.title.clone());
+            }
+            let mut sentences: Vec<String> = about.iter().map(|c| c.sentence.clone()).filter(|s| !s.is_empty()).collect();
+            sentences.dedup();
+            paper.citing.push(Citing {
+                letter: record.id,
+                title: record.title,
+                date: record.meta.date.map(crate::index::record::format_date),
+                answers: about.iter().any(|c| c.citation.answers),
+                times: about.len(),
+                sentences,
+            });
+        }
+        paper.citing.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.letter.cmp(&b.letter)));
+        Ok(Some(paper))
     }
 
     /// The letter in the index that is the paper with this key, if any.

@@ -36,7 +36,7 @@ use crate::{Error, Result};
 
 use crate::analyse::pool::Pooled;
 use crate::index::stored::{Body, StoredDoc};
-pub use cited::{CitedHit, Commitment, MostCited};
+pub use cited::{CitedHit, CitedPaper, Citing, Commitment, MostCited};
 use facets::FacetCollector;
 pub use facets::{FacetValue, Facets};
 use query::compile::Clauses;

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State as Shared};
 use axum::Json;
-use kamerzoek::{Analysis, CitedHit, Facets, Hit, LetterRecord, Matching, MostCited, Scope, SearchOptions, Sort, Stats};
+use kamerzoek::{Analysis, CitedHit, CitedPaper, Facets, Hit, LetterRecord, Matching, MostCited, Scope, SearchOptions, Sort, Stats};
 use serde::{Deserialize, Serialize};
 
 use super::error::ApiError;
@@ -244,31 +244,6 @@ pub(crate) async fn most_cited(Shared(state): Shared<Arc<State>>, params: Result
     Ok(Json(blocking(&state, move |s| Ok(s.index.most_cited(top)?)).await?))
 }
 
-/// One letter citing a paper, with the sentence it cites it in.
-#[derive(Serialize)]
-pub(crate) struct Citing {
-    letter: String,
-    title: String,
-    date: Option<String>,
-    /// The sentences of the letter that cite the paper.
-    sentences: Vec<String>,
-    /// Whether the letter answers it (reports on the toezegging or motion).
-    answers: bool,
-}
-
-#[derive(Serialize)]
-pub(crate) struct CitedPaper {
-    key: String,
-    /// The letter in the index that is this paper.
-    in_index: Option<String>,
-    /// The title letters give it.
-    title: Option<String>,
-    /// Letters citing it, at most [`CITING_LETTERS`] read.
-    citing: Vec<Citing>,
-    /// All letters citing it.
-    cited_by: usize,
-}
-
 /// The most citing letters read for one cited paper.
 const CITING_LETTERS: usize = 100;
 
@@ -277,33 +252,9 @@ pub(crate) async fn cited_paper(Shared(state): Shared<Arc<State>>, Path(written)
     if written.len() > state.limits.query_bytes {
         return Err(ApiError::bad_request("the key is too long"));
     }
-    let answer = blocking(&state, move |s| {
-        let key =
-            kamerzoek::normalize_citation(&written).ok_or_else(|| ApiError::bad_request(format!("{written:?} is no citation key (e.g. kst-33763-96)")))?;
-        let letters = s.index.citing_letters(std::slice::from_ref(&key))?;
-        let in_index = s.index.resolve(&key)?;
-        if letters.is_empty() && in_index.is_none() {
-            return Err(ApiError::not_found(format!("no letter in the index is or cites {key}")));
-        }
-        let mut paper = CitedPaper { key: key.clone(), in_index, title: None, citing: Vec::new(), cited_by: letters.len() };
-        for id in letters.iter().take(CITING_LETTERS) {
-            let (record, _) = s.index.letter(id)?;
-            let about: Vec<_> = record.citations.iter().filter(|c| c.citation.key == key).collect();
-            if paper.title.is_none() {
-                paper.title = about.iter().find_map(|c| c.citation.title.clone());
-            }
-            let mut sentences: Vec<String> = about.iter().map(|c| c.sentence.clone()).filter(|s| !s.is_empty()).collect();
-            sentences.dedup();
-            paper.citing.push(Citing {
-                letter: record.id,
-                title: record.title,
-                date: record.meta.date.map(|d| d.to_string()),
-                answers: about.iter().any(|c| c.citation.answers),
-                sentences,
-            });
-        }
-        paper.citing.sort_by(|a, b| b.date.cmp(&a.date));
-        Ok(paper)
+    let answer = blocking(&state, move |s| match kamerzoek::normalize_citation(&written) {
+        None => Err(ApiError::bad_request(format!("{written:?} is no citation key (e.g. kst-33763-96)"))),
+        Some(key) => s.index.cited_paper(&key, CITING_LETTERS)?.ok_or_else(|| ApiError::not_found(format!("no letter in the index is or cites {key}"))),
     })
     .await?;
     Ok(Json(answer))

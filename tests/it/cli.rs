@@ -547,3 +547,35 @@ fn common_mistakes_get_a_way_out() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--from 2020-01-01 is after --to 2015-12-31"));
 }
+
+#[test]
+fn show_takes_an_id_prefix_or_a_cited_papers_key() {
+    let idx = Indexed::corpus();
+    let by_prefix = idx.run("show", &["--json", "002"]);
+    let v: serde_json::Value = serde_json::from_slice(&by_prefix.stdout).unwrap();
+    assert_eq!(v["id"], L002);
+    let ambiguous = idx.run("show", &["00"]);
+    assert_eq!(ambiguous.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&ambiguous.stderr).contains("5 letters have ids starting with \"00\""));
+    // A key as `--scope citations` prints it, or the citation as written.
+    for asked in ["kst-33763-171", "Kamerstuk 33 763, nr. 171"] {
+        let out = idx.run("show", &["--json", asked]);
+        assert_eq!(out.status.code(), Some(0), "{asked}: {}", String::from_utf8_lossy(&out.stderr));
+        let paper: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(paper["key"], "kst-33763-171");
+        assert_eq!(paper["citing"][0]["letter"], L001);
+        assert_eq!(paper["citing"][0]["answers"], true);
+    }
+    let text = String::from_utf8_lossy(&idx.run("show", &["kst-33763-171"]).stdout).into_owned();
+    assert!(text.contains("cited by 1 letter") && text.contains("(answers it)") && text.contains("“In reactie op de moties van het lid Ellian"), "{text}");
+}
+
+#[test]
+fn show_lists_each_cited_paper_once_with_how_often() {
+    let idx = Indexed::corpus();
+    let text = String::from_utf8_lossy(&idx.run("show", &[L001]).stdout).into_owned();
+    assert!(text.contains("citations: 26 citations of 21 papers"), "{text}");
+    assert_eq!(text.matches("wet:kaderwet dienstplicht").count(), 1, "{text}");
+    assert!(text.contains("3× Kaderwet Dienstplicht"), "{text}");
+    assert!(text.contains("‘Groei van de krijgsmacht’"), "{text}");
+}
