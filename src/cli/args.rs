@@ -6,13 +6,52 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Full-text search for Dutch parliamentary letters (Kamerbrieven).
 ///
-/// The first search without an index builds one from the bundled letters.
+/// The first search without an index of your own searches the bundled sample letters.
 #[derive(Debug, Parser)]
-#[command(name = "kamerzoek", version, about, long_about = None)]
+#[command(name = "kamerzoek", version, about, long_about = None, after_help = MORE_HELP)]
 pub struct Opts {
     #[command(subcommand)]
     pub command: Command,
 }
+
+/// Below the commands of the main help.
+const MORE_HELP: &str = "\
+The query language: kamerzoek help query
+Measuring (for the benchmarks): kamerzoek eval --help, kamerzoek bench --help";
+
+/// `kamerzoek help query`, and after `kamerzoek search --help`.
+pub const QUERY_LANGUAGE: &str = "\
+Plain words are ranked: the letters with every word first, then the best with some.
+Anything below makes the query exact, every clause must hold:
+
+  remotie AND reservisten        both words
+  remotie OR reservisten         either (operators in capitals: AND, OR, NOT)
+  NOT DCR, -DCR                  without
+  (remotie OR reservisten) defensie      grouping
+  \"minister van defensie\"        a phrase; \"minister defensie\"~2 with 2 positions of slack
+  defensie*                      words starting so (veteraan* finds veteranen)
+  title:remotie                  in one field
+  date:2020, date:2020-06, date:2020-06-01            a year, month or day
+  date:[2015 TO 2020], date:{2015 TO 2020}, date:>=2021  ranges and comparisons
+  cites:\"Kamerstuk 33 763, nr. 176\", cites:33763-176, cites:Awb   citing a paper
+
+Fields (English or Dutch): title/titel, subject/onderwerp, section/sectie (headings),
+text/tekst, sender/afzender, signer/ondertekenaar, number/nummer, kamerstuk,
+date/datum, cites/citeert. A word without a field is looked for in title, subject,
+headings, text, sender and signer.
+
+Words match as Dutch is written: case and accents do not matter, stop words are left
+out, words are stemmed (militair finds militairen), compounds meet their parts (beleid
+finds remotiebeleid), an acronym its name (KMar, Koninklijke Marechaussee).
+
+Examples:
+  kamerzoek search 'Alcohol en drugs bij Defensie?'
+  kamerzoek search '\"sociale partners\" date:>=2020'
+  kamerzoek search defensie -remotie
+  kamerzoek search --scope sections 'sanctieregime proportionaliteit'
+  kamerzoek search --scope citations 'Groei van de krijgsmacht'
+
+--from and --to take the forms date: takes (2020, 2020-06, 2020-06-01).";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -21,26 +60,39 @@ pub enum Command {
     /// Re-running updates the index: new letters are added, changed ones re-indexed,
     /// unchanged ones skipped. Exit status: 0 all indexed, 1 some inputs skipped, 2 error.
     Index(IndexArgs),
-    /// Search the index. Query syntax: see README (phrases, fields, OR, NOT, date ranges).
+    /// Search the index: plain words ranked, or the query language (`kamerzoek help query`).
+    #[command(after_long_help = QUERY_LANGUAGE)]
     Search(SearchArgs),
     /// Show one letter: metadata, sections, citations, warnings.
     Show(ShowArgs),
-    /// Show what the index holds.
-    Stats(StatsArgs),
-    /// List the most cited papers.
-    Citations(CitationsArgs),
-    /// Measure ranking quality on judged queries (MRR@10, nDCG@10, Recall@10/100).
-    Eval(EvalArgs),
-    /// Measure indexing speed, index size, memory and query latency.
-    Bench(BenchArgs),
-    /// Analyse text from stdin: the analyzer's tokens or the citations, as JSON Lines.
-    Analyze(AnalyzeArgs),
-    /// Serve the JSON API and the web page over the index (http://127.0.0.1:7700).
-    Serve(ServeArgs),
     /// List the letters in the index: id, date, title, source.
     List(ListArgs),
     /// Remove letters from the index by id. Exit status 1 when an id is not there.
     Remove(RemoveArgs),
+    /// List the most cited papers.
+    Citations(CitationsArgs),
+    /// Show what the index holds.
+    Stats(StatsArgs),
+    /// Serve the JSON API and the web page over the index (http://127.0.0.1:7700).
+    Serve(ServeArgs),
+    /// Analyse text from stdin: the analyzer's tokens or the citations, as JSON Lines.
+    Analyze(AnalyzeArgs),
+    /// The query language: operators, phrases, fields, dates, citations, with examples.
+    #[command(long_about = QUERY_LANGUAGE)]
+    Query,
+    /// Print shell completions (bash, zsh, fish, elvish, powershell) to install.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to install, e.g. as kamerzoek.1.
+    Manpage,
+    /// Measure ranking quality on judged queries (MRR@10, nDCG@10, Recall@10/100).
+    #[command(hide = true)]
+    Eval(EvalArgs),
+    /// Measure indexing speed, index size, memory and query latency.
+    #[command(hide = true)]
+    Bench(BenchArgs),
 }
 
 #[derive(Debug, Args)]

@@ -579,3 +579,62 @@ fn show_lists_each_cited_paper_once_with_how_often() {
     assert!(text.contains("3× Kaderwet Dienstplicht"), "{text}");
     assert!(text.contains("‘Groei van de krijgsmacht’"), "{text}");
 }
+
+/// `kamerzoek help query` teaches the query language, and every form and example it
+/// shows is a valid query on the bundled letters.
+#[test]
+fn the_query_help_shows_forms_that_work() {
+    let idx = Indexed::corpus();
+    let help = util::kamerzoek(&["help", "query"]);
+    assert!(help.status.success());
+    let help = String::from_utf8_lossy(&help.stdout).into_owned();
+    for needed in ["title/titel", "afzender", "date:[2015 TO 2020]", "cites:", "Examples:"] {
+        assert!(help.contains(needed), "{needed} missing from:\n{help}");
+    }
+    let mut tried = 0;
+    for line in help.lines().filter(|l| l.starts_with("  ")) {
+        let line = line.trim();
+        let queries: Vec<String> = match line.strip_prefix("kamerzoek search ") {
+            // An example: its last argument is the query, quoted or not.
+            Some(rest) => match rest.strip_suffix('\'').and_then(|r| r.rfind('\'').map(|at| &r[at + 1..])) {
+                Some(quoted) => vec![quoted.to_string()],
+                None => vec![rest.to_string()],
+            },
+            // A form: the part before the explanation, each comma-separated form.
+            None => split_outside_quotes(line.split("  ").next().unwrap_or("")),
+        };
+        for q in queries.iter().filter(|q| !q.is_empty()) {
+            let out = idx.run("search", &[q.as_str()]);
+            assert!(matches!(out.status.code(), Some(0 | 1)), "{q:?} from the help is an error: {}", String::from_utf8_lossy(&out.stderr));
+            tried += 1;
+        }
+    }
+    assert!(tried >= 20, "only {tried} forms read from the help");
+    // Measuring is out of the main help but still there.
+    let main = String::from_utf8_lossy(&util::kamerzoek(&["--help"]).stdout).into_owned();
+    assert!(!main.contains("\n  eval ") && main.contains("kamerzoek eval --help"), "{main}");
+    assert!(util::kamerzoek(&["eval", "--help"]).status.success());
+    // The manual page and completions are there to install.
+    assert!(String::from_utf8_lossy(&util::kamerzoek(&["manpage"]).stdout).contains(".TH kamerzoek 1"));
+    assert!(String::from_utf8_lossy(&util::kamerzoek(&["completions", "bash"]).stdout).contains("kamerzoek"));
+}
+
+/// `a, "b, c", d` -> `a`, `"b, c"`, `d`.
+fn split_outside_quotes(forms: &str) -> Vec<String> {
+    let (mut out, mut current, mut quoted) = (Vec::new(), String::new(), false);
+    let mut chars = forms.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted && chars.peek() == Some(&' ') => {
+                chars.next();
+                out.push(std::mem::take(&mut current));
+                continue;
+            }
+            _ => {}
+        }
+        current.push(c);
+    }
+    out.push(current);
+    out
+}
