@@ -165,6 +165,10 @@ pub struct SearchArgs {
     /// When to colour highlights.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    /// Wrap hits at this many columns [default: the terminal's width; none when piped].
+    /// 0 does not wrap.
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<usize>,
     /// The query; several words are joined with spaces. Plain words are ranked (letters
     /// with every word first); operators, fields, quotes or a prefix make it the query
     /// language, where every clause must match. A word after the first may start with

@@ -86,7 +86,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 if a.json {
                     output::hits_json(&mut out, &found)?;
                 } else {
-                    output::hits_text(&mut out, &found, &options, use_color(a.color))?;
+                    output::hits_text(&mut out, &found, &options, use_color(a.color), wrap_width(a.width))?;
                 }
                 found.len()
             };
@@ -489,6 +489,16 @@ fn build(index: &LetterIndex, paths: &[PathBuf], options: &IndexOptions) -> anyh
     }
     eprintln!("{line}");
     Ok(summary)
+}
+
+/// The width to wrap hits at: `--width` (0: none), else the terminal's when stdout
+/// is one, else none.
+fn wrap_width(asked: Option<usize>) -> Option<usize> {
+    match asked {
+        Some(0) => None,
+        Some(w) => Some(w.max(40)),
+        None => std::io::stdout().is_terminal().then(textwrap::termwidth),
+    }
 }
 
 pub(crate) fn progress_target() -> ProgressDrawTarget {

@@ -39,7 +39,7 @@ pub fn hits_json(out: &mut impl Write, found: &Found) -> io::Result<()> {
 
 /// A numbered list: title, then letter id, date, section and score, then the snippet;
 /// then how many match in all and how to see more.
-pub fn hits_text(out: &mut impl Write, found: &Found, options: &SearchOptions, color: bool) -> io::Result<()> {
+pub fn hits_text(out: &mut impl Write, found: &Found, options: &SearchOptions, color: bool, width: Option<usize>) -> io::Result<()> {
     let what = match options.scope {
         Scope::Letters => ("letter", "letters"),
         Scope::Sections => ("section", "sections"),
@@ -68,21 +68,24 @@ pub fn hits_text(out: &mut impl Write, found: &Found, options: &SearchOptions, c
             writeln!(out, "    {dim}— below: {} with some of the words —{reset}\n", what.1)?;
         }
         previous = Some(hit.all_words);
-        writeln!(out, "{:>2}. {bold}{}{reset}", hit.rank, hit.title)?;
+        let number = format!("{:>2}. ", hit.rank);
+        // A long title is cut to the line (`show` prints it whole).
+        let title = width.map_or_else(|| hit.title.clone(), |w| shortened(&hit.title, w.saturating_sub(number.len())));
+        writeln!(out, "{number}{bold}{title}{reset}")?;
         let mut line = format!("{} · {}", hit.letter, hit.date.as_deref().unwrap_or("no date"));
         if hit.date_inferred {
             line.push_str(" (inferred)");
         }
-        if let Some(section) = &hit.section {
+        if let Some(section) = hit.section.as_deref().filter(|s| !repeats_title(s, &hit.title)) {
             line.push_str(&format!(" · § {section}"));
         }
         // Sorted by date, no score is computed.
         if options.sort == kamerzoek::Sort::Relevance {
             line.push_str(&format!(" · score {:.2}", hit.score));
         }
-        writeln!(out, "    {dim}{line}{reset}")?;
+        writeln!(out, "{dim}{}{reset}", indented(&line, width))?;
         if !hit.snippet.is_empty() {
-            writeln!(out, "    {}", highlighted(&hit.snippet, &hit.highlights, color))?;
+            writeln!(out, "{}", indented(&highlighted(&hit.snippet, &hit.highlights, color), width))?;
         }
         writeln!(out)?;
     }
@@ -238,6 +241,36 @@ pub fn unsupported_files(files: &[std::path::PathBuf]) -> String {
 /// A letter's text (`show --text`) with what a query matched marked.
 pub fn marked_text(out: &mut impl Write, text: &str, highlights: &[(usize, usize)], color: bool) -> io::Result<()> {
     writeln!(out, "{}", highlighted(text, highlights, color))
+}
+
+/// `text` indented by four columns, wrapped with the same indent at `width`.
+fn indented(text: &str, width: Option<usize>) -> String {
+    match width {
+        None => format!("    {text}"),
+        Some(w) => textwrap::fill(text, textwrap::Options::new(w).initial_indent("    ").subsequent_indent("    ")),
+    }
+}
+
+/// `title` cut to `width` columns with `…`.
+fn shortened(title: &str, width: usize) -> String {
+    if textwrap::core::display_width(title) <= width || width < 2 {
+        return title.to_string();
+    }
+    let mut out = String::new();
+    for c in title.chars() {
+        if textwrap::core::display_width(&out) + 2 > width {
+            break;
+        }
+        out.push(c);
+    }
+    format!("{}…", out.trim_end())
+}
+
+/// A section heading that is the title again (a regulation's title block).
+fn repeats_title(section: &str, title: &str) -> bool {
+    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let (section, title) = (fold(section), fold(title));
+    !section.is_empty() && (title.starts_with(&section) || section.starts_with(&title))
 }
 
 /// The snippet with its highlights marked: colour on a terminal, `[…]` otherwise.

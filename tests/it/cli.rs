@@ -638,3 +638,40 @@ fn split_outside_quotes(forms: &str) -> Vec<String> {
     out.push(current);
     out
 }
+
+/// Hits over long regulation titles at 80 and 120 columns: titles cut to the line,
+/// every other line wrapped with a hanging indent of four, no `§` that repeats the
+/// title, and without `--width` (piped) nothing wrapped.
+#[test]
+fn hits_wrap_to_the_width_with_a_hanging_indent() {
+    let dir = tempfile::tempdir().unwrap();
+    let regulations = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/formats/nl-defensie-regelingen-sample.jsonl.gz");
+    let index = dir.path().join("index");
+    let out = util::kamerzoek(&["index", "--index", util::path_str(&index), util::path_str(&util::corpus()), util::path_str(&regulations)]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let search = |width: &str| {
+        let out = util::kamerzoek(&["search", "--index", util::path_str(&index), "--width", width, "--limit", "3", "militaire ambtenaren"]);
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let numbered = regex::Regex::new(r"^\s*\d+\. ").unwrap();
+    let score = regex::Regex::new(r"score \d+\.\d\d\b").unwrap();
+    for width in [80, 120] {
+        let text = search(&width.to_string());
+        for line in text.lines() {
+            assert!(line.chars().count() <= width, "a line over {width} columns:\n{line}");
+        }
+        let hits: Vec<&str> = text.split("\n\n").filter(|h| numbered.is_match(h)).collect();
+        assert_eq!(hits.len(), 3, "{text}");
+        for hit in hits {
+            let mut lines = hit.lines();
+            let title = lines.next().unwrap();
+            assert!(lines.all(|l| l.starts_with("    ") && !l.starts_with("     ")), "not a hanging indent of four:\n{hit}");
+            assert!(!hit.contains(&format!("§ {}", title[4..].trim_end_matches('…'))), "the section repeats the title:\n{hit}");
+        }
+        // The layout, not the ranking's arithmetic.
+        insta::assert_snapshot!(format!("hits_at_{width}_columns"), score.replace_all(&text, "score [score]"));
+    }
+    let piped = util::kamerzoek(&["search", "--index", util::path_str(&index), "--limit", "1", "militaire ambtenaren"]);
+    let piped = String::from_utf8(piped.stdout).unwrap();
+    assert!(piped.lines().next().unwrap().contains("die een officiersrang bekleden"), "the full title when not wrapping:\n{piped}");
+}
