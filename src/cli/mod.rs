@@ -469,10 +469,10 @@ fn build(index: &LetterIndex, paths: &[PathBuf], options: &IndexOptions) -> anyh
     })?;
     bar.finish_and_clear();
     let mut line = format!(
-        "indexed {} ({} sections, {} warnings) in {:.2} s",
+        "indexed {} ({}, {}) in {:.2} s",
         output::exactly(summary.letters(), "letter", "letters"),
-        summary.sections,
-        summary.warnings,
+        output::exactly(summary.sections, "section", "sections"),
+        output::exactly(summary.warnings, "warning", "warnings"),
         summary.elapsed.as_secs_f64()
     );
     for (n, what) in [(summary.updated, "updated"), (summary.unchanged, "unchanged"), (summary.removed, "removed")] {

@@ -25,6 +25,10 @@ pub struct LetterRecord {
     pub warnings: Vec<String>,
     /// The file the letter came from.
     pub source: Option<String>,
+    /// Metadata its source format carried beyond the fields above (a JSON line's
+    /// `category`, `url`, …; an XML file's `meta` elements).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub extra: std::collections::BTreeMap<String, String>,
     /// Letters in the index that cite this one (filled when read from an index).
     #[serde(default)]
     pub cited_by: Vec<String>,
@@ -75,6 +79,7 @@ impl LetterRecord {
                 .collect(),
             warnings: letter.warnings.clone(),
             source,
+            extra: letter.extra.clone(),
             cited_by: Vec::new(),
         }
     }

@@ -140,3 +140,26 @@ fn the_sample_letters_stay_apart_from_the_users_own_index() {
     assert!(listed.contains(L001) && listed.ends_with("1 letter\n"), "the sample letters mixed in: {listed}");
     assert_eq!(run(&["search", "subject:remotie"]).status.code(), Some(1), "a sample letter is found in the user's index");
 }
+
+/// The JSON Lines record the README shows in full indexes as the README says: its
+/// title, date and sender read, its markdown heading a section, the other fields kept.
+#[test]
+fn the_readme_json_lines_record_indexes_as_documented() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README.md");
+    let record = readme.split("```json\n").nth(1).and_then(|r| r.split("\n```").next()).expect("a JSON record in the README");
+    let tmp = tempfile::tempdir().expect("tmp");
+    let file = tmp.path().join("export.jsonl");
+    std::fs::write(&file, format!("{record}\n")).expect("written");
+    let index = tmp.path().join("index");
+    let out = kamerzoek(&["index", "--index", path_str(&index), path_str(&file)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("indexed 1 letter (1 section, 0 warnings)"), "{}", stderr(&out));
+    let shown = kamerzoek(&["show", "--json", "--index", path_str(&index), "kst-36800-X-43"]);
+    let shown: serde_json::Value = serde_json::from_slice(&shown.stdout).expect("json");
+    assert_eq!(shown["title"], "Motie van het lid Boon over fysieke en mentale geschiktheid");
+    assert_eq!(shown["date"], "2026-03-11");
+    assert_eq!(shown["sender"], "Tweede Kamer");
+    assert_eq!(shown["sections"][0]["heading"], "Motie van het lid Boon");
+    assert_eq!(shown["extra"]["category"], "motie");
+    assert_eq!(shown["extra"]["url"], "https://zoek.officielebekendmakingen.nl/kst-36800-X-43.html");
+}
