@@ -149,7 +149,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 serde_json::to_writer_pretty(&mut out, &record)?;
                 writeln!(out)?;
             } else {
-                output::record_text(&mut out, &record)?;
+                output::record_text(&mut out, &record, &titles_of(&index, &record.cited_by)?)?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -229,7 +229,8 @@ pub fn run() -> anyhow::Result<ExitCode> {
             if a.json {
                 output::lines_json(&mut out, &top)?;
             } else {
-                output::most_cited_text(&mut out, &top)?;
+                let citing: Vec<String> = top.iter().flat_map(|m| m.cited_by.iter().cloned()).collect();
+                output::most_cited_text(&mut out, &top, &titles_of(&index, &citing)?)?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -277,6 +278,15 @@ pub fn run() -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The titles of the letters `ids`, read from the index's columns.
+fn titles_of(index: &LetterIndex, ids: &[String]) -> anyhow::Result<output::Titles> {
+    if ids.is_empty() {
+        return Ok(output::Titles::new());
+    }
+    let wanted: std::collections::HashSet<&String> = ids.iter().collect();
+    Ok(index.list()?.into_iter().filter(|l| wanted.contains(&l.id)).map(|l| (l.id, l.title)).collect())
 }
 
 /// What `show X` shows when no letter has id `X`.

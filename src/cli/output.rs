@@ -146,12 +146,13 @@ pub fn cited_text(out: &mut impl Write, hits: &[CitedHit], color: bool) -> io::R
 }
 
 /// The most cited papers, one per line.
-pub fn most_cited_text(out: &mut impl Write, top: &[MostCited]) -> io::Result<()> {
+pub fn most_cited_text(out: &mut impl Write, top: &[MostCited], titles: &Titles) -> io::Result<()> {
     for (i, m) in top.iter().enumerate() {
         let title = m.title.as_deref().map(|t| format!(" ‘{t}’")).unwrap_or_default();
         let linked = m.in_index.as_deref().map(|l| format!(" [in the index as {l}]")).unwrap_or_default();
         let letters = exactly(m.cited_by.len(), "letter", "letters");
-        writeln!(out, "{:>3}. {}{title}{linked}: {letters}, {}× — {}", i + 1, m.key, m.count, listed(&m.cited_by))?;
+        writeln!(out, "{:>3}. {}{title}{linked}: {letters}, {}×", i + 1, m.key, m.count)?;
+        write!(out, "{}", titled(&m.cited_by, titles, TOP_LISTED))?;
     }
     Ok(())
 }
@@ -180,6 +181,27 @@ pub fn commitments_text(out: &mut impl Write, all: &[Commitment]) -> io::Result<
 const LISTED: usize = 10;
 
 /// `ids` joined, the first [`LISTED`] of them and how many more.
+/// Letter titles by id, for naming letters beside their ids.
+pub type Titles = std::collections::HashMap<String, String>;
+
+/// Citing letters named under each of the most cited papers.
+const TOP_LISTED: usize = 3;
+
+/// Up to `most` letters, one a line, each with its title; then how many more.
+fn titled(ids: &[String], titles: &Titles, most: usize) -> String {
+    let mut lines = String::new();
+    for id in ids.iter().take(most) {
+        match titles.get(id) {
+            Some(t) => lines.push_str(&format!("      {id} ‘{t}’\n")),
+            None => lines.push_str(&format!("      {id}\n")),
+        }
+    }
+    if ids.len() > most {
+        lines.push_str(&format!("      and {} more (--json lists them all)\n", ids.len() - most));
+    }
+    lines
+}
+
 fn listed(ids: &[String]) -> String {
     match ids.get(LISTED..) {
         Some(rest) if !rest.is_empty() => format!("{} and {} more (--json lists them all)", ids[..LISTED].join(", "), rest.len()),
@@ -291,7 +313,7 @@ fn highlighted(snippet: &str, highlights: &[(usize, usize)], color: bool) -> Str
 }
 
 /// A letter's metadata, sections, citations and warnings.
-pub fn record_text(out: &mut impl Write, r: &LetterRecord) -> io::Result<()> {
+pub fn record_text(out: &mut impl Write, r: &LetterRecord, titles: &Titles) -> io::Result<()> {
     writeln!(out, "{}", r.title)?;
     let date = r.meta.date.map(|d| d.to_string());
     let fields = [
@@ -342,7 +364,8 @@ pub fn record_text(out: &mut impl Write, r: &LetterRecord) -> io::Result<()> {
         writeln!(out, "  {}\n      {times}{}{title}{linked}{answers}", c.key, c.text.split_whitespace().collect::<Vec<_>>().join(" "))?;
     }
     if !r.cited_by.is_empty() {
-        writeln!(out, "cited by {}", listed(&r.cited_by))?;
+        writeln!(out, "cited by {}", exactly(r.cited_by.len(), "letter", "letters"))?;
+        write!(out, "{}", titled(&r.cited_by, titles, LISTED))?;
     }
     if !r.warnings.is_empty() {
         writeln!(out, "warnings ({})", r.warnings.len())?;
