@@ -91,7 +91,7 @@ try {
   await page.fill("#to", "2026-12-31");
   await page.click(".dates button");
   await page.waitForFunction(() => location.hash.includes("from=2026-01-01") && location.hash.includes("to=2026-12-31"));
-  await page.waitForFunction(() => document.querySelectorAll(".chip").length === 2);
+  await page.waitForFunction(() => [...document.querySelectorAll(".chip")].some((c) => c.textContent.includes("from 2026-01-01")));
   const ranged = await page.locator(".hit .meta").allTextContents();
   check(ranged.every((d) => d.startsWith("2026") || d.startsWith("undated")), "a date range typed in keeps letters of that range");
 
