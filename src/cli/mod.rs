@@ -149,7 +149,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 serde_json::to_writer_pretty(&mut out, &record)?;
                 writeln!(out)?;
             } else {
-                output::record_text(&mut out, &record, &titles_of(&index, &record.cited_by)?)?;
+                output::record_text(&mut out, &record, &titles_of(&index, &record.cited_by)?, wrap_width(None))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -230,7 +230,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
                 output::lines_json(&mut out, &top)?;
             } else {
                 let citing: Vec<String> = top.iter().flat_map(|m| m.cited_by.iter().cloned()).collect();
-                output::most_cited_text(&mut out, &top, &titles_of(&index, &citing)?)?;
+                output::most_cited_text(&mut out, &top, &titles_of(&index, &citing)?, wrap_width(None))?;
             }
             Ok(ExitCode::SUCCESS)
         }

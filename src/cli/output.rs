@@ -146,13 +146,13 @@ pub fn cited_text(out: &mut impl Write, hits: &[CitedHit], color: bool) -> io::R
 }
 
 /// The most cited papers, one per line.
-pub fn most_cited_text(out: &mut impl Write, top: &[MostCited], titles: &Titles) -> io::Result<()> {
+pub fn most_cited_text(out: &mut impl Write, top: &[MostCited], titles: &Titles, width: Option<usize>) -> io::Result<()> {
     for (i, m) in top.iter().enumerate() {
         let title = m.title.as_deref().map(|t| format!(" ‘{t}’")).unwrap_or_default();
         let linked = m.in_index.as_deref().map(|l| format!(" [in the index as {l}]")).unwrap_or_default();
         let letters = exactly(m.cited_by.len(), "letter", "letters");
         writeln!(out, "{:>3}. {}{title}{linked}: {letters}, {}×", i + 1, m.key, m.count)?;
-        write!(out, "{}", titled(&m.cited_by, titles, TOP_LISTED))?;
+        write!(out, "{}", titled(&m.cited_by, titles, TOP_LISTED, width))?;
     }
     Ok(())
 }
@@ -187,12 +187,17 @@ pub type Titles = std::collections::HashMap<String, String>;
 /// Citing letters named under each of the most cited papers.
 const TOP_LISTED: usize = 3;
 
-/// Up to `most` letters, one a line, each with its title; then how many more.
-fn titled(ids: &[String], titles: &Titles, most: usize) -> String {
+/// Up to `most` letters, one a line, each with its title (cut to `width`); then how
+/// many more.
+fn titled(ids: &[String], titles: &Titles, most: usize, width: Option<usize>) -> String {
     let mut lines = String::new();
     for id in ids.iter().take(most) {
         match titles.get(id) {
-            Some(t) => lines.push_str(&format!("      {id} ‘{t}’\n")),
+            Some(t) => {
+                let line = format!("      {id} ‘{t}’");
+                lines.push_str(&width.map_or(line.clone(), |w| shortened(&line, w)));
+                lines.push('\n');
+            }
             None => lines.push_str(&format!("      {id}\n")),
         }
     }
@@ -313,8 +318,8 @@ fn highlighted(snippet: &str, highlights: &[(usize, usize)], color: bool) -> Str
 }
 
 /// A letter's metadata, sections, citations and warnings.
-pub fn record_text(out: &mut impl Write, r: &LetterRecord, titles: &Titles) -> io::Result<()> {
-    writeln!(out, "{}", r.title)?;
+pub fn record_text(out: &mut impl Write, r: &LetterRecord, titles: &Titles, width: Option<usize>) -> io::Result<()> {
+    writeln!(out, "{}", width.map_or_else(|| r.title.clone(), |w| textwrap::fill(&r.title, w)))?;
     let date = r.meta.date.map(|d| d.to_string());
     let fields = [
         ("id", Some(r.id.as_str())),
@@ -335,7 +340,8 @@ pub fn record_text(out: &mut impl Write, r: &LetterRecord, titles: &Titles) -> i
     }
     writeln!(out, "sections ({}; show --text --section N {} prints one)", r.sections.len(), r.id)?;
     for (n, s) in r.sections.iter().enumerate() {
-        writeln!(out, "  {n:>3}  {:>6}..{:<6} {}", s.start, s.end, s.heading.as_deref().unwrap_or("(opening)"))?;
+        let line = format!("  {n:>3}  {:>6}..{:<6} {}", s.start, s.end, s.heading.as_deref().unwrap_or("(opening)"));
+        writeln!(out, "{}", width.map_or(line.clone(), |w| shortened(&line, w)))?;
     }
     // One line a cited paper, in the order first cited: how often, as first written,
     // the title the letter gives it.
@@ -365,7 +371,7 @@ pub fn record_text(out: &mut impl Write, r: &LetterRecord, titles: &Titles) -> i
     }
     if !r.cited_by.is_empty() {
         writeln!(out, "cited by {}", exactly(r.cited_by.len(), "letter", "letters"))?;
-        write!(out, "{}", titled(&r.cited_by, titles, LISTED))?;
+        write!(out, "{}", titled(&r.cited_by, titles, LISTED, width))?;
     }
     if !r.warnings.is_empty() {
         writeln!(out, "warnings ({})", r.warnings.len())?;
