@@ -12,6 +12,14 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // A PDF the reader panics on is reported as that file's error and skipped; its
+    // panic message would only look like kamerzoek crashing.
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() != Some(kamerzoek::ingest::PDF_THREAD_NAME) {
+            report(info);
+        }
+    }));
     match cli::run() {
         Ok(code) => code,
         Err(err) => {

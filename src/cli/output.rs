@@ -258,7 +258,7 @@ pub fn unsupported_files(files: &[std::path::PathBuf]) -> String {
     let named: Vec<String> = files.iter().take(5).map(|f| f.display().to_string()).collect();
     let more = if files.len() > named.len() { format!(" and {} more", files.len() - named.len()) } else { String::new() };
     format!(
-        "not read: {} files of kinds kamerzoek does not read ({}): {}{more}. It reads .txt (text extracted from PDF), .jsonl[.gz] and official .xml.",
+        "not read: {} files of kinds kamerzoek does not read ({}): {}{more}. It reads .pdf, .txt (text extracted from PDF), .jsonl[.gz] and official .xml.",
         files.len(),
         kinds.join(", "),
         named.join(", ")

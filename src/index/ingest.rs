@@ -12,7 +12,9 @@
 //!   worker per core; the writer, in input order, only adds the documents.
 
 pub use crate::index::Known;
-pub use crate::parse::formats::{parse_official_xml, read_json_lines, JsonLines, SourceError};
+pub use crate::parse::formats::{parse_official_xml, read_json_lines, JsonLines, SourceError, PDF_THREAD_NAME};
+#[cfg(feature = "pdf")]
+pub use crate::parse::formats::{PDF_MAX_BYTES, PDF_TIME_LIMIT};
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -106,7 +108,7 @@ pub struct Summary {
     /// Files or documents skipped, with the reason.
     pub skipped: Vec<(PathBuf, String)>,
     /// Files found in the folders given whose kind kamerzoek does not read (by name:
-    /// not `.txt`, `.jsonl[.gz]`, `.ndjson[.gz]`, `.json.gz` or `.xml`), left alone.
+    /// not `.pdf`, `.txt`, `.jsonl[.gz]`, `.ndjson[.gz]`, `.json.gz` or `.xml`), left alone.
     pub unsupported: Vec<PathBuf>,
     /// Commits made.
     pub commits: usize,
@@ -172,9 +174,12 @@ pub(crate) fn letter_files(paths: &[PathBuf]) -> Found {
     Found { files, problems, unsupported }
 }
 
-/// Reads and parses one plain-text letter file; its id is the file stem.
+/// Reads and parses one letter file, plain text or PDF; its id is the file stem.
 pub fn read_letter(path: &Path) -> Result<Letter> {
     let bytes = std::fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    if bytes.starts_with(b"%PDF-") || formats::detect(path) == Some(Format::Pdf) {
+        return formats::read_pdf(path, bytes).map_err(|e| Error::Input { path: path.to_path_buf(), reason: e.to_string() });
+    }
     letter_of_bytes(path, &bytes)
 }
 
@@ -183,9 +188,6 @@ fn letter_of_bytes(path: &Path, bytes: &[u8]) -> Result<Letter> {
     // Displays as `FILE: what`; the caller says what it does about it (skip or stop).
     let invalid =
         |what: &str| Error::Io { context: path.display().to_string(), source: std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_string()) };
-    if bytes.starts_with(b"%PDF-") {
-        return Err(invalid("a PDF: kamerzoek reads the text extracted from a PDF (`pdftotext -layout FILE.pdf`), not the PDF itself"));
-    }
     if looks_binary(bytes) {
         return Err(invalid("not a text file (it holds NUL bytes)"));
     }
@@ -227,6 +229,8 @@ enum Job {
     Letter(Box<Letter>, Provenance),
     /// A line of a JSON Lines file, parsed by the worker.
     Line { path: PathBuf, line: formats::Line, source: Option<PathBuf> },
+    /// A PDF file's bytes, read by the worker (reading a PDF's text is the slow part).
+    Pdf { path: PathBuf, bytes: Vec<u8>, provenance: Provenance },
 }
 
 /// Bumped when parsing changes, so re-runs re-index letters whose bytes did not change.
@@ -383,6 +387,10 @@ fn do_job(job: Job, known: &HashMap<String, Known>, maker: &mut DocumentMaker) -
             Ok(None) => return Item::Nothing,
             Err(e) => return Item::Problem(path, e.to_string()),
         },
+        Job::Pdf { path, bytes, provenance } => match formats::read_pdf(&path, bytes) {
+            Ok(letter) => (Box::new(letter), provenance),
+            Err(e) => return Item::Problem(path, e.to_string()),
+        },
     };
     let documents = maker.make(&letter, &provenance);
     Item::Letter(letter, provenance, documents)
@@ -440,16 +448,22 @@ fn parse_all(
                     if known.get(id).is_some_and(|k| k.hash == hash) {
                         done(Item::Unchanged(id.to_string(), path.clone()))
                     } else {
-                        let parsed = match format {
-                            Some(Format::OfficialXml) => formats::parse_official_xml(path, &bytes).map_err(|e| e.to_string()),
-                            _ => letter_of_bytes(path, &bytes).map_err(|e| e.chain()),
-                        };
-                        match parsed {
-                            Ok(mut letter) => {
-                                date_from_sitting(&mut letter, &mut sitting_dates);
-                                work(Job::Letter(Box::new(letter), Provenance { source: source.clone(), hash: Some(hash) }))
+                        let provenance = Provenance { source: source.clone(), hash: Some(hash) };
+                        // A PDF is one by its bytes, whatever its name says.
+                        if format == Some(Format::Pdf) || bytes.starts_with(b"%PDF-") {
+                            work(Job::Pdf { path: path.clone(), bytes, provenance })
+                        } else {
+                            let parsed = match format {
+                                Some(Format::OfficialXml) => formats::parse_official_xml(path, &bytes).map_err(|e| e.to_string()),
+                                _ => letter_of_bytes(path, &bytes).map_err(|e| e.chain()),
+                            };
+                            match parsed {
+                                Ok(mut letter) => {
+                                    date_from_sitting(&mut letter, &mut sitting_dates);
+                                    work(Job::Letter(Box::new(letter), provenance))
+                                }
+                                Err(reason) => done(Item::Problem(path.clone(), reason)),
                             }
-                            Err(reason) => done(Item::Problem(path.clone(), reason)),
                         }
                     }
                 }

@@ -53,6 +53,14 @@ fn is_heading_text(line: &Line, layout: &Layout) -> bool {
         && !matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | '-')
         && !is_list_item(text)
         && !CAPTION.is_match(text)
+        && !opens_more_than_it_closes(text)
+}
+
+/// A line that opens a quotation or bracket it does not close goes on in the next line:
+/// a sentence, not a heading (`Mijn ambtsvoorganger liet in zijn brief “Stand van zaken`).
+fn opens_more_than_it_closes(text: &str) -> bool {
+    let count = |set: &[char]| text.chars().filter(|c| set.contains(c)).count();
+    count(&['“', '‘', '«', '(', '[']) > count(&['”', '’', '»', ')', ']'])
 }
 
 /// The next non-blank line, before the closing, starts a sentence.
@@ -121,6 +129,17 @@ mod tests {
                    Het arbeidsvoorwaardenakkoord van juli 2022 realiseert belangrijke \n\
                    Kamer aan de orde gekomen (algemeen overleg Personeel van 23 januari \n";
         assert_eq!(headings(raw), ["Nationaal en civiel-militaire samenwerking", "3.2 Een goede werkgever, verbonden met de samenleving", "HR-transitie"]);
+    }
+
+    #[test]
+    fn a_line_that_opens_a_quotation_goes_on() {
+        // Letter 001 as a PDF sets the line break inside the quoted title.
+        let raw = "Geachte voorzitter,\nmeld ik u het volgende.\n\n\
+                   Mijn ambtsvoorganger liet in zijn brief “Stand van zaken maatregelenbrief\n\
+                   Onze mensen, onze toekomst: meer, beter en sneller” (Kamerstuk 33763-174\n\
+                   van 17 december 2025) weten dat Defensie de benodigde capaciteit in kaart brengt.\n\n\
+                   Spoedeisende hulp (SEH-) artsen\nAan het lid Ten Hove.\n";
+        assert_eq!(headings(raw), ["Spoedeisende hulp (SEH-) artsen"]);
     }
 
     #[test]

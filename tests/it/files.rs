@@ -1,5 +1,5 @@
 //! Every file accounted for, and managing what is in the index: a missing path, files
-//! of kinds kamerzoek does not read, a PDF or foreign XML named as a letter, two files
+//! of kinds kamerzoek does not read, a broken PDF or foreign XML named as a letter, two files
 //! with the same name in different folders, `list`, `remove`, and the bundled sample
 //! letters kept apart from the user's own index.
 
@@ -42,9 +42,9 @@ fn files_of_other_kinds_in_a_folder_are_counted_and_named() {
 }
 
 #[test]
-fn a_pdf_or_foreign_xml_named_as_a_letter_is_skipped_with_the_reason() {
+fn a_broken_pdf_or_foreign_xml_named_as_a_letter_is_skipped_with_the_reason() {
     let tmp = tempfile::tempdir().expect("tmp");
-    // The first bytes of a real PDF file, then letter text as a PDF's streams are not.
+    // The first bytes of a real PDF file, then letter text as a PDF's objects are not.
     let pdf = tmp.path().join("brief.pdf");
     let mut bytes = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".to_vec();
     bytes.extend(std::fs::read(corpus().join(format!("{L000}.txt"))).expect("letter"));
@@ -55,7 +55,7 @@ fn a_pdf_or_foreign_xml_named_as_a_letter_is_skipped_with_the_reason() {
     let out = kamerzoek(&["index", "--index", path_str(&index), path_str(&pdf), path_str(&xml), path_str(&corpus().join(format!("{L001}.txt")))]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let said = stderr(&out);
-    assert!(said.contains("brief.pdf: a PDF: kamerzoek reads the text extracted from a PDF"), "{said}");
+    assert!(said.contains("brief.pdf: cannot read this PDF (Invalid PDF: Catalog missing /Pages entry); it may be damaged"), "{said}");
     assert!(said.contains("pagina.xml: not an official publication: its root element is <html>"), "{said}");
     let listed = kamerzoek(&["list", "--index", path_str(&index)]);
     let listed = String::from_utf8_lossy(&listed.stdout);

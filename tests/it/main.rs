@@ -9,6 +9,7 @@ mod citations;
 mod cli;
 mod files;
 mod letters;
+mod pdf;
 mod probes;
 mod robustness;
 mod sections;

@@ -7,6 +7,7 @@
 //! | [`Format::Text`] | `.txt` | one letter, via [`crate::parse::parse_text`] |
 //! | [`Format::JsonLines`] | `.jsonl`, `.ndjson`, `.jsonl.gz`, `.json.gz` | one letter per line, streamed by [`read_json_lines`] |
 //! | [`Format::OfficialXml`] | `.xml` (`officiele-publicatie`) | one letter, by [`read_official_xml`] |
+//! | [`Format::Pdf`] | `.pdf` | one letter, its text layer read by `pdf::read_pdf` and parsed as text |
 //!
 //! Neither JSON nor XML text comes from a PDF, so the PDF repair is not run on it:
 //! [`fields::letter_from_fields`] builds the letter directly, removing the markdown markup that
@@ -20,6 +21,10 @@ mod dates;
 mod fields;
 mod jsonl;
 mod markdown;
+#[cfg(feature = "pdf")]
+mod pdf;
+#[cfg(feature = "pdf")]
+mod pdf_guard;
 mod xml;
 
 #[cfg(test)]
@@ -30,6 +35,12 @@ use std::path::{Path, PathBuf};
 
 pub(crate) use jsonl::{parse_line, Line};
 pub use jsonl::{read_json_lines, JsonLines};
+#[cfg(feature = "pdf")]
+pub use pdf::{PDF_MAX_BYTES, PDF_TIME_LIMIT};
+
+/// The name of the threads that read PDFs, so a program can tell their panics (each
+/// reported as an error of its file) from its own.
+pub const PDF_THREAD_NAME: &str = "kamerzoek-pdf";
 pub use xml::parse_official_xml;
 // The parts the tables test one by one.
 #[cfg(test)]
@@ -39,7 +50,6 @@ pub(crate) use {
     xml::read_official_xml,
 };
 
-#[cfg(doc)]
 use crate::parse::Letter;
 
 /// The format of an input file.
@@ -51,10 +61,12 @@ pub enum Format {
     JsonLines,
     /// Official publication XML (`officiele-publicatie`): one document per file.
     OfficialXml,
+    /// A PDF with a text layer: one letter per file.
+    Pdf,
 }
 
 /// The format of `path` by its name (`.txt`, `.jsonl`, `.ndjson`, `.jsonl.gz`,
-/// `.json.gz`, `.ndjson.gz`, `.xml`; case-insensitive), or `None` for other files.
+/// `.json.gz`, `.ndjson.gz`, `.xml`, `.pdf`; case-insensitive), or `None` for other files.
 /// Whether a `.gz` really is gzip is decided by its content when it is read.
 pub fn detect(path: &Path) -> Option<Format> {
     let name = path.file_name()?.to_str()?.to_ascii_lowercase();
@@ -67,7 +79,20 @@ pub fn detect(path: &Path) -> Option<Format> {
         ("txt", false) => Some(Format::Text),
         ("jsonl" | "ndjson", _) | ("json", true) => Some(Format::JsonLines),
         ("xml", false) => Some(Format::OfficialXml),
+        ("pdf", false) => Some(Format::Pdf),
         _ => None,
+    }
+}
+
+/// Reads the letter in a PDF file's `bytes`: its text layer, made into a letter as text
+/// extracted from PDF is. Its id is the file stem.
+pub(crate) fn read_pdf(path: &Path, bytes: Vec<u8>) -> Result<Letter, SourceError> {
+    #[cfg(feature = "pdf")]
+    return pdf::read_pdf(path, bytes);
+    #[cfg(not(feature = "pdf"))]
+    {
+        let _ = bytes;
+        Err(SourceError::file(path, "a PDF, and this kamerzoek was built without PDF support (the `pdf` feature): extract its text (`pdftotext -layout FILE.pdf`) or build with the feature"))
     }
 }
 
@@ -140,7 +165,9 @@ mod tests {
             ("h-tk-20172018-70-1.xml", Some(Format::OfficialXml)),
             ("brief.txt.gz", None),
             ("brief.xml.gz", None),
-            ("brief.pdf", None),
+            ("brief.pdf", Some(Format::Pdf)),
+            ("BRIEF.PDF", Some(Format::Pdf)),
+            ("brief.pdf.gz", None),
             ("README", None),
             (".gz", None),
         ] {

@@ -69,7 +69,7 @@ fn detection_by_name() {
     assert_eq!(formats::detect(Path::new("a/answers.jsonl.gz")), Some(Format::JsonLines));
     assert_eq!(formats::detect(Path::new("a/h-tk-20172018-70-1.xml")), Some(Format::OfficialXml));
     assert_eq!(formats::detect(Path::new("a/001_brief.txt")), Some(Format::Text));
-    assert_eq!(formats::detect(Path::new("a/brief.pdf")), None);
+    assert_eq!(formats::detect(Path::new("a/brief.pdf")), Some(Format::Pdf));
 }
 
 // ---------------------------------------------------------------- JSON Lines
