@@ -55,7 +55,7 @@ Examples:
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Index letters: .txt files, JSON Lines (.jsonl, .jsonl.gz), official XML, or directories of them.
+    /// Index letters: .pdf and .txt files, JSON Lines (.jsonl, .jsonl.gz), official XML, or directories of them.
     ///
     /// Re-running updates the index: new letters are added, changed ones re-indexed,
     /// unchanged ones skipped. Exit status: 0 all indexed, 1 some inputs skipped, 2 error.

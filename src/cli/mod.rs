@@ -491,7 +491,8 @@ fn build(index: &LetterIndex, paths: &[PathBuf], options: &IndexOptions) -> anyh
         }
     }
     if !summary.skipped.is_empty() {
-        line.push_str(&format!("; skipped {} inputs (listed above)", summary.skipped.len()));
+        let kinds: Vec<String> = summary.skipped_by_kind.iter().map(|(kind, n)| format!("{n} {kind}")).collect();
+        line.push_str(&format!("; skipped {} (listed above: {})", output::exactly(summary.skipped.len(), "input", "inputs"), kinds.join(", ")));
     }
     if !summary.unsupported.is_empty() {
         eprintln!("{}", output::unsupported_files(&summary.unsupported));

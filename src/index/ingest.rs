@@ -12,11 +12,11 @@
 //!   worker per core; the writer, in input order, only adds the documents.
 
 pub use crate::index::Known;
-pub use crate::parse::formats::{parse_official_xml, read_json_lines, JsonLines, SourceError, PDF_THREAD_NAME};
+pub use crate::parse::formats::{parse_official_xml, read_json_lines, JsonLines, SkipKind, SourceError, PDF_THREAD_NAME};
 #[cfg(feature = "pdf")]
 pub use crate::parse::formats::{PDF_MAX_BYTES, PDF_TIME_LIMIT};
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Mutex};
 use std::time::{Duration, Instant};
@@ -107,6 +107,8 @@ pub struct Summary {
     pub warnings: usize,
     /// Files or documents skipped, with the reason.
     pub skipped: Vec<(PathBuf, String)>,
+    /// How many were skipped, by kind of reason.
+    pub skipped_by_kind: BTreeMap<SkipKind, usize>,
     /// Files found in the folders given whose kind kamerzoek does not read (by name:
     /// not `.pdf`, `.txt`, `.jsonl[.gz]`, `.ndjson[.gz]`, `.json.gz` or `.xml`), left alone.
     pub unsupported: Vec<PathBuf>,
@@ -216,7 +218,7 @@ enum Item {
     /// A letter and its documents, ready to write.
     Letter(Box<Letter>, Provenance, LetterDocuments),
     Unchanged(String, PathBuf),
-    Problem(PathBuf, String),
+    Problem(PathBuf, String, SkipKind),
     FileDone(PathBuf),
     /// A blank line: nothing.
     Nothing,
@@ -260,7 +262,7 @@ pub fn index_paths(index: &LetterIndex, paths: &[PathBuf], options: &IndexOption
     let Found { files, problems, unsupported } = letter_files(paths);
     let mut summary = Summary { unsupported, ..Summary::default() };
     for (path, reason) in problems {
-        skip(&mut summary, options.strict, on_progress, path, reason)?;
+        skip(&mut summary, options.strict, on_progress, path, reason, SkipKind::Unreadable)?;
     }
     on_progress(Progress::Found { files: files.len() });
     let known = index.known_letters()?;
@@ -310,7 +312,7 @@ pub fn index_paths(index: &LetterIndex, paths: &[PathBuf], options: &IndexOption
                 Item::Letter(letter, provenance, documents) => {
                     let path = provenance.source.clone().unwrap_or_default();
                     if let Some(reason) = claim_id(&mut seen, &letter.id, &path).or_else(|| taken(known.get(&letter.id), &letter.id, &path)) {
-                        skip(&mut summary, options.strict, on_progress, path, reason)?;
+                        skip(&mut summary, options.strict, on_progress, path, reason, SkipKind::DuplicateId)?;
                         continue;
                     }
                     let before = known.get(&letter.id);
@@ -326,14 +328,14 @@ pub fn index_paths(index: &LetterIndex, paths: &[PathBuf], options: &IndexOption
                 }
                 Item::Unchanged(id, path) => {
                     if let Some(reason) = claim_id(&mut seen, &id, &path) {
-                        skip(&mut summary, options.strict, on_progress, path, reason)?;
+                        skip(&mut summary, options.strict, on_progress, path, reason, SkipKind::DuplicateId)?;
                         continue;
                     }
                     summary.unchanged += 1;
                 }
                 // Under `strict` the error returns, dropping the slot queue, which stops
                 // the parser thread at its next send and then the workers.
-                Item::Problem(path, reason) => skip(&mut summary, options.strict, on_progress, path, reason)?,
+                Item::Problem(path, reason, kind) => skip(&mut summary, options.strict, on_progress, path, reason, kind)?,
                 Item::FileDone(path) => on_progress(Progress::FileDone { path: &path }),
                 Item::Nothing => {}
             }
@@ -385,11 +387,11 @@ fn do_job(job: Job, known: &HashMap<String, Known>, maker: &mut DocumentMaker) -
                 (Box::new(letter), Provenance { source, hash: Some(hash) })
             }
             Ok(None) => return Item::Nothing,
-            Err(e) => return Item::Problem(path, e.to_string()),
+            Err(e) => return Item::Problem(path, e.to_string(), e.kind),
         },
         Job::Pdf { path, bytes, provenance } => match formats::read_pdf(&path, bytes) {
             Ok(letter) => (Box::new(letter), provenance),
-            Err(e) => return Item::Problem(path, e.to_string()),
+            Err(e) => return Item::Problem(path, e.to_string(), e.kind),
         },
     };
     let documents = maker.make(&letter, &provenance);
@@ -432,16 +434,16 @@ fn parse_all(
                             }
                         }
                         Some(Err(e)) => {
-                            if !done(Item::Problem(path.clone(), e.to_string())) {
+                            if !done(Item::Problem(path.clone(), e.to_string(), e.kind)) {
                                 break false;
                             }
                         }
                     }
                 },
-                Err(e) => done(Item::Problem(path.clone(), e.to_string())),
+                Err(e) => done(Item::Problem(path.clone(), e.to_string(), e.kind)),
             },
             format => match std::fs::read(path) {
-                Err(e) => done(Item::Problem(path.clone(), format!("{}: cannot read: {e}", path.display()))),
+                Err(e) => done(Item::Problem(path.clone(), format!("{}: cannot read: {e}", path.display()), SkipKind::Unreadable)),
                 Ok(bytes) => {
                     let hash = hash_bytes(&[&bytes]);
                     let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("letter");
@@ -454,15 +456,15 @@ fn parse_all(
                             work(Job::Pdf { path: path.clone(), bytes, provenance })
                         } else {
                             let parsed = match format {
-                                Some(Format::OfficialXml) => formats::parse_official_xml(path, &bytes).map_err(|e| e.to_string()),
-                                _ => letter_of_bytes(path, &bytes).map_err(|e| e.chain()),
+                                Some(Format::OfficialXml) => formats::parse_official_xml(path, &bytes).map_err(|e| (e.to_string(), e.kind)),
+                                _ => letter_of_bytes(path, &bytes).map_err(|e| (e.chain(), SkipKind::NotALetter)),
                             };
                             match parsed {
                                 Ok(mut letter) => {
                                     date_from_sitting(&mut letter, &mut sitting_dates);
                                     work(Job::Letter(Box::new(letter), provenance))
                                 }
-                                Err(reason) => done(Item::Problem(path.clone(), reason)),
+                                Err((reason, kind)) => done(Item::Problem(path.clone(), reason, kind)),
                             }
                         }
                     }
@@ -476,12 +478,13 @@ fn parse_all(
 }
 
 /// Records a file or document that cannot be indexed, or under `strict` stops with it.
-fn skip(summary: &mut Summary, strict: bool, on_progress: &mut dyn FnMut(Progress), path: PathBuf, reason: String) -> Result<()> {
+fn skip(summary: &mut Summary, strict: bool, on_progress: &mut dyn FnMut(Progress), path: PathBuf, reason: String, kind: SkipKind) -> Result<()> {
     if strict {
         return Err(Error::Input { path, reason });
     }
     on_progress(Progress::Skipped { path: &path, reason: &reason });
     summary.skipped.push((path, reason));
+    *summary.skipped_by_kind.entry(kind).or_default() += 1;
     Ok(())
 }
 

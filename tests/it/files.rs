@@ -73,6 +73,7 @@ fn a_letter_of_the_same_name_from_another_folder_never_replaces_one_silently() {
     let out = kamerzoek(&["index", "--index", path_str(&index), path_str(&a), path_str(&b)]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("letter id \"brief\" was already read from"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("skipped 1 input (listed above: 1 duplicate id)"), "{}", stderr(&out));
     // In a later run: the same.
     let later = tmp.path().join("later");
     let out = kamerzoek(&["index", "--index", path_str(&later), path_str(&a)]);

@@ -248,7 +248,8 @@ fn every_bad_pdf_is_reported_and_the_run_goes_on() {
     assert!(!said.contains("panicked"), "{said}");
     // The good ones: the letter, the 1,000 pages, and the PDF that is encrypted with
     // only an owner's password (readable by anyone, as many government PDFs are).
-    assert!(said.contains("indexed 3 letters") && said.contains(&format!("skipped {} inputs", BAD.len())), "{said}");
+    assert!(said.contains("indexed 3 letters"), "{said}");
+    assert!(said.contains("skipped 7 inputs (listed above: 2 not a letter, 1 no text layer, 1 password needed, 3 damaged)"), "{said}");
     let listed = String::from_utf8_lossy(&kamerzoek(&["list", "--index", path_str(&index)]).stdout).into_owned();
     for id in ["000_7103214013612ba8", "encrypted-owner-only", "thousand-pages"] {
         assert!(listed.contains(id), "{id} not indexed:\n{listed}");

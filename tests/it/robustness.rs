@@ -55,7 +55,7 @@ impl Run {
     fn summary(&self, indexed: usize, skipped: usize) -> &Self {
         self.says(&format!("indexed {indexed} {} (", if indexed == 1 { "letter" } else { "letters" }));
         if skipped > 0 {
-            self.says(&format!("; skipped {skipped} inputs"));
+            self.says(&format!("; skipped {skipped} {} (listed above: ", if skipped == 1 { "input" } else { "inputs" }));
         } else {
             assert!(!self.stderr.contains("skipped"), "nothing should be skipped:\n{}", self.stderr);
         }

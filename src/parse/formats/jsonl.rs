@@ -24,7 +24,7 @@ use serde_json::{Map, Value};
 
 use super::dates::parse_field;
 use super::fields::{letter_from_fields, Fields};
-use super::{path_is_gz, SourceError};
+use super::{path_is_gz, SkipKind, SourceError};
 use crate::parse::Letter;
 
 #[cfg(doc)]
@@ -59,12 +59,12 @@ impl std::fmt::Debug for JsonLines {
 /// Opens a JSON Lines file, gzip-compressed or not (decided by its first bytes, not its
 /// name). A file named `.gz` that does not start as gzip is an error.
 pub fn read_json_lines(path: &Path) -> Result<JsonLines, SourceError> {
-    let file = File::open(path).map_err(|e| SourceError::file(path, format!("cannot open: {e}")))?;
+    let file = File::open(path).map_err(|e| SourceError::file(path, SkipKind::Unreadable, format!("cannot open: {e}")))?;
     let mut reader = BufReader::with_capacity(BUFFER_BYTES, file);
-    let head = reader.fill_buf().map_err(|e| SourceError::file(path, format!("cannot read: {e}")))?;
+    let head = reader.fill_buf().map_err(|e| SourceError::file(path, SkipKind::Unreadable, format!("cannot read: {e}")))?;
     let gzip = head.starts_with(&GZIP_MAGIC);
     if !gzip && path_is_gz(path) {
-        return Err(SourceError::file(path, "named .gz but is not gzip-compressed (no gzip header)"));
+        return Err(SourceError::file(path, SkipKind::Damaged, "named .gz but is not gzip-compressed (no gzip header)"));
     }
     let reader: Box<dyn BufRead + Send> = if gzip { Box::new(BufReader::with_capacity(BUFFER_BYTES, MultiGzDecoder::new(reader))) } else { Box::new(reader) };
     Ok(JsonLines { path: path.to_path_buf(), reader, buf: Vec::new(), max_line: MAX_LINE_BYTES, line: 0, done: false })

@@ -92,12 +92,46 @@ pub(crate) fn read_pdf(path: &Path, bytes: Vec<u8>) -> Result<Letter, SourceErro
     #[cfg(not(feature = "pdf"))]
     {
         let _ = bytes;
-        Err(SourceError::file(path, "a PDF, and this kamerzoek was built without PDF support (the `pdf` feature): extract its text (`pdftotext -layout FILE.pdf`) or build with the feature"))
+        Err(SourceError::file(path, SkipKind::NotALetter, "a PDF, and this kamerzoek was built without PDF support (the `pdf` feature): extract its text (`pdftotext -layout FILE.pdf`) or build with the feature"))
     }
 }
 
 fn path_is_gz(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+}
+
+/// The kind of reason an input was skipped, for a summary by kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SkipKind {
+    /// The file could not be read (permissions, a FIFO, a link loop).
+    Unreadable,
+    /// Not a letter: empty, binary, or XML that is not an official publication.
+    NotALetter,
+    /// A PDF without a text layer (a scan).
+    NoText,
+    /// A PDF that needs a password to open.
+    Encrypted,
+    /// Damaged, cut short, a PDF bomb, too large or too slow to read.
+    Damaged,
+    /// A line of a JSON Lines file, or an XML file, with an error at its place.
+    BadRecord,
+    /// A letter whose id another file already gave.
+    DuplicateId,
+}
+
+impl fmt::Display for SkipKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SkipKind::Unreadable => "unreadable",
+            SkipKind::NotALetter => "not a letter",
+            SkipKind::NoText => "no text layer",
+            SkipKind::Encrypted => "password needed",
+            SkipKind::Damaged => "damaged",
+            SkipKind::BadRecord => "bad line or element",
+            SkipKind::DuplicateId => "duplicate id",
+        })
+    }
 }
 
 /// A problem with an input file: which file, where in it, and what is wrong.
@@ -114,22 +148,24 @@ pub struct SourceError {
     pub offset: Option<u64>,
     /// What is wrong, in words.
     pub message: String,
+    /// The kind of problem.
+    pub kind: SkipKind,
 }
 
 impl SourceError {
     /// An error about the whole file.
-    pub(crate) fn file(path: &Path, message: impl Into<String>) -> Self {
-        SourceError { path: path.to_path_buf(), line: None, offset: None, message: message.into() }
+    pub(crate) fn file(path: &Path, kind: SkipKind, message: impl Into<String>) -> Self {
+        SourceError { path: path.to_path_buf(), line: None, offset: None, message: message.into(), kind }
     }
 
     /// An error at a line.
     pub(crate) fn at_line(path: &Path, line: u64, message: impl Into<String>) -> Self {
-        SourceError { line: Some(line), ..SourceError::file(path, message) }
+        SourceError { line: Some(line), ..SourceError::file(path, SkipKind::BadRecord, message) }
     }
 
     /// An error at a byte offset.
     pub(crate) fn at_offset(path: &Path, offset: u64, message: impl Into<String>) -> Self {
-        SourceError { offset: Some(offset), ..SourceError::file(path, message) }
+        SourceError { offset: Some(offset), ..SourceError::file(path, SkipKind::BadRecord, message) }
     }
 }
 
@@ -180,6 +216,6 @@ mod tests {
         let path = Path::new("a.jsonl");
         assert_eq!(SourceError::at_line(path, 7, "no `id`").to_string(), "a.jsonl:7: no `id`");
         assert_eq!(SourceError::at_offset(path, 12, "bad").to_string(), "a.jsonl: byte 12: bad");
-        assert_eq!(SourceError::file(path, "not gzip").to_string(), "a.jsonl: not gzip");
+        assert_eq!(SourceError::file(path, SkipKind::Damaged, "not gzip").to_string(), "a.jsonl: not gzip");
     }
 }

@@ -18,7 +18,7 @@ use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use super::{pdf_guard, SourceError, PDF_THREAD_NAME};
+use super::{pdf_guard, SkipKind, SourceError, PDF_THREAD_NAME};
 use crate::parse::{self, Letter};
 
 /// The longest kamerzoek waits for one PDF's text. The 1,000-page test file takes
@@ -42,37 +42,38 @@ pub(crate) fn read_pdf(path: &Path, bytes: Vec<u8>) -> Result<Letter, SourceErro
 }
 
 pub(crate) fn read_pdf_within(path: &Path, bytes: Vec<u8>, limit: Duration) -> Result<Letter, SourceError> {
-    let fail = |message: String| SourceError::file(path, message);
+    let fail = |(kind, message): (SkipKind, String)| SourceError::file(path, kind, message);
     if bytes.is_empty() {
-        return Err(fail("empty file (0 bytes), not a PDF".into()));
+        return Err(fail((SkipKind::NotALetter, "empty file (0 bytes), not a PDF".into())));
     }
     if bytes.len() as u64 > PDF_MAX_BYTES {
-        return Err(fail(format!(
-            "a PDF of {} MiB, more than the {} MiB kamerzoek reads; split it (e.g. `qpdf --split-pages`)",
-            bytes.len() >> 20,
-            PDF_MAX_BYTES >> 20
+        return Err(fail((
+            SkipKind::Damaged,
+            format!("a PDF of {} MiB, more than the {} MiB kamerzoek reads; split it (e.g. `qpdf --split-pages`)", bytes.len() >> 20, PDF_MAX_BYTES >> 20),
         )));
     }
     // The header may follow some junk, as readers allow, but not much.
     if !bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-") {
-        return Err(fail("not a PDF (no `%PDF-` header in its first 1,024 bytes)".into()));
+        return Err(fail((SkipKind::NotALetter, "not a PDF (no `%PDF-` header in its first 1,024 bytes)".into())));
     }
     if let Some(why) = pdf_guard::refuse(&bytes) {
-        return Err(fail(why));
+        return Err(fail((SkipKind::Damaged, why)));
     }
     // A file cut short loses its last line, `%%EOF`; readers rebuild what they can.
     let cut_short = !bytes[bytes.len().saturating_sub(1024)..].windows(5).any(|w| w == b"%%EOF");
     let pages = pages_within(bytes, limit).map_err(fail)?;
     let text_chars: usize = pages.iter().map(|p| p.chars().filter(|c| c.is_alphanumeric()).count()).sum();
     if cut_short && text_chars == 0 {
-        return Err(fail("cut short: no `%%EOF` at its end and no text could be read from what is there; download it again".into()));
+        return Err(fail((SkipKind::Damaged, "cut short: no `%%EOF` at its end and no text could be read from what is there; download it again".into())));
     }
     if text_chars < MIN_TEXT_PER_PAGE * pages.len().max(1) {
-        return Err(fail(format!(
+        return Err(fail((
+            SkipKind::NoText,
+            format!(
             "no text layer: {} page{} and {text_chars} letters or digits of text, a scan? Run OCR on it (e.g. `ocrmypdf FILE.pdf OUT.pdf`) and index the result",
             pages.len(),
             if pages.len() == 1 { "" } else { "s" }
-        )));
+        ))));
     }
     let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("letter").to_string();
     let mut letter = parse::parse_text(&id, &text_of_pages(&pages));
@@ -83,38 +84,42 @@ pub(crate) fn read_pdf_within(path: &Path, bytes: Vec<u8>, limit: Duration) -> R
 }
 
 /// Each page's text, read on a thread of its own within `limit`.
-fn pages_within(bytes: Vec<u8>, limit: Duration) -> Result<Vec<String>, String> {
+fn pages_within(bytes: Vec<u8>, limit: Duration) -> Result<Vec<String>, (SkipKind, String)> {
     let (tx, rx) = mpsc::sync_channel(1);
     let spawned = std::thread::Builder::new().name(PDF_THREAD_NAME.into()).stack_size(READER_STACK).spawn(move || {
         let result = std::panic::catch_unwind(move || read_pages(bytes));
         let _ = tx.send(result);
     });
     if let Err(e) = spawned {
-        return Err(format!("cannot start a thread to read it: {e}"));
+        return Err((SkipKind::Unreadable, format!("cannot start a thread to read it: {e}")));
     }
     match rx.recv_timeout(limit) {
         Ok(Ok(pages)) => pages,
         Ok(Err(panic)) => {
             let what = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
-            Err(format!("the PDF reader failed on this file ({what}); it may be damaged: open and save it again, or extract its text with `pdftotext -layout`"))
+            Err((
+                SkipKind::Damaged,
+                format!("the PDF reader failed on this file ({what}); it may be damaged: open and save it again, or extract its text with `pdftotext -layout`"),
+            ))
         }
-        Err(mpsc::RecvTimeoutError::Timeout) => Err(format!(
-            "reading its text took longer than {} s and was given up; extract its text with `pdftotext -layout` and index the .txt",
-            limit.as_secs()
+        Err(mpsc::RecvTimeoutError::Timeout) => Err((
+            SkipKind::Damaged,
+            format!("reading its text took longer than {} s and was given up; extract its text with `pdftotext -layout` and index the .txt", limit.as_secs()),
         )),
-        Err(mpsc::RecvTimeoutError::Disconnected) => Err("the PDF reader stopped without a result".into()),
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err((SkipKind::Damaged, "the PDF reader stopped without a result".into())),
     }
 }
 
 /// The text of every page, or why there is none.
-fn read_pages(bytes: Vec<u8>) -> Result<Vec<String>, String> {
-    let damaged = |e: pdf_oxide::Error| format!("cannot read this PDF ({e}); it may be damaged or cut short: download it again");
+fn read_pages(bytes: Vec<u8>) -> Result<Vec<String>, (SkipKind, String)> {
+    let damaged = |e: pdf_oxide::Error| (SkipKind::Damaged, format!("cannot read this PDF ({e}); it may be damaged or cut short: download it again"));
     let document = pdf_oxide::PdfDocument::from_bytes(bytes).map_err(damaged)?;
     if document.is_encrypted() && !document.authenticate(b"").unwrap_or(false) {
-        return Err(
+        return Err((
+            SkipKind::Encrypted,
             "encrypted with a password to open it; kamerzoek has no password to give: decrypt it first (`qpdf --password=PASSWORD --decrypt FILE.pdf OUT.pdf`)"
                 .into(),
-        );
+        ));
     }
     let count = document.page_count().map_err(damaged)?;
     let mut pages = Vec::with_capacity(count);

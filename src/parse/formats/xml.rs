@@ -27,7 +27,7 @@ use time::Date;
 use super::dates::parse_field;
 use super::fields::title_from_line;
 use super::markdown::sections;
-use super::SourceError;
+use super::{SkipKind, SourceError};
 use crate::keys::kamerstuk_key;
 use crate::parse::{Letter, Metadata};
 
@@ -67,7 +67,7 @@ const MAX_DEPTH: usize = 1000;
 /// (`h-tk-20172018-70-1`). Malformed or truncated XML is an error with its byte offset.
 #[cfg(test)]
 pub fn read_official_xml(path: &Path) -> Result<Letter, SourceError> {
-    let bytes = std::fs::read(path).map_err(|e| SourceError::file(path, format!("cannot read: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| SourceError::file(path, SkipKind::Unreadable, format!("cannot read: {e}")))?;
     parse_official_xml(path, &bytes)
 }
 
@@ -131,6 +131,7 @@ pub fn parse_official_xml(path: &Path, bytes: &[u8]) -> Result<Letter, SourceErr
     if let Some(other) = root.filter(|r| r != OFFICIAL_ROOT) {
         return Err(SourceError::file(
             path,
+            SkipKind::NotALetter,
             format!(
                 "not an official publication: its root element is <{other}>, not <{OFFICIAL_ROOT}> (kamerzoek reads the XML of officielebekendmakingen.nl)"
             ),
