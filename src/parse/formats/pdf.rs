@@ -208,9 +208,64 @@ fn with_column(body: &str, column: &str, first: &mut Vec<String>) -> String {
 /// The labels of a letter's running header column on later pages.
 const RUNNING: &[&str] = &["Datum", "Onze referentie", "Ons kenmerk", "Pagina", "Kenmerk", "Referentie"];
 
-/// The pages as one text, separated by form feeds as `pdftotext` writes them.
+/// The pages as one text, separated by form feeds as `pdftotext` writes them, with the
+/// running headers and footers of the later pages taken out.
 pub(crate) fn text_of_pages(pages: &[String]) -> String {
-    pages.join("\u{c}")
+    let running = running_lines(pages);
+    let mut out = String::new();
+    for (n, page) in pages.iter().enumerate() {
+        if n > 0 {
+            out.push('\u{c}');
+        }
+        if n == 0 || running.is_empty() {
+            out.push_str(page);
+            continue;
+        }
+        let lines: Vec<&str> = page.lines().collect();
+        let edges = edge_lines(&lines);
+        for (i, line) in lines.iter().enumerate() {
+            if !(edges.contains(&i) && running.contains(&shape(line))) {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// How many lines at the top and at the foot of a page count as its edges.
+const EDGE: usize = 3;
+
+/// The indexes of a page's first and last [`EDGE`] non-blank lines.
+fn edge_lines(lines: &[&str]) -> Vec<usize> {
+    let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty()).collect();
+    let mut edges: Vec<usize> = filled.iter().take(EDGE).chain(filled.iter().rev().take(EDGE)).copied().collect();
+    edges.sort_unstable();
+    edges.dedup();
+    edges
+}
+
+/// A line with its digits made alike, so `Pagina 2 van 7` and `Pagina 3 van 7` are one
+/// running line.
+fn shape(line: &str) -> String {
+    line.trim().chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect()
+}
+
+/// Lines at the edges of at least half the pages (and of three pages or more): running
+/// headers and footers. The first page keeps its own, which may be read as metadata
+/// (the Kamerstuk footer).
+fn running_lines(pages: &[String]) -> std::collections::HashSet<String> {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for page in pages {
+        let lines: Vec<&str> = page.lines().collect();
+        let mut seen: Vec<String> = edge_lines(&lines).into_iter().map(|i| shape(lines[i])).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for line in seen {
+            *counts.entry(line).or_default() += 1;
+        }
+    }
+    counts.into_iter().filter(|&(ref line, n)| n >= 3 && n * 2 >= pages.len() && line.chars().any(char::is_alphanumeric)).map(|(line, _)| line).collect()
 }
 
 #[cfg(test)]
@@ -221,6 +276,22 @@ mod tests {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pdf").join(name);
         let bytes = std::fs::read(&path).expect("fixture");
         (path, bytes)
+    }
+
+    #[test]
+    fn running_headers_and_footers_of_later_pages_are_taken_out() {
+        // A header on every page (`Kamerstuk 33 763, nr. 96`), a footer with the page number.
+        let page = |n: usize, text: &str| format!("Kamerstuk 33 763, nr. 96\n{text}\nVertrouwelijk - pagina {n} van 3\n");
+        let pages = vec![page(1, "Geachte voorzitter,\nHierbij informeer ik u."), page(2, "Het beleid wordt herzien."), page(3, "Hoogachtend,")];
+        let text = text_of_pages(&pages);
+        assert_eq!(text.matches("Kamerstuk 33 763, nr. 96").count(), 1, "{text}");
+        assert_eq!(text.matches("Vertrouwelijk").count(), 1, "{text}");
+        assert!(text.contains("Het beleid wordt herzien.") && text.contains("Hoogachtend,"), "{text}");
+        // Two pages are too few to tell a running line from a repeated one.
+        assert_eq!(text_of_pages(&pages[..2]).matches("Kamerstuk 33 763").count(), 2);
+        // A line that is only sometimes at an edge is text.
+        let pages = vec!["Inleiding\nDe Kamer.\n".to_string(), "a\nb\nc\nDe Kamer.\nd\ne\nf\n".into(), "Slot\nDe Kamer.\n".into(), "x\n".into()];
+        assert_eq!(text_of_pages(&pages).matches("De Kamer.").count(), 3);
     }
 
     #[test]
