@@ -128,7 +128,16 @@ fn read_pages(bytes: Vec<u8>) -> Result<Vec<String>, (SkipKind, String)> {
         // Words, not lines: a line of the body and one of the column beside it at the
         // same height are one line to the extractor.
         let words = document.extract_words(page).map_err(damaged)?;
-        let extents: Vec<Extent> = words.iter().map(|w| Extent { left: w.bbox.left(), right: w.bbox.right(), chars: w.text.chars().count() }).collect();
+        let extents: Vec<Extent> = words
+            .iter()
+            .map(|w| Extent {
+                left: w.bbox.left(),
+                right: w.bbox.right(),
+                low: w.bbox.top().min(w.bbox.bottom()),
+                high: w.bbox.top().max(w.bbox.bottom()),
+                chars: w.text.chars().count(),
+            })
+            .collect();
         let Some(gutter) = side_column(&extents) else {
             pages.push(document.extract_text(page).map_err(damaged)?);
             continue;
@@ -136,18 +145,38 @@ fn read_pages(bytes: Vec<u8>) -> Result<Vec<String>, (SkipKind, String)> {
         // Each side whole, top to bottom (far past any page's size).
         let region = |from: f32, to: f32| pdf_oxide::geometry::Rect::new(from, -100_000.0, to - from, 200_000.0);
         let mode = pdf_oxide::layout::RectFilterMode::MinOverlap(0.5);
-        let body = document.extract_text_in_rect(page, region(-100_000.0, gutter), mode).map_err(damaged)?;
         let column = document.extract_text_in_rect(page, region(gutter, 100_000.0), mode).map_err(damaged)?;
-        pages.push(with_column(&body, &column, &mut first_column));
+        let role = column_role(&column, &mut first_column);
+        let text = if beside(&extents, gutter) {
+            // Beside the text the reader would interleave the two, line by line.
+            let body = document.extract_text_in_rect(page, region(-100_000.0, gutter), mode).map_err(damaged)?;
+            match role {
+                Role::Letterhead => format!("{column}\n\n{body}"),
+                Role::Running => body,
+                Role::Other => format!("{body}\n\n{column}"),
+            }
+        } else {
+            // Above or below the text the column does not interleave with it, and the
+            // page read whole keeps kerned words together (read apart, `de V` and
+            // `oorzitter` came out on different lines).
+            let whole = document.extract_text(page).map_err(damaged)?;
+            match role {
+                Role::Running => without_lines(&whole, &column),
+                _ => whole,
+            }
+        };
+        pages.push(text);
     }
     Ok(pages)
 }
 
-/// A word's horizontal extent and length.
+/// A word's place and length.
 #[derive(Debug, Clone, Copy)]
 struct Extent {
     left: f32,
     right: f32,
+    low: f32,
+    high: f32,
     chars: usize,
 }
 
@@ -182,15 +211,23 @@ fn side_column(words: &[Extent]) -> Option<f32> {
     None
 }
 
-/// A page's text with its side column: on the first page with one, the column comes
-/// first (the letterhead: ministry, address, `Onze referentie`), as a text version has
-/// it; on later pages a column that only repeats the first one's lines, a date or the
-/// page number is a running header and is dropped, any other is kept after the body.
-fn with_column(body: &str, column: &str, first: &mut Vec<String>) -> String {
+/// What a page's side column is to the letter.
+enum Role {
+    /// The first page's: the letterhead (ministry, address, `Onze referentie`), which
+    /// goes before the body, as a text version has it, for the parser to read.
+    Letterhead,
+    /// A later page's that only repeats the letterhead's lines, a date or the page
+    /// number: a running header, dropped.
+    Running,
+    /// Any other, kept after the body.
+    Other,
+}
+
+fn column_role(column: &str, first: &mut Vec<String>) -> Role {
     let lines: Vec<String> = column.lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
     if first.is_empty() {
         *first = lines;
-        return format!("{column}\n\n{body}");
+        return Role::Letterhead;
     }
     let repeated = |line: &String| {
         first.contains(line)
@@ -199,10 +236,25 @@ fn with_column(body: &str, column: &str, first: &mut Vec<String>) -> String {
             || line.split_whitespace().all(|w| w.chars().any(|c| c.is_ascii_digit()) || w.contains('-'))
     };
     if lines.iter().all(repeated) {
-        body.to_string()
+        Role::Running
     } else {
-        format!("{body}\n\n{column}")
+        Role::Other
     }
+}
+
+/// Whether the side column stands beside the text (their heights overlap) rather than
+/// above or below it.
+fn beside(words: &[Extent], gutter: f32) -> bool {
+    let span = |side: &mut dyn Iterator<Item = &Extent>| side.fold((f32::MAX, f32::MIN), |(lo, hi), e| (lo.min(e.low), hi.max(e.high)));
+    let (left_low, left_high) = span(&mut words.iter().filter(|e| e.right <= gutter));
+    let (right_low, right_high) = span(&mut words.iter().filter(|e| e.left >= gutter));
+    left_low.max(right_low) < left_high.min(right_high)
+}
+
+/// `text` without the lines of `column`.
+fn without_lines(text: &str, column: &str) -> String {
+    let drop: Vec<&str> = column.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    text.lines().filter(|l| !drop.contains(&l.trim())).map(|l| format!("{l}\n")).collect()
 }
 
 /// The labels of a letter's running header column on later pages.
@@ -303,12 +355,29 @@ mod tests {
 
     #[test]
     fn the_letterhead_column_is_found_beside_the_body_and_not_in_two_columns_of_text() {
-        let words =
-            |spans: &[(f32, f32)]| spans.iter().map(|&(left, right)| Extent { left, right, chars: ((right - left) / 5.0) as usize }).collect::<Vec<_>>();
+        let words = |spans: &[(f32, f32)]| {
+            spans
+                .iter()
+                .enumerate()
+                .map(|(i, &(left, right))| Extent { left, right, low: i as f32 * 10.0, high: i as f32 * 10.0 + 9.0, chars: ((right - left) / 5.0) as usize })
+                .collect::<Vec<_>>()
+        };
         // Letter 000's second page: body from 71 to 383 pt, the column at 411.
         let mut page: Vec<(f32, f32)> = (0..10).flat_map(|_| [(70.9, 200.0), (205.0, 382.7)]).collect();
         page.extend([(411.0, 430.1), (411.0, 448.4), (411.0, 454.4), (411.0, 453.4), (411.0, 435.2)]);
         assert_eq!(side_column(&words(&page)), Some(410.0));
+        // Its column stands beside the body (their heights overlap) ...
+        let mut spread = words(&page);
+        for (row, word) in spread.iter_mut().filter(|w| w.left > 410.0).enumerate() {
+            (word.low, word.high) = (row as f32 * 10.0, row as f32 * 10.0 + 9.0);
+        }
+        assert!(beside(&spread, 410.0));
+        // ... and the first page's above it.
+        for word in spread.iter_mut().filter(|w| w.left > 410.0) {
+            word.low += 1_000.0;
+            word.high += 1_000.0;
+        }
+        assert!(!beside(&spread, 410.0));
         // Letter 004: two columns of running text.
         let two: Vec<(f32, f32)> = (0..20).flat_map(|_| [(70.9, 290.0), (305.0, 524.0)]).collect();
         assert_eq!(side_column(&words(&two)), None);
