@@ -235,6 +235,9 @@ enum Job {
     Pdf { path: PathBuf, bytes: Vec<u8>, provenance: Provenance },
 }
 
+/// The largest file read as one letter (text, XML or PDF).
+pub const MAX_LETTER_FILE: u64 = 256 << 20;
+
 /// Bumped when parsing changes, so re-runs re-index letters whose bytes did not change.
 const PARSER_VERSION: &str = concat!("kamerzoek ", env!("CARGO_PKG_VERSION"), " parser 1");
 
@@ -442,6 +445,18 @@ fn parse_all(
                 },
                 Err(e) => done(Item::Problem(path.clone(), e.to_string(), e.kind)),
             },
+            // One letter per file: a file far larger than any letter is not read into
+            // memory (a JSON Lines file is streamed, so it has no such bound).
+            _ if std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_LETTER_FILE) => done(Item::Problem(
+                path.clone(),
+                format!(
+                    "{}: a file of {} MiB, more than the {} MiB kamerzoek reads as one letter",
+                    path.display(),
+                    std::fs::metadata(path).map_or(0, |m| m.len()) >> 20,
+                    MAX_LETTER_FILE >> 20
+                ),
+                SkipKind::TooLarge,
+            )),
             format => match std::fs::read(path) {
                 Err(e) => done(Item::Problem(path.clone(), format!("{}: cannot read: {e}", path.display()), SkipKind::Unreadable)),
                 Ok(bytes) => {

@@ -118,6 +118,8 @@ pub enum SkipKind {
     BadRecord,
     /// A letter whose id another file already gave.
     DuplicateId,
+    /// A file far larger than any letter.
+    TooLarge,
 }
 
 impl fmt::Display for SkipKind {
@@ -130,6 +132,7 @@ impl fmt::Display for SkipKind {
             SkipKind::Damaged => "damaged",
             SkipKind::BadRecord => "bad line or element",
             SkipKind::DuplicateId => "duplicate id",
+            SkipKind::TooLarge => "too large",
         })
     }
 }

@@ -48,7 +48,7 @@ pub(crate) fn read_pdf_within(path: &Path, bytes: Vec<u8>, limit: Duration) -> R
     }
     if bytes.len() as u64 > PDF_MAX_BYTES {
         return Err(fail((
-            SkipKind::Damaged,
+            SkipKind::TooLarge,
             format!("a PDF of {} MiB, more than the {} MiB kamerzoek reads; split it (e.g. `qpdf --split-pages`)", bytes.len() >> 20, PDF_MAX_BYTES >> 20),
         )));
     }

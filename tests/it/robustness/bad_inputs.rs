@@ -230,3 +230,17 @@ fn strict_stops_at_the_first_problem_and_keeps_the_index() {
     ws.index(&[]).expect_code(1).summary(1, 2);
     assert_eq!(ws.letter_count(), 3);
 }
+
+#[test]
+fn a_file_larger_than_any_letter_is_not_read() {
+    let ws = Workspace::new();
+    let huge = ws.put("archief.txt", b"Geachte voorzitter,\n");
+    // Sparse: 300 MiB that take no disk, which kamerzoek must not read into memory.
+    std::fs::OpenOptions::new().write(true).open(&huge).expect("open").set_len(300 << 20).expect("grown");
+    let run = ws.index(&[]);
+    run.expect_code(1)
+        .summary(2, 1)
+        .says(&format!("skipped: {}: a file of 300 MiB, more than the 256 MiB kamerzoek reads as one letter", huge.display()))
+        .says("(listed above: 1 too large)");
+    assert_eq!(ws.letter_count(), 2);
+}
