@@ -4,8 +4,10 @@
 //! inflate to gigabytes (which exhausts memory). Both are refused with the reason.
 //!
 //! The scan follows PDF's lexical rules only as far as it must: it skips comments,
-//! literal and hex strings, and stream data; Flate streams are inflated (up to a bound)
-//! and scanned the same way, since object streams and content streams hold objects too.
+//! literal and hex strings, and stream data. Every Flate stream's inflated size is
+//! counted; object streams and content streams, which hold objects too, are scanned
+//! the same way (inline images skipped), while images, fonts and colour profiles are
+//! binary and their bytes are not read as brackets.
 
 use std::io::Read;
 
@@ -59,12 +61,25 @@ fn scan(bytes: &[u8], level: u8) -> Result<(), String> {
                 let end = memmem::find(&bytes[start.min(n)..], b"endstream").map_or(n, |e| start + e);
                 // The stream's dictionary is what came before it in this object.
                 let dict_from = memmem::rfind(&bytes[..i], b"obj").unwrap_or(0);
-                if level < 2 && memmem::find(&bytes[dict_from..i], b"/FlateDecode").is_some() {
-                    if let Some(inflated) = inflate(&bytes[start.min(end)..end])? {
+                let dict = &bytes[dict_from..i];
+                if level < 2 && memmem::find(dict, b"/FlateDecode").is_some() {
+                    // Images, fonts and colour profiles are binary: their size is
+                    // checked, their bytes are not read as objects.
+                    let syntax = holds_syntax(dict);
+                    if let Some(inflated) = inflate(&bytes[start.min(end)..end], syntax)? {
                         scan(&inflated, level + 1)?;
                     }
                 }
                 i = end + 9;
+            }
+            // An inline image's data in a content stream, `BI … ID data EI`, is binary.
+            b'I' if level > 0
+                && i > 0
+                && bytes[i..].starts_with(b"ID")
+                && bytes[i - 1].is_ascii_whitespace()
+                && bytes.get(i + 2).is_some_and(u8::is_ascii_whitespace) =>
+            {
+                i = memmem::find(&bytes[i + 3..], b"EI").map_or(n, |e| i + 3 + e + 2);
             }
             _ => i += 1,
         }
@@ -96,18 +111,52 @@ fn skip_literal(bytes: &[u8], at: usize) -> usize {
     bytes.len()
 }
 
-/// A Flate stream's content, or `None` if it does not inflate (the reader will say
-/// what is wrong with it); an error if it inflates past [`MAX_INFLATED`].
-fn inflate(data: &[u8]) -> Result<Option<Vec<u8>>, String> {
-    let mut out = Vec::new();
-    let mut decoder = flate2::read::ZlibDecoder::new(data).take(MAX_INFLATED + 1);
-    if decoder.read_to_end(&mut out).is_err() && out.is_empty() {
-        return Ok(None);
+/// Whether a stream with this dictionary holds PDF syntax: an object stream, or a
+/// content stream (whose dictionary names nothing but its length and filter).
+fn holds_syntax(dict: &[u8]) -> bool {
+    if memmem::find(dict, b"/ObjStm").is_some() {
+        return true;
     }
-    if out.len() as u64 > MAX_INFLATED {
+    let mut names = dict.split(|&b| b == b'/').skip(1).map(|name| name.split(|b| !b.is_ascii_alphanumeric()).next().unwrap_or_default());
+    names.all(|name| matches!(name, b"Length" | b"Filter" | b"FlateDecode" | b""))
+}
+
+/// A Flate stream's content when `keep`, or `None` (also when it does not inflate:
+/// the reader will say what is wrong with it); an error if it inflates past
+/// [`MAX_INFLATED`]. What is not kept is only counted.
+fn inflate(data: &[u8], keep: bool) -> Result<Option<Vec<u8>>, String> {
+    let mut decoder = flate2::read::ZlibDecoder::new(data).take(MAX_INFLATED + 1);
+    let (size, out) = if keep {
+        let mut out = Vec::new();
+        let read = decoder.read_to_end(&mut out);
+        if read.is_err() && out.is_empty() {
+            return Ok(None);
+        }
+        (out.len() as u64, Some(out))
+    } else {
+        // A stream that fails part way counts what it gave.
+        let mut counted = Counted(0);
+        let _ = std::io::copy(&mut decoder, &mut counted);
+        (counted.0, None)
+    };
+    if size > MAX_INFLATED {
         return Err(format!("a stream that inflates to more than {} MiB (a PDF bomb?); not read", MAX_INFLATED >> 20));
     }
-    Ok(Some(out))
+    Ok(out)
+}
+
+/// A writer that only counts what it is given.
+struct Counted(u64);
+
+impl std::io::Write for Counted {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len() as u64;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -150,5 +199,35 @@ mod tests {
         pdf.extend(&bomb);
         pdf.extend(b"\nendstream\nendobj\n");
         assert!(refuse(&pdf).expect("refused").contains("inflates to more than 256 MiB"));
+        // The same as an image is refused too: its size counts whatever it holds.
+        let mut pdf = b"1 0 obj << /Type /XObject /Subtype /Image /Filter /FlateDecode >>\nstream\n".to_vec();
+        pdf.extend(&bomb);
+        pdf.extend(b"\nendstream\nendobj\n");
+        assert!(refuse(&pdf).expect("refused").contains("inflates to more than 256 MiB"));
+    }
+
+    #[test]
+    fn binary_data_is_not_read_as_brackets() {
+        use std::io::Write;
+        // A grey area of a scan: pixel value 91 is `[`.
+        let mut grey = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        grey.write_all(&[b'['; 100_000]).expect("compressed");
+        let grey = grey.finish().expect("compressed");
+        let mut pdf =
+            b"4 0 obj << /Type /XObject /Subtype /Image /Width 1000 /Height 100 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode >>\nstream\n"
+                .to_vec();
+        pdf.extend(&grey);
+        pdf.extend(b"\nendstream\nendobj\n");
+        assert_eq!(refuse(&pdf), None);
+        // An inline image in a content stream.
+        let mut content = b"q BT (Geachte voorzitter) Tj ET BI /W 1000 /H 1 /BPC 8 /CS /G ID ".to_vec();
+        content.extend([b'['; 1000]);
+        content.extend(b" EI Q");
+        let mut compressed = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        compressed.write_all(&content).expect("compressed");
+        let mut pdf = b"5 0 obj << /Length 99 /Filter /FlateDecode >>\nstream\n".to_vec();
+        pdf.extend(compressed.finish().expect("compressed"));
+        pdf.extend(b"\nendstream\nendobj\n");
+        assert_eq!(refuse(&pdf), None);
     }
 }
