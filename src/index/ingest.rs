@@ -12,9 +12,9 @@
 //!   worker per core; the writer, in input order, only adds the documents.
 
 pub use crate::index::Known;
-pub use crate::parse::formats::{parse_official_xml, read_json_lines, JsonLines, SkipKind, SourceError, PDF_THREAD_NAME};
 #[cfg(feature = "pdf")]
-pub use crate::parse::formats::{PDF_MAX_BYTES, PDF_TIME_LIMIT};
+pub use crate::parse::formats::PDF_TIME_LIMIT;
+pub use crate::parse::formats::{parse_official_xml, read_json_lines, JsonLines, SkipKind, SourceError, PDF_THREAD_NAME};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -178,11 +178,29 @@ pub(crate) fn letter_files(paths: &[PathBuf]) -> Found {
 
 /// Reads and parses one letter file, plain text or PDF; its id is the file stem.
 pub fn read_letter(path: &Path) -> Result<Letter> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
-    if bytes.starts_with(b"%PDF-") || formats::detect(path) == Some(Format::Pdf) {
+    let bytes = read_letter_file(path).map_err(|(reason, _)| Error::Input { path: path.to_path_buf(), reason })?;
+    if is_pdf(formats::detect(path), &bytes) {
         return formats::read_pdf(path, bytes).map_err(|e| Error::Input { path: path.to_path_buf(), reason: e.to_string() });
     }
     letter_of_bytes(path, &bytes)
+}
+
+/// The bytes of a file that holds one letter (text, XML or PDF). A file far larger
+/// than any letter is not read into memory (a JSON Lines file is streamed, so it has
+/// no such bound).
+fn read_letter_file(path: &Path) -> std::result::Result<Vec<u8>, (String, SkipKind)> {
+    let cannot = |e: std::io::Error| (format!("{}: cannot read: {e}", path.display()), SkipKind::Unreadable);
+    let size = std::fs::metadata(path).map_err(cannot)?.len();
+    if size > MAX_LETTER_FILE {
+        let why = format!("{}: a file of {} MiB, more than the {} MiB kamerzoek reads as one letter", path.display(), size >> 20, MAX_LETTER_FILE >> 20);
+        return Err((why, SkipKind::TooLarge));
+    }
+    std::fs::read(path).map_err(cannot)
+}
+
+/// A PDF is one by its name or by its bytes, whatever its name says.
+fn is_pdf(format: Option<Format>, bytes: &[u8]) -> bool {
+    format == Some(Format::Pdf) || bytes.starts_with(b"%PDF-")
 }
 
 /// A plain-text letter from the bytes of its file.
@@ -445,20 +463,8 @@ fn parse_all(
                 },
                 Err(e) => done(Item::Problem(path.clone(), e.to_string(), e.kind)),
             },
-            // One letter per file: a file far larger than any letter is not read into
-            // memory (a JSON Lines file is streamed, so it has no such bound).
-            _ if std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_LETTER_FILE) => done(Item::Problem(
-                path.clone(),
-                format!(
-                    "{}: a file of {} MiB, more than the {} MiB kamerzoek reads as one letter",
-                    path.display(),
-                    std::fs::metadata(path).map_or(0, |m| m.len()) >> 20,
-                    MAX_LETTER_FILE >> 20
-                ),
-                SkipKind::TooLarge,
-            )),
-            format => match std::fs::read(path) {
-                Err(e) => done(Item::Problem(path.clone(), format!("{}: cannot read: {e}", path.display()), SkipKind::Unreadable)),
+            format => match read_letter_file(path) {
+                Err((reason, kind)) => done(Item::Problem(path.clone(), reason, kind)),
                 Ok(bytes) => {
                     let hash = hash_bytes(&[&bytes]);
                     let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("letter");
@@ -466,8 +472,7 @@ fn parse_all(
                         done(Item::Unchanged(id.to_string(), path.clone()))
                     } else {
                         let provenance = Provenance { source: source.clone(), hash: Some(hash) };
-                        // A PDF is one by its bytes, whatever its name says.
-                        if format == Some(Format::Pdf) || bytes.starts_with(b"%PDF-") {
+                        if is_pdf(format, &bytes) {
                             work(Job::Pdf { path: path.clone(), bytes, provenance })
                         } else {
                             let parsed = match format {

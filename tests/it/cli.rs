@@ -649,15 +649,9 @@ fn split_outside_quotes(forms: &str) -> Vec<String> {
 /// title, and without `--width` (piped) nothing wrapped.
 #[test]
 fn hits_wrap_to_the_width_with_a_hanging_indent() {
-    let dir = tempfile::tempdir().unwrap();
     let regulations = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/formats/nl-defensie-regelingen-sample.jsonl.gz");
-    let index = dir.path().join("index");
-    let out = util::kamerzoek(&["index", "--index", util::path_str(&index), util::path_str(&util::corpus()), util::path_str(&regulations)]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let search = |width: &str| {
-        let out = util::kamerzoek(&["search", "--index", util::path_str(&index), "--width", width, "--limit", "3", "militaire ambtenaren"]);
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let index = util::Indexed::of(&[&util::corpus(), &regulations]);
+    let search = |width: &str| String::from_utf8(index.run("search", &["--width", width, "--limit", "3", "militaire ambtenaren"]).stdout).unwrap();
     let numbered = regex::Regex::new(r"^\s*\d+\. ").unwrap();
     let score = regex::Regex::new(r"score \d+\.\d\d\b").unwrap();
     for width in [80, 120] {
@@ -676,7 +670,6 @@ fn hits_wrap_to_the_width_with_a_hanging_indent() {
         // The layout, not the ranking's arithmetic.
         insta::assert_snapshot!(format!("hits_at_{width}_columns"), score.replace_all(&text, "score [score]"));
     }
-    let piped = util::kamerzoek(&["search", "--index", util::path_str(&index), "--limit", "1", "militaire ambtenaren"]);
-    let piped = String::from_utf8(piped.stdout).unwrap();
+    let piped = String::from_utf8(index.run("search", &["--limit", "1", "militaire ambtenaren"]).stdout).unwrap();
     assert!(piped.lines().next().unwrap().contains("die een officiersrang bekleden"), "the full title when not wrapping:\n{piped}");
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use kamerzoek::Letter;
 
-use crate::util::{corpus, kamerzoek, path_str};
+use crate::util::{corpus, kamerzoek, path_str, Indexed};
 
 fn pdfs() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pdf")
@@ -117,27 +117,15 @@ const QUERIES: &[&str] = &[
 
 #[test]
 fn the_pdfs_give_the_search_results_of_their_text_versions() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let (text_index, pdf_index) = (tmp.path().join("text"), tmp.path().join("pdf"));
     let pdf_files: Vec<PathBuf> =
         std::fs::read_dir(pdfs()).expect("pdfs").map(|e| e.expect("entry").path()).filter(|p| p.extension().is_some_and(|e| e == "pdf")).collect();
     assert_eq!(pdf_files.len(), 5);
-    let out = kamerzoek(&["index", "--index", path_str(&text_index), path_str(&corpus())]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let mut args = vec!["index", "--index", path_str(&pdf_index)];
-    args.extend(pdf_files.iter().map(|p| path_str(p)));
-    let out = kamerzoek(&args);
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("indexed 5 letters"), "{}", stderr(&out));
+    let text_index = Indexed::corpus();
+    let pdf_index = Indexed::of(&pdf_files.iter().map(PathBuf::as_path).collect::<Vec<_>>());
+    let listed = String::from_utf8_lossy(&pdf_index.run("list", &[]).stdout).into_owned();
+    assert!(listed.ends_with("5 letters\n"), "{listed}");
     for query in QUERIES {
-        let hits = |index: &Path| {
-            let out = kamerzoek(&["search", "--index", path_str(index), "--json", "--limit", "5", query]);
-            String::from_utf8_lossy(&out.stdout)
-                .lines()
-                .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json")["letter"].as_str().expect("id").to_string())
-                .collect::<Vec<_>>()
-        };
-        let (want, got) = (hits(&text_index), hits(&pdf_index));
+        let (want, got) = (text_index.letters(&["--limit", "5", query]), pdf_index.letters(&["--limit", "5", query]));
         assert!(!want.is_empty(), "{query}: the text versions find nothing");
         assert_eq!(want, got, "{query}");
     }

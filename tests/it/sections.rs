@@ -174,13 +174,9 @@ fn a_letter_hit_names_a_section_that_matches() {
 /// from there, unless the opening matches twice as well.
 #[test]
 fn a_letter_hit_prefers_body_text_over_the_opening() {
-    let dir = tempfile::tempdir().unwrap();
     let regulation = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/formats/nl-defensie-regeling-BWBR0002275.jsonl");
-    let index = dir.path().join("index");
-    let out = util::kamerzoek(&["index", "--index", util::path_str(&index), util::path_str(&util::corpus()), util::path_str(&regulation)]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let out = util::kamerzoek(&["search", "--json", "--index", util::path_str(&index), "reservisten"]);
-    let hits: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let index = util::Indexed::of(&[&util::corpus(), &regulation]);
+    let hits = index.search_json(&["reservisten"]);
     let hit = hits.iter().find(|h| h["letter"] == "BWBR0002275").expect("the regulation is found");
     assert_eq!(hit["section"], "Artikel 1", "{hit}");
     assert!(!hit["snippet"].as_str().unwrap().contains("bij de gratie Gods"), "{hit}");

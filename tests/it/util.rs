@@ -40,8 +40,15 @@ pub struct Indexed {
 impl Indexed {
     /// Indexes the bundled corpus into a new temporary directory.
     pub fn corpus() -> Indexed {
+        Indexed::of(&[&corpus()])
+    }
+
+    /// Indexes the given files and folders into a new temporary directory.
+    pub fn of(paths: &[&Path]) -> Indexed {
         let dir = tempfile::tempdir().expect("temp dir");
-        let out = kamerzoek(&["index", "--index", path_str(dir.path()), path_str(&corpus())]);
+        let mut args = vec!["index", "--index", path_str(dir.path())];
+        args.extend(paths.iter().map(|p| path_str(p)));
+        let out = kamerzoek(&args);
         assert!(out.status.success(), "indexing failed: {}", String::from_utf8_lossy(&out.stderr));
         Indexed { dir }
     }

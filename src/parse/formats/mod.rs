@@ -36,7 +36,7 @@ use std::path::{Path, PathBuf};
 pub(crate) use jsonl::{parse_line, Line};
 pub use jsonl::{read_json_lines, JsonLines};
 #[cfg(feature = "pdf")]
-pub use pdf::{PDF_MAX_BYTES, PDF_TIME_LIMIT};
+pub use pdf::PDF_TIME_LIMIT;
 
 /// The name of the threads that read PDFs, so a program can tell their panics (each
 /// reported as an error of its file) from its own.

@@ -25,10 +25,6 @@ use crate::parse::{self, Letter};
 /// about a second.
 pub const PDF_TIME_LIMIT: Duration = Duration::from_secs(60);
 
-/// PDFs larger than this are refused before reading: the reader holds the whole file
-/// and its objects in memory.
-pub const PDF_MAX_BYTES: u64 = 256 << 20;
-
 /// The reader's thread stack: it recurses into nested objects, which `pdf_guard` bounds.
 const READER_STACK: usize = 64 << 20;
 
@@ -41,39 +37,30 @@ pub(crate) fn read_pdf(path: &Path, bytes: Vec<u8>) -> Result<Letter, SourceErro
     read_pdf_within(path, bytes, PDF_TIME_LIMIT)
 }
 
-pub(crate) fn read_pdf_within(path: &Path, bytes: Vec<u8>, limit: Duration) -> Result<Letter, SourceError> {
-    let fail = |(kind, message): (SkipKind, String)| SourceError::file(path, kind, message);
+fn read_pdf_within(path: &Path, bytes: Vec<u8>, limit: Duration) -> Result<Letter, SourceError> {
+    let fail = |kind, message: String| SourceError::file(path, kind, message);
     if bytes.is_empty() {
-        return Err(fail((SkipKind::NotALetter, "empty file (0 bytes), not a PDF".into())));
-    }
-    if bytes.len() as u64 > PDF_MAX_BYTES {
-        return Err(fail((
-            SkipKind::TooLarge,
-            format!("a PDF of {} MiB, more than the {} MiB kamerzoek reads; split it (e.g. `qpdf --split-pages`)", bytes.len() >> 20, PDF_MAX_BYTES >> 20),
-        )));
+        return Err(fail(SkipKind::NotALetter, "empty file (0 bytes), not a PDF".into()));
     }
     // The header may follow some junk, as readers allow, but not much.
     if !bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-") {
-        return Err(fail((SkipKind::NotALetter, "not a PDF (no `%PDF-` header in its first 1,024 bytes)".into())));
+        return Err(fail(SkipKind::NotALetter, "not a PDF (no `%PDF-` header in its first 1,024 bytes)".into()));
     }
     if let Some(why) = pdf_guard::refuse(&bytes) {
-        return Err(fail((SkipKind::Damaged, why)));
+        return Err(fail(SkipKind::Damaged, why));
     }
     // A file cut short loses its last line, `%%EOF`; readers rebuild what they can.
     let cut_short = !bytes[bytes.len().saturating_sub(1024)..].windows(5).any(|w| w == b"%%EOF");
-    let pages = pages_within(bytes, limit).map_err(fail)?;
+    let pages = pages_within(bytes, limit).map_err(|(kind, message)| fail(kind, message))?;
     let text_chars: usize = pages.iter().map(|p| p.chars().filter(|c| c.is_alphanumeric()).count()).sum();
     if cut_short && text_chars == 0 {
-        return Err(fail((SkipKind::Damaged, "cut short: no `%%EOF` at its end and no text could be read from what is there; download it again".into())));
+        return Err(fail(SkipKind::Damaged, "cut short: no `%%EOF` at its end and no text could be read from what is there; download it again".into()));
     }
     if text_chars < MIN_TEXT_PER_PAGE * pages.len().max(1) {
-        return Err(fail((
-            SkipKind::NoText,
-            format!(
-            "no text layer: {} page{} and {text_chars} letters or digits of text, a scan? Run OCR on it (e.g. `ocrmypdf FILE.pdf OUT.pdf`) and index the result",
-            pages.len(),
-            if pages.len() == 1 { "" } else { "s" }
-        ))));
+        let pages = pages.len();
+        let plural = if pages == 1 { "" } else { "s" };
+        let why = format!("no text layer: {pages} page{plural} and {text_chars} letters or digits of text, a scan? Run OCR on it (e.g. `ocrmypdf FILE.pdf OUT.pdf`) and index the result");
+        return Err(fail(SkipKind::NoText, why));
     }
     let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("letter").to_string();
     let mut letter = parse::parse_text(&id, &text_of_pages(&pages));
@@ -269,7 +256,7 @@ const RUNNING: &[&str] = &["Datum", "Onze referentie", "Ons kenmerk", "Pagina", 
 
 /// The pages as one text, separated by form feeds as `pdftotext` writes them, with the
 /// running headers and footers of the later pages taken out.
-pub(crate) fn text_of_pages(pages: &[String]) -> String {
+fn text_of_pages(pages: &[String]) -> String {
     let running = running_lines(pages);
     let mut out = String::new();
     for (n, page) in pages.iter().enumerate() {
